@@ -1,0 +1,30 @@
+# Shared helpers for deploy/local/*.sh (sourced, not executed).
+# shellcheck disable=SC2034  # variables are used by the scripts that source this file
+LOCAL_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO_DIR="$(cd "$LOCAL_DIR/../.." && pwd)"
+STATE_DIR="$REPO_DIR/.local"
+PG_PORT="${BODYCAM_PG_PORT:-55432}"
+AZURITE_PORT="${BODYCAM_AZURITE_PORT:-10010}"
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+log() { echo "[$(basename "$0" .sh)] $*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+# The stamp file is named once by the outermost script and inherited by the scripts it
+# runs, so `apt-get update` happens at most once per start.sh run.
+if [ -z "${BODYCAM_APT_STAMP:-}" ]; then
+  export BODYCAM_APT_STAMP="${TMPDIR:-/tmp}/bodycam-apt-updated.$$"
+  trap 'rm -f "$BODYCAM_APT_STAMP"' EXIT
+fi
+
+apt_install() {
+  export DEBIAN_FRONTEND=noninteractive
+  if [ ! -e "$BODYCAM_APT_STAMP" ]; then
+    log "apt-get update"
+    apt-get update >&2
+    touch "$BODYCAM_APT_STAMP"
+  fi
+  log "apt-get install $*"
+  apt-get install -y --no-install-recommends "$@" >&2
+}

@@ -1,0 +1,47 @@
+using BodyCam.Evidence;
+using BodyCam.Evidence.Features;
+using BodyCam.Evidence.Infrastructure;
+using BodyCam.Evidence.Infrastructure.Jobs;
+using BodyCam.Evidence.Infrastructure.Persistence;
+using Hangfire;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.EntityFrameworkCore;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Logging.ClearProviders().AddJsonConsole(json => json.IncludeScopes = true);
+builder.Services.AddEvidence(builder.Configuration);
+builder.Services.AddHangfireServer();
+builder.Services.AddOpenApi();
+builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+
+var app = builder.Build();
+
+var settings = app.Services.GetRequiredService<EvidenceSettings>();
+if (settings.MigrateOnStartup)
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    await scope.ServiceProvider.GetRequiredService<EvidenceDb>().Database.MigrateAsync();
+}
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapOpenApi();
+app.MapScalarApiReference();
+app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new AdminOnlyDashboardFilter()] })
+    .RequireAuthorization(EvidenceServices.AdminPolicy);
+app.MapEvidenceEndpoints();
+
+app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<ReconcileStuckWork>(
+    ReconcileStuckWork.RecurringJobId, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
+
+await app.RunAsync();
+
+/// <summary>The entry point, visible to the integration tests' host factory.</summary>
+public partial class Program;

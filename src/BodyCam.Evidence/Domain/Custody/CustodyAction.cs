@@ -1,0 +1,15 @@
+namespace BodyCam.Evidence.Domain.Custody;
+
+public enum CustodyAction
+{
+    AuthenticationFailed,
+    AccessDenied,
+    DockRegistered,
+}
+
+public enum CustodyOutcome
+{
+    Succeeded,
+    Denied,
+    Failed,
+}

@@ -1,0 +1,23 @@
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace BodyCam.Evidence.Features.Docks.RegisterDock;
+
+public static class RegisterDockEndpoint
+{
+    public static void MapRegisterDock(this IEndpointRouteBuilder routes) =>
+        routes.MapPost("/api/docks", async Task<Created<RegisteredDock>> (RegisterDock command, IMediator mediator, CancellationToken ct) =>
+            {
+                var dock = await mediator.Send(command, ct);
+                return TypedResults.Created($"/api/docks/{dock.DockId}", dock);
+            })
+            .WithName(nameof(RegisterDock))
+            .WithTags("Docks")
+            .WithSummary("Registers a docking station and returns its API key, once.")
+            .RequireAuthorization()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+}

@@ -1,0 +1,13 @@
+using FluentValidation;
+
+namespace BodyCam.Evidence.Features.Docks.RegisterDock;
+
+public sealed class RegisterDockValidator : AbstractValidator<RegisterDock>
+{
+    public RegisterDockValidator()
+    {
+        RuleFor(dock => dock.Name).NotEmpty().MaximumLength(100)
+            .Matches("^[\\p{L}\\p{N} ._-]+$").WithMessage("Use letters, digits, spaces, dot, dash or underscore.");
+        RuleFor(dock => dock.Site).MaximumLength(100);
+    }
+}

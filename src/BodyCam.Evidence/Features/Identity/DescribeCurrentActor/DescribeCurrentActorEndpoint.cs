@@ -1,0 +1,18 @@
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace BodyCam.Evidence.Features.Identity.DescribeCurrentActor;
+
+public static class DescribeCurrentActorEndpoint
+{
+    public static void MapDescribeCurrentActor(this IEndpointRouteBuilder routes) =>
+        routes.MapGet("/api/me", async Task<Ok<CurrentActorDescription>> (IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new DescribeCurrentActor(), ct)))
+            .WithName(nameof(DescribeCurrentActor))
+            .WithTags("Identity")
+            .WithSummary("Describes the authenticated caller: person or dock, role and unit.")
+            .RequireAuthorization();
+}

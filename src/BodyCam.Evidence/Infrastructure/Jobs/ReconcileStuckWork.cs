@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Logging;
+
+namespace BodyCam.Evidence.Infrastructure.Jobs;
+
+/// <summary>
+/// One kind of pipeline work that can get stuck: it finds items the database says are waiting for a job and
+/// enqueues that job again. Jobs are idempotent, so enqueuing work that is in fact still queued costs only time.
+/// </summary>
+public interface IStuckWorkReconciler
+{
+    string Name { get; }
+
+    Task<int> ReenqueueStuckAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// The database is the source of truth for pipeline state and Hangfire only the executor: this recurring job
+/// asks every reconciler to re-enqueue what is stuck, so a lost or wiped queue loses nothing.
+/// </summary>
+public sealed partial class ReconcileStuckWork(IEnumerable<IStuckWorkReconciler> reconcilers, ILogger<ReconcileStuckWork> logger)
+{
+    public const string RecurringJobId = "reconcile-stuck-work";
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var total = 0;
+        foreach (var reconciler in reconcilers)
+        {
+            var reenqueued = await reconciler.ReenqueueStuckAsync(cancellationToken);
+            LogReconciled(reconciler.Name, reenqueued);
+            total += reenqueued;
+        }
+        return total;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reconciliation of {Work}: {Count} item(s) re-enqueued")]
+    private partial void LogReconciled(string work, int count);
+}

@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace BodyCam.Evidence.Infrastructure.Persistence;
+
+public sealed class SqliteEvidenceDb(DbContextOptions<SqliteEvidenceDb> options, TimeProvider clock) : EvidenceDb(options, clock)
+{
+    /// <summary>
+    /// Nothing to take: Microsoft.Data.Sqlite opens every transaction with BEGIN IMMEDIATE, so the database
+    /// already has a single writer from the first statement of the transaction.
+    /// </summary>
+    protected override Task LockCustodyLogAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>SQLite has no time type; a sortable integer keeps range queries and ordering in the database.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+}
+
+internal sealed class SqliteEvidenceDbDesignTimeFactory : IDesignTimeDbContextFactory<SqliteEvidenceDb>
+{
+    public SqliteEvidenceDb CreateDbContext(string[] args) => new(
+        new DbContextOptionsBuilder<SqliteEvidenceDb>().UseSqlite("Data Source=design-time.db").UseSnakeCaseNamingConvention().Options,
+        TimeProvider.System);
+}

@@ -1,0 +1,32 @@
+using BodyCam.Evidence.Infrastructure.Persistence;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace BodyCam.Evidence.Infrastructure.Pipeline;
+
+/// <summary>
+/// Runs a command and saves everything it changed, its custody events included, in one transaction. The
+/// execution strategy may retry the whole attempt after a transient failure, so each attempt starts clean.
+/// Queries pass straight through.
+/// </summary>
+public sealed class TransactionBehaviour<TMessage, TResponse>(EvidenceDb db) : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : IMessage
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        if (message is not IBaseCommand || db.Database.CurrentTransaction is not null)
+        {
+            return await next(message, cancellationToken);
+        }
+
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var response = await next(message, ct);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return response;
+        }, cancellationToken);
+    }
+}
