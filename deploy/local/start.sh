@@ -10,6 +10,6 @@ source "$(dirname "$0")/lib.sh"
 "$LOCAL_DIR/ffmpeg.sh" install >&2
 
 # Azurite's fixed, publicly documented development account key.
-AZURITE_KEY='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFsGfzA5yNZ8n8xJ3v2JVzWAR1Yk2AqFS3GE/D7bAVA=='
+AZURITE_KEY='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
 echo "export BODYCAM_TEST_POSTGRES=\"Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=bodycam-local\""
 echo "export BODYCAM_TEST_AZURITE=\"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$AZURITE_KEY;BlobEndpoint=http://127.0.0.1:$AZURITE_PORT/devstoreaccount1;\""

@@ -1,9 +1,16 @@
 using System.CommandLine;
-using BodyCam.Evidence.Cli;
 
-var root = new RootCommand("bodycam: tools for BodyCam.Evidence (development tokens, database migrations).")
+namespace BodyCam.Evidence.Cli;
+
+internal static class BodyCamCli
 {
-    TokenCommand.Create(),
-    DatabaseCommand.Create(),
-};
-return await root.Parse(args).InvokeAsync();
+    public static Task<int> Main(string[] args)
+    {
+        var root = new RootCommand("bodycam: tools for BodyCam.Evidence (development tokens, database migrations).")
+        {
+            TokenCommand.Create(),
+            DatabaseCommand.Create(),
+        };
+        return root.Parse(args).InvokeAsync();
+    }
+}

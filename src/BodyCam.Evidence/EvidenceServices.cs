@@ -69,7 +69,8 @@ public static class EvidenceServices
         });
         services.AddScoped<ReconcileStuckWork>();
 
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = problem =>
+            problem.ProblemDetails.Extensions["requestId"] = problem.HttpContext.TraceIdentifier);
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddHealthChecks()
             .AddDbContextCheck<EvidenceDb>("database", tags: ["ready"])

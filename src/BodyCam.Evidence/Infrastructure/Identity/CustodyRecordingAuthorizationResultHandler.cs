@@ -21,7 +21,8 @@ internal sealed class CustodyRecordingAuthorizationResultHandler : IAuthorizatio
         if (authorizeResult.Challenged || authorizeResult.Forbidden)
         {
             var attempted = $"{context.Request.Method} {context.Request.Path}";
-            var failure = context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Failure?.Message;
+            // Handlers cache their result per request, so this re-reads why authentication failed without redoing it.
+            var failure = authorizeResult.Challenged ? (await context.AuthenticateAsync()).Failure?.Message : null;
             var db = context.RequestServices.GetRequiredService<EvidenceDb>();
             db.CustodyEvents.Record(
                 authorizeResult.Challenged ? CustodyAction.AuthenticationFailed : CustodyAction.AccessDenied,

@@ -91,10 +91,11 @@ public sealed class FileSystemBlobStore(string root) : IBlobStore
     {
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         var file = OpenForReading(BlobPath(blobName));
-        if (offset > file.Length)
+        var size = file.Length;
+        if (offset > size)
         {
             file.Dispose();
-            throw new ArgumentOutOfRangeException(nameof(offset), offset, $"'{blobName}' holds only {file.Length} bytes.");
+            throw new ArgumentOutOfRangeException(nameof(offset), offset, $"'{blobName}' holds only {size} bytes.");
         }
         file.Seek(offset, SeekOrigin.Begin);
         return Task.FromResult<Stream>(length is { } limit ? new LengthLimitedStream(file, limit) : file);

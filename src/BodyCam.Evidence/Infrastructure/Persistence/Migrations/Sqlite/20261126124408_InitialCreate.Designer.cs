@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteEvidenceDb))]
-    [Migration("20261126123651_InitialCreate")]
+    [Migration("20261126124408_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />

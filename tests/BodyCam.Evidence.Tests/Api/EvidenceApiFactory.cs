@@ -1,0 +1,63 @@
+using System.Net.Http.Headers;
+using Azure.Storage.Blobs;
+using BodyCam.Evidence.Infrastructure.Identity;
+using BodyCam.Evidence.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using BodyCam.Evidence.Infrastructure;
+
+namespace BodyCam.Evidence.Tests.Api;
+
+/// <summary>
+/// The real host, configured through the same keys an operator uses, over a database and a store of its own:
+/// a fresh migrated database and an empty data folder or Azurite container.
+/// </summary>
+public sealed class EvidenceApiFactory(ApiProfile profile, string databaseConnection) : WebApplicationFactory<Program>
+{
+    private readonly string _container = "api-" + Guid.NewGuid().ToString("N");
+
+    public string DataRoot { get; } = Directory.CreateTempSubdirectory("bodycam-api-").FullName;
+
+    public static async Task<EvidenceApiFactory> StartAsync(ApiProfile profile)
+    {
+        var factory = new EvidenceApiFactory(profile, await TestDatabases.CreateAsync(profile.Database));
+        factory.StartServer();
+        return factory;
+    }
+
+    public HttpClient ClientFor(string role, string subject, string? unit = null)
+    {
+        var client = CreateClient();
+        var token = Services.GetRequiredService<LocalTokenIssuer>().Issue(subject, role, unit, null, TimeSpan.FromMinutes(10));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public EvidenceDb OpenDb() => Services.CreateScope().ServiceProvider.GetRequiredService<EvidenceDb>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Data:Root", DataRoot);
+        builder.UseSetting("Database:Provider", profile.Database.ToString());
+        builder.UseSetting("ConnectionStrings:Evidence", databaseConnection);
+        builder.UseSetting("Database:MigrateOnStartup", "true");
+        builder.UseSetting("Storage:Provider", profile.Storage.ToString());
+        builder.UseSetting("Jobs:Storage", profile.Jobs.ToString());
+        if (profile.Storage == StorageProvider.AzureBlob)
+        {
+            builder.UseSetting("ConnectionStrings:Blobs", LocalServices.Azurite);
+            builder.UseSetting("Storage:Container", _container);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (profile.Storage == StorageProvider.AzureBlob)
+        {
+            await new BlobContainerClient(LocalServices.Azurite, _container).DeleteIfExistsAsync();
+        }
+        Directory.Delete(DataRoot, recursive: true);
+    }
+}

@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace BodyCam.Evidence.Tests;
+
+/// <summary>
+/// Starts PostgreSQL, Azurite and ffmpeg once per run through deploy/local/start.sh (which installs what is
+/// missing), and drops the run's databases at the end. A test that needs a service fails when it cannot be had.
+/// </summary>
+[SetUpFixture]
+public sealed partial class LocalServices
+{
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    public static string PostgresServer { get; private set; } = "";
+
+    public static string Azurite { get; private set; } = "";
+
+    [OneTimeSetUp]
+    public async Task StartServices()
+    {
+        var exports = await RunAsync("bash", Path.Combine(RepositoryRoot, "deploy", "local", "start.sh"));
+        var settings = ExportLine().Matches(exports).ToDictionary(match => match.Groups[1].Value, match => match.Groups[2].Value);
+        PostgresServer = settings["BODYCAM_TEST_POSTGRES"];
+        Azurite = settings["BODYCAM_TEST_AZURITE"];
+    }
+
+    [OneTimeTearDown]
+    public Task DropRunDatabases() => TestDatabases.DropAllAsync();
+
+    public static async Task<string> RunAsync(string fileName, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(fileName)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = RepositoryRoot,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{fileName} {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{await errors}");
+        }
+        return await output;
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        var folder = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "BodyCam.Evidence.sln")))
+        {
+            folder = folder.Parent;
+        }
+        return folder?.FullName ?? throw new InvalidOperationException("The tests must run inside the repository.");
+    }
+
+    [GeneratedRegex("^export (\\w+)=\"(.*)\"$", RegexOptions.Multiline)]
+    private static partial Regex ExportLine();
+}
