@@ -8,7 +8,8 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Scalar.AspNetCore;
 
-var builder = WebApplication.CreateBuilder(args);
+// The content root is the application folder, not the working directory, which only decides where ./data lives.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 builder.Logging.ClearProviders().AddJsonConsole(json => json.IncludeScopes = true);
 builder.Services.AddEvidence(builder.Configuration);

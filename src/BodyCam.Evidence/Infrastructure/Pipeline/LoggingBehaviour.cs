@@ -27,9 +27,9 @@ public sealed partial class LoggingBehaviour<TMessage, TResponse>(ILogger<Loggin
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Message} handled in {ElapsedMs:0.0} ms")]
-    private partial void LogHandled(string message, double elapsedMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{MessageType} handled in {ElapsedMs:0.0} ms")]
+    private partial void LogHandled(string messageType, double elapsedMs);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Message} failed after {ElapsedMs:0.0} ms with {Error}")]
-    private partial void LogFailed(string message, double elapsedMs, string error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{MessageType} failed after {ElapsedMs:0.0} ms with {Error}")]
+    private partial void LogFailed(string messageType, double elapsedMs, string error);
 }

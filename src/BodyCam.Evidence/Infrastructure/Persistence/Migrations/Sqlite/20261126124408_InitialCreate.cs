@@ -78,9 +78,6 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                 CREATE TRIGGER custody_events_no_delete BEFORE DELETE ON custody_events
                 BEGIN SELECT RAISE(ABORT, 'custody events are append-only: DELETE refused'); END;
                 """);
-
-            // Readers do not wait for the writer; the setting is kept in the database file.
-            migrationBuilder.Sql("PRAGMA journal_mode=WAL;", suppressTransaction: true);
         }
 
         /// <inheritdoc />
