@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
+using System.Text;
 using System.Text.Json;
 
 namespace BodyCam.Evidence.Verification.Ledger;
@@ -7,7 +7,7 @@ namespace BodyCam.Evidence.Verification.Ledger;
 /// <summary>
 /// One custody event as it is hashed into the ledger. The canonical form is UTF-8 JSON with the properties
 /// in the fixed order below, every property present (null when absent), no whitespace, time in UTC with
-/// exactly six fractional digits, and strings escaped only where JSON requires it.
+/// exactly six fractional digits, and strings escaped as RFC 8785 does.
 /// </summary>
 public sealed record CustodyEntry(
     long Sequence,
@@ -24,12 +24,6 @@ public sealed record CustodyEntry(
 {
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
 
-    private static readonly JsonWriterOptions CanonicalWriter = new()
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Indented = false,
-    };
-
     /// <summary>Both databases keep microseconds, so the hashed time never carries more than the stored row.</summary>
     public static DateTimeOffset TruncateToMicroseconds(DateTimeOffset time)
     {
@@ -39,24 +33,47 @@ public sealed record CustodyEntry(
 
     public byte[] ToCanonicalBytes()
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, CanonicalWriter))
+        var json = new StringBuilder(256);
+        json.Append("{\"sequence\":").Append(Sequence.ToString(CultureInfo.InvariantCulture));
+        AppendProperty(json, "time", Time.ToUniversalTime().ToString(TimeFormat, CultureInfo.InvariantCulture));
+        AppendProperty(json, "actorId", ActorId);
+        AppendProperty(json, "actorKind", ActorKind);
+        AppendProperty(json, "actorRole", ActorRole);
+        AppendProperty(json, "clientIp", ClientIp);
+        AppendProperty(json, "action", Action);
+        AppendProperty(json, "evidenceId", EvidenceId?.ToString("D"));
+        AppendProperty(json, "contentSha256", ContentSha256);
+        AppendProperty(json, "reason", Reason);
+        AppendProperty(json, "outcome", Outcome);
+        return Encoding.UTF8.GetBytes(json.Append('}').ToString());
+    }
+
+    /// <summary>Escapes as RFC 8785 (JCS) does: quote, backslash and control characters only, short forms where JSON has them.</summary>
+    private static void AppendProperty(StringBuilder json, string name, string? value)
+    {
+        json.Append(",\"").Append(name).Append("\":");
+        if (value is null)
         {
-            json.WriteStartObject();
-            json.WriteNumber("sequence", Sequence);
-            json.WriteString("time", Time.ToUniversalTime().ToString(TimeFormat, CultureInfo.InvariantCulture));
-            json.WriteString("actorId", ActorId);
-            json.WriteString("actorKind", ActorKind);
-            json.WriteString("actorRole", ActorRole);
-            json.WriteString("clientIp", ClientIp);
-            json.WriteString("action", Action);
-            json.WriteString("evidenceId", EvidenceId?.ToString("D"));
-            json.WriteString("contentSha256", ContentSha256);
-            json.WriteString("reason", Reason);
-            json.WriteString("outcome", Outcome);
-            json.WriteEndObject();
+            json.Append("null");
+            return;
         }
-        return buffer.ToArray();
+        json.Append('"');
+        foreach (var c in value)
+        {
+            _ = c switch
+            {
+                '"' => json.Append("\\\""),
+                '\\' => json.Append("\\\\"),
+                '\b' => json.Append("\\b"),
+                '\f' => json.Append("\\f"),
+                '\n' => json.Append("\\n"),
+                '\r' => json.Append("\\r"),
+                '\t' => json.Append("\\t"),
+                < ' ' => json.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)),
+                _ => json.Append(c),
+            };
+        }
+        json.Append('"');
     }
 
     public static CustodyEntry FromCanonicalBytes(ReadOnlySpan<byte> canonical)

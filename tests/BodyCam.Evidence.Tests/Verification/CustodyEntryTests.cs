@@ -26,4 +26,17 @@ public sealed class CustodyEntryTests
 
         Assert.That(CustodyEntry.FromCanonicalBytes(truncated.ToCanonicalBytes()), Is.EqualTo(truncated));
     }
+
+    [Test]
+    public void Strings_are_escaped_only_where_JSON_requires_it()
+    {
+        var entry = Entry with { Reason = "tab\there\nnew line \u0001 <b>&</b> café 😀 \\ \"q\"" };
+
+        var canonical = Encoding.UTF8.GetString(entry.ToCanonicalBytes());
+
+        Assert.That(canonical, Does.Contain("""
+            "reason":"tab\there\nnew line \u0001 <b>&</b> café 😀 \\ \"q\""
+            """));
+        Assert.That(CustodyEntry.FromCanonicalBytes(entry.ToCanonicalBytes()).Reason, Is.EqualTo(entry.Reason));
+    }
 }
