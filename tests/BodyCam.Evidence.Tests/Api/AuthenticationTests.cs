@@ -7,24 +7,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BodyCam.Evidence.Tests.Api;
 
-[TestFixtureSource(typeof(ApiProfile), nameof(ApiProfile.All))]
-public sealed class AuthenticationTests(ApiProfile profile)
+public sealed class AuthenticationTests(ApiProfile profile) : ApiTests(profile)
 {
-    private EvidenceApiFactory _api = null!;
-
-    [OneTimeSetUp]
-    public async Task StartApi() => _api = await EvidenceApiFactory.StartAsync(profile);
-
-    [OneTimeTearDown]
-    public async Task StopApi() => await _api.DisposeAsync();
-
     [Test]
     public async Task A_request_without_credentials_is_a_401_problem_and_a_custody_event()
     {
-        var response = await _api.CreateClient().GetAsync("/api/me");
+        var response = await Api.CreateClient().GetAsync("/api/me");
 
         await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
-        await using var db = _api.OpenDb();
+        await using var db = Api.OpenDb();
         var failures = await db.CustodyEvents.Where(e => e.Action == CustodyAction.AuthenticationFailed && e.Reason == "GET /api/me").ToListAsync();
         Assert.That(failures, Is.Not.Empty);
         Assert.That(failures.Select(e => (e.ActorKind, e.Outcome)), Is.All.EqualTo((ActorKind.Anonymous, CustodyOutcome.Denied)));
@@ -33,7 +24,7 @@ public sealed class AuthenticationTests(ApiProfile profile)
     [Test]
     public async Task A_token_signed_with_another_key_is_refused()
     {
-        var client = _api.CreateClient();
+        var client = Api.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
             "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJtYWxsb3J5Iiwicm9sZSI6IkFkbWluIn0.c2lnbmF0dXJlLW9mLW5vYm9keQ");
 
@@ -45,9 +36,9 @@ public sealed class AuthenticationTests(ApiProfile profile)
     [Test]
     public async Task A_token_from_the_bodycam_cli_is_accepted_with_its_role_and_unit()
     {
-        var output = await LocalServices.RunAsync("dotnet", BodyCam.Evidence.Tests.Cli.CliTests.CliAssembly, "token", "--role", "Supervisor", "--sub", "alice", "--unit", "A", "--data-root", _api.DataRoot);
+        var output = await LocalServices.RunAsync("dotnet", BodyCam.Evidence.Tests.Cli.CliTests.CliAssembly, "token", "--role", "Supervisor", "--sub", "alice", "--unit", "A", "--data-root", Api.DataRoot);
         var token = output.TrimEnd().Split('\n')[^1];
-        var client = _api.CreateClient();
+        var client = Api.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
         var me = await (await client.GetAsync("/api/me")).ReadAsync<CurrentActorDescription>(HttpStatusCode.OK);

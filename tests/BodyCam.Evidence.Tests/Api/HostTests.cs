@@ -7,22 +7,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BodyCam.Evidence.Tests.Api;
 
-[TestFixtureSource(typeof(ApiProfile), nameof(ApiProfile.All))]
-public sealed class HostTests(ApiProfile profile)
+public sealed class HostTests(ApiProfile profile) : ApiTests(profile)
 {
-    private EvidenceApiFactory _api = null!;
-
-    [OneTimeSetUp]
-    public async Task StartApi() => _api = await EvidenceApiFactory.StartAsync(profile);
-
-    [OneTimeTearDown]
-    public async Task StopApi() => await _api.DisposeAsync();
-
     [TestCase("/health/live")]
     [TestCase("/health/ready")]
     public async Task Health_endpoints_answer_healthy_without_credentials(string path)
     {
-        var response = await _api.CreateClient().GetAsync(path);
+        var response = await Api.CreateClient().GetAsync(path);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("Healthy"));
@@ -31,7 +22,7 @@ public sealed class HostTests(ApiProfile profile)
     [Test]
     public async Task The_OpenAPI_document_describes_the_endpoints_and_Scalar_renders_it()
     {
-        var client = _api.CreateClient();
+        var client = Api.CreateClient();
 
         var document = await client.GetStringAsync("/openapi/v1.json");
         var reference = await client.GetAsync("/scalar");
@@ -44,9 +35,9 @@ public sealed class HostTests(ApiProfile profile)
     [Test]
     public async Task The_job_dashboard_is_for_admins_only()
     {
-        var anonymous = await _api.CreateClient().GetAsync("/hangfire");
-        var supervisor = await _api.ClientFor(Roles.Supervisor, "sam").GetAsync("/hangfire");
-        var admin = await _api.ClientFor(Roles.Admin, "ada").GetAsync("/hangfire");
+        var anonymous = await Api.CreateClient().GetAsync("/hangfire");
+        var supervisor = await Api.ClientFor(Roles.Supervisor, "sam").GetAsync("/hangfire");
+        var admin = await Api.ClientFor(Roles.Admin, "ada").GetAsync("/hangfire");
 
         Assert.That(anonymous.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That(supervisor.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
@@ -57,7 +48,7 @@ public sealed class HostTests(ApiProfile profile)
     [Test]
     public void Reconciliation_is_scheduled_as_a_recurring_job()
     {
-        using var connection = _api.Services.GetRequiredService<JobStorage>().GetConnection();
+        using var connection = Api.Services.GetRequiredService<JobStorage>().GetConnection();
 
         var recurring = connection.GetRecurringJobs();
 
@@ -67,7 +58,7 @@ public sealed class HostTests(ApiProfile profile)
     [Test]
     public async Task An_unknown_route_is_a_404_problem()
     {
-        var response = await _api.ClientFor(Roles.Admin, "ada").GetAsync("/api/no-such-thing");
+        var response = await Api.ClientFor(Roles.Admin, "ada").GetAsync("/api/no-such-thing");
 
         await response.AssertProblemAsync(HttpStatusCode.NotFound);
     }
