@@ -1,5 +1,7 @@
 using BodyCam.Evidence;
 using BodyCam.Evidence.Features;
+using BodyCam.Evidence.Features.Ingestion.ExpireAbandonedUploads;
+using BodyCam.Evidence.Features.Ingestion.Tus;
 using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Jobs;
 using BodyCam.Evidence.Infrastructure.Persistence;
@@ -28,6 +30,9 @@ if (settings.MigrateOnStartup)
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseTusProtocol();
+app.UseRouting();
+app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
 
@@ -39,8 +44,9 @@ app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [ne
     .RequireAuthorization(EvidenceServices.AdminPolicy);
 app.MapEvidenceEndpoints();
 
-app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<ReconcileStuckWork>(
-    ReconcileStuckWork.RecurringJobId, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
+var recurringJobs = app.Services.GetRequiredService<IRecurringJobManager>();
+recurringJobs.AddOrUpdate<ReconcileStuckWork>(ReconcileStuckWork.RecurringJobId, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
+recurringJobs.AddOrUpdate<ExpireAbandonedUploadsJob>(ExpireAbandonedUploadsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), "17 * * * *");
 
 await app.RunAsync();
 

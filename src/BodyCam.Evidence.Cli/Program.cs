@@ -6,10 +6,11 @@ internal static class BodyCamCli
 {
     public static Task<int> Main(string[] args)
     {
-        var root = new RootCommand("bodycam: tools for BodyCam.Evidence (development tokens, database migrations).")
+        var root = new RootCommand("bodycam: tools for BodyCam.Evidence (dock uploads, development tokens, database migrations).")
         {
             TokenCommand.Create(),
             DatabaseCommand.Create(),
+            Upload.UploadCommand.Create(),
         };
         return root.Parse(args).InvokeAsync();
     }

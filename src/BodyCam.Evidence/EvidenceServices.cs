@@ -1,7 +1,10 @@
 using Azure.Storage.Blobs;
+using BodyCam.Evidence.Features.Ingestion;
+using BodyCam.Evidence.Features.Ingestion.Tus;
 using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Jobs;
+using BodyCam.Evidence.Infrastructure.Media;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;
 using BodyCam.Evidence.Infrastructure.Problems;
@@ -13,6 +16,7 @@ using Mediator;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -24,6 +28,7 @@ namespace BodyCam.Evidence;
 public static class EvidenceServices
 {
     public const string AdminPolicy = "Admin";
+    public const string DockPolicy = "Dock";
     private const string CallerScheme = "Caller";
 
     /// <summary>Everything but the web host: database, blob store, mediator pipeline, identity and jobs.</summary>
@@ -48,6 +53,10 @@ public static class EvidenceServices
             ];
         });
         services.AddValidatorsFromAssemblyContaining<EvidenceDb>(ServiceLifetime.Singleton, includeInternalTypes: true);
+        // Failing fields are named as the client wrote them in JSON (camelCase); names a rule overrides, such as
+        // a metadata key or a header, are kept as they are.
+        ValidatorOptions.Global.PropertyNameResolver = (_, member, _) =>
+            member is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
 
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentActor, HttpCurrentActor>();
@@ -60,7 +69,10 @@ public static class EvidenceServices
             switch (settings.Jobs)
             {
                 case JobStorageProvider.PostgreSql:
-                    hangfire.UsePostgreSqlStorage(postgres => postgres.UseNpgsqlConnection(settings.DatabaseConnection));
+                    // Hangfire's default of polling the queue every 15 s would keep a dock waiting that long for "Verified".
+                    hangfire.UsePostgreSqlStorage(
+                        postgres => postgres.UseNpgsqlConnection(settings.DatabaseConnection),
+                        new PostgreSqlStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) });
                     break;
                 default:
                     hangfire.UseInMemoryStorage();
@@ -68,6 +80,18 @@ public static class EvidenceServices
             }
         });
         services.AddScoped<ReconcileStuckWork>();
+        services.AddScoped<PostCommitWork>();
+        services.AddScoped<IStuckWorkReconciler, UncompletedUploadsReconciler>();
+        services.AddScoped<IStuckWorkReconciler, UnverifiedEvidenceReconciler>();
+        services.AddScoped<IStuckWorkReconciler, UnprobedEvidenceReconciler>();
+        services.AddSingleton<UploadLocks>();
+        services.AddSingleton<IMediaProbe, FfprobeMediaProbe>();
+        services.AddCors(cors => cors.AddPolicy(TusEndpoints.CorsPolicy, policy => policy
+            .AllowAnyOrigin()
+            .WithMethods(HttpMethods.Post, HttpMethods.Head, HttpMethods.Patch, HttpMethods.Delete, HttpMethods.Options)
+            .WithHeaders(TusEndpoints.AllowedHeaders)
+            .WithExposedHeaders(TusEndpoints.ExposedHeaders)
+            .SetPreflightMaxAge(TimeSpan.FromDays(1))));
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = problem =>
             problem.ProblemDetails.Extensions["requestId"] = problem.HttpContext.TraceIdentifier);
@@ -134,7 +158,13 @@ public static class EvidenceServices
                     options.Authority = identity.Authority;
                 }
             });
-        services.AddAuthorizationBuilder().AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin));
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin))
+            // Only a dock key opens ingestion: a person's token, however privileged, is no dock.
+            .AddPolicy(DockPolicy, policy => policy
+                .AddAuthenticationSchemes(DockKeyAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser()
+                .RequireRole(Roles.Dock));
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, CustodyRecordingAuthorizationResultHandler>();
     }
 }

@@ -28,7 +28,10 @@ public sealed partial class LocalServices
     [OneTimeTearDown]
     public Task DropRunDatabases() => TestDatabases.DropAllAsync();
 
-    public static async Task<string> RunAsync(string fileName, params string[] arguments)
+    public static Task<string> RunAsync(string fileName, params string[] arguments) =>
+        RunAsync(fileName, new Dictionary<string, string>(), arguments);
+
+    public static async Task<string> RunAsync(string fileName, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -36,6 +39,10 @@ public sealed partial class LocalServices
             RedirectStandardError = true,
             WorkingDirectory = RepositoryRoot,
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

@@ -1,5 +1,8 @@
 using BodyCam.Evidence.Features.Docks.RegisterDock;
+using BodyCam.Evidence.Features.Evidence.GetEvidenceItem;
 using BodyCam.Evidence.Features.Identity.DescribeCurrentActor;
+using BodyCam.Evidence.Features.Ingestion.GetUploadStatus;
+using BodyCam.Evidence.Features.Ingestion.Tus;
 using Microsoft.AspNetCore.Routing;
 
 namespace BodyCam.Evidence.Features;
@@ -10,6 +13,9 @@ public static class EvidenceEndpoints
     {
         routes.MapRegisterDock();
         routes.MapDescribeCurrentActor();
+        routes.MapTus();
+        routes.MapGetUploadStatus();
+        routes.MapGetEvidenceItem();
         return routes;
     }
 }

@@ -34,7 +34,8 @@ public sealed record EvidenceSettings(
     string? BlobConnection,
     string BlobContainer,
     JobStorageProvider Jobs,
-    IdentitySettings Identity)
+    IdentitySettings Identity,
+    IngestionSettings Ingestion)
 {
     public static EvidenceSettings From(IConfiguration configuration)
     {
@@ -53,7 +54,8 @@ public sealed record EvidenceSettings(
             new IdentitySettings(
                 configuration["Identity:Authority"],
                 configuration["Identity:Audience"] ?? "bodycam-evidence",
-                Path.GetFullPath(configuration["Identity:SigningKeyPath"] ?? Path.Combine(dataRoot, "keys", "token-signing.key"))));
+                Path.GetFullPath(configuration["Identity:SigningKeyPath"] ?? Path.Combine(dataRoot, "keys", "token-signing.key"))),
+            IngestionSettings.From(configuration));
     }
 
     private static string DefaultConnection(DatabaseProvider database, string dataRoot) => database switch
@@ -70,4 +72,28 @@ public sealed record EvidenceSettings(
 public sealed record IdentitySettings(string? Authority, string Audience, string LocalSigningKeyPath)
 {
     public bool UsesLocalIssuer => string.IsNullOrEmpty(Authority);
+}
+
+/// <summary>Limits of ingestion, whatever the protocol.</summary>
+public sealed record IngestionSettings(long MaxUploadBytes, int BlockSize, TimeSpan UploadExpiry)
+{
+    /// <summary>Azure discards uncommitted blocks a week after the last Put Block; an upload must expire before that.</summary>
+    private static readonly TimeSpan AzureUncommittedBlockLifetime = TimeSpan.FromDays(7);
+
+    public static IngestionSettings From(IConfiguration configuration)
+    {
+        var settings = new IngestionSettings(
+            configuration.GetValue("Ingestion:MaxUploadBytes", 64L * 1024 * 1024 * 1024),
+            configuration.GetValue("Ingestion:BlockSizeBytes", 8 * 1024 * 1024),
+            configuration.GetValue("Ingestion:UploadExpiry", TimeSpan.FromDays(3)));
+        if (settings.UploadExpiry <= TimeSpan.Zero || settings.UploadExpiry >= AzureUncommittedBlockLifetime)
+        {
+            throw new InvalidOperationException($"Ingestion:UploadExpiry must be positive and under {AzureUncommittedBlockLifetime.TotalDays} days.");
+        }
+        if (settings.BlockSize is < 64 * 1024 or > 64 * 1024 * 1024)
+        {
+            throw new InvalidOperationException("Ingestion:BlockSizeBytes must be between 64 KiB and 64 MiB.");
+        }
+        return settings;
+    }
 }

@@ -1,8 +1,13 @@
+using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Azure.Storage.Blobs;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using BodyCam.Evidence.Infrastructure;
@@ -13,17 +18,42 @@ namespace BodyCam.Evidence.Tests.Api;
 /// The real host, configured through the same keys an operator uses, over a database and a store of its own:
 /// a fresh migrated database and an empty data folder or Azurite container.
 /// </summary>
-public sealed class EvidenceApiFactory(ApiProfile profile, string databaseConnection) : WebApplicationFactory<Program>
+public sealed class EvidenceApiFactory(ApiProfile profile, string databaseConnection, IReadOnlyList<(string Key, string Value)> settings)
+    : WebApplicationFactory<Program>
 {
     private readonly string _container = "api-" + Guid.NewGuid().ToString("N");
 
     public string DataRoot { get; } = Directory.CreateTempSubdirectory("bodycam-api-").FullName;
 
-    public static async Task<EvidenceApiFactory> StartAsync(ApiProfile profile)
+    /// <summary>With <paramref name="overNetwork"/>, the host listens on a loopback port, for clients that are other processes.</summary>
+    public static async Task<EvidenceApiFactory> StartAsync(ApiProfile profile, bool overNetwork = false, params (string Key, string Value)[] settings)
     {
-        var factory = new EvidenceApiFactory(profile, await TestDatabases.CreateAsync(profile.Database));
+        var factory = new EvidenceApiFactory(profile, await TestDatabases.CreateAsync(profile.Database), settings);
+        if (overNetwork)
+        {
+            factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        }
         factory.StartServer();
         return factory;
+    }
+
+    public Uri BaseAddress => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+    public T Service<T>()
+        where T : notnull => Services.GetRequiredService<T>();
+
+    public async Task<string> RegisterDockAsync()
+    {
+        var response = await ClientFor(Roles.Admin, "ada").PostAsJsonAsync("/api/docks", new { name = "Dock " + Guid.NewGuid().ToString("N")[..8] });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
+    }
+
+    public HttpClient DockClient(string dockKey)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Dock-Key", dockKey);
+        return client;
     }
 
     public HttpClient ClientFor(string role, string subject, string? unit = null)
@@ -48,6 +78,10 @@ public sealed class EvidenceApiFactory(ApiProfile profile, string databaseConnec
         {
             builder.UseSetting("ConnectionStrings:Blobs", LocalServices.Azurite);
             builder.UseSetting("Storage:Container", _container);
+        }
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
         }
     }
 

@@ -130,7 +130,7 @@ public sealed class CustodyLogContractTests(DatabaseProvider provider)
     {
         await using var scope = _services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EvidenceDb>();
-        var transaction = new TransactionBehaviour<RegisterDock, RegisteredDock>(db);
+        var transaction = new TransactionBehaviour<RegisterDock, RegisteredDock>(db, new PostCommitWork());
 
         Assert.That(
             async () => await transaction.Handle(new RegisterDock("dock-1", null), (_, _) =>
@@ -153,7 +153,7 @@ public sealed class CustodyLogContractTests(DatabaseProvider provider)
         await using (var scope = _services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<EvidenceDb>();
-            var transaction = new TransactionBehaviour<RegisterDock, RegisteredDock>(db);
+            var transaction = new TransactionBehaviour<RegisterDock, RegisteredDock>(db, new PostCommitWork());
             await transaction.Handle(new RegisterDock("dock-1", null), (_, _) =>
             {
                 var (dock, key) = Dock.Register("dock-1", null, "admin", DateTimeOffset.UtcNow);

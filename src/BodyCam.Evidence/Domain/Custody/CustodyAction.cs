@@ -5,6 +5,14 @@ public enum CustodyAction
     AuthenticationFailed,
     AccessDenied,
     DockRegistered,
+    UploadStarted,
+    UploadChunkRejected,
+    UploadTerminated,
+    UploadExpired,
+    Received,
+    Verified,
+    Quarantined,
+    MediaProbed,
 }
 
 public enum CustodyOutcome

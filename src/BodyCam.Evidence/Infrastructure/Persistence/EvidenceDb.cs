@@ -1,6 +1,9 @@
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Docks;
+using BodyCam.Evidence.Domain.Evidence;
+using BodyCam.Evidence.Domain.Ingestion;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace BodyCam.Evidence.Infrastructure.Persistence;
 
@@ -11,6 +14,8 @@ public abstract class EvidenceDb(DbContextOptions options, TimeProvider clock) :
 {
     public DbSet<CustodyEvent> CustodyEvents => Set<CustodyEvent>();
     public DbSet<Dock> Docks => Set<Dock>();
+    public DbSet<Upload> Uploads => Set<Upload>();
+    public DbSet<EvidenceItem> EvidenceItems => Set<EvidenceItem>();
 
     /// <summary>Serialises custody appends across connections until the current transaction ends.</summary>
     protected abstract Task LockCustodyLogAsync(CancellationToken cancellationToken);
@@ -71,6 +76,53 @@ public abstract class EvidenceDb(DbContextOptions options, TimeProvider clock) :
             dock.HasIndex(d => d.KeySha256).IsUnique();
             dock.Property(d => d.RegisteredBy).HasMaxLength(200);
         });
+
+        modelBuilder.Entity<Upload>(upload =>
+        {
+            upload.ToTable("uploads");
+            upload.HasKey(u => u.Id);
+            upload.Property(u => u.Id).HasMaxLength(32);
+            upload.Property(u => u.BlobName).HasMaxLength(200);
+            upload.Property(u => u.MetadataHeader).HasMaxLength(8192);
+            upload.Property(u => u.Status).HasConversion<string>().HasMaxLength(20);
+            upload.HasIndex(u => new { u.Status, u.ExpiresAt });
+            upload.HasIndex(u => u.EvidenceId).IsUnique();
+            upload.ComplexProperty(u => u.Recording, ConfigureRecording);
+        });
+
+        modelBuilder.Entity<EvidenceItem>(item =>
+        {
+            item.ToTable("evidence_items");
+            item.HasKey(e => e.Id);
+            item.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
+            item.Property(e => e.BlobName).HasMaxLength(200);
+            item.Property(e => e.StreamSha256).HasMaxLength(64);
+            item.Property(e => e.StoredSha256).HasMaxLength(64);
+            item.Property(e => e.UploadId).HasMaxLength(32);
+            item.Property(e => e.QuarantineReason).HasMaxLength(1000);
+            item.Property(e => e.ProbeStatus).HasConversion<string>().HasMaxLength(20);
+            item.Property(e => e.ProbeFailure).HasMaxLength(1000);
+            item.Property(e => e.PosterBlobName).HasMaxLength(200);
+            item.HasIndex(e => new { e.Status, e.ReceivedAt });
+            item.HasIndex(e => new { e.ProbeStatus, e.VerifiedAt });
+            item.ComplexProperty(e => e.Recording, ConfigureRecording);
+            item.ComplexProperty(e => e.Media, media =>
+            {
+                media.Property(m => m.Container).HasMaxLength(100);
+                media.Property(m => m.VideoCodec).HasMaxLength(50);
+                media.Property(m => m.AudioCodec).HasMaxLength(50);
+            });
+        });
+    }
+
+    private static void ConfigureRecording(ComplexPropertyBuilder<RecordingFacts> recording)
+    {
+        recording.Property(r => r.FileName).HasMaxLength(255);
+        recording.Property(r => r.ContentType).HasMaxLength(100);
+        recording.Property(r => r.DeviceSerial).HasMaxLength(64);
+        recording.Property(r => r.OfficerId).HasMaxLength(64);
+        recording.Property(r => r.DeclaredSha256).HasMaxLength(64);
+        recording.Property(r => r.Category).HasMaxLength(100);
     }
 
     private List<CustodyEvent> PendingCustodyEvents() =>

@@ -7,26 +7,30 @@ namespace BodyCam.Evidence.Infrastructure.Pipeline;
 /// <summary>
 /// Runs a command and saves everything it changed, its custody events included, in one transaction. The
 /// execution strategy may retry the whole attempt after a transient failure, so each attempt starts clean.
-/// Queries pass straight through.
+/// Work the command deferred until after the commit runs once it has committed. Queries and streaming
+/// commands pass straight through.
 /// </summary>
-public sealed class TransactionBehaviour<TMessage, TResponse>(EvidenceDb db) : IPipelineBehavior<TMessage, TResponse>
+public sealed class TransactionBehaviour<TMessage, TResponse>(EvidenceDb db, PostCommitWork postCommit) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IMessage
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        if (message is not IBaseCommand || db.Database.CurrentTransaction is not null)
+        if (message is not IBaseCommand || message is IStreamingCommand || db.Database.CurrentTransaction is not null)
         {
             return await next(message, cancellationToken);
         }
 
-        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        var response = await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
             db.ChangeTracker.Clear();
+            postCommit.Discard();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var response = await next(message, ct);
+            var handled = await next(message, ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            return response;
+            return handled;
         }, cancellationToken);
+        postCommit.Run();
+        return response;
     }
 }

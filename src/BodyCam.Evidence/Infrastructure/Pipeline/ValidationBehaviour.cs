@@ -18,13 +18,9 @@ public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValida
         if (failures.Count > 0)
         {
             throw new RequestValidationException(failures
-                .GroupBy(failure => FieldName(failure.PropertyName))
+                .GroupBy(failure => failure.PropertyName)
                 .ToDictionary(group => group.Key, group => group.Select(failure => failure.ErrorMessage).Distinct().ToArray()));
         }
         return await next(message, cancellationToken);
     }
-
-    /// <summary>Field names as the client wrote them in JSON (camelCase), so a problem names what was sent.</summary>
-    private static string FieldName(string propertyPath) =>
-        string.Join('.', propertyPath.Split('.').Select(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName));
 }

@@ -21,3 +21,24 @@ public sealed class RequestValidationException(IDictionary<string, string[]> err
 {
     public IDictionary<string, string[]> Errors { get; } = errors;
 }
+
+public sealed class GoneException(string detail) : EvidenceProblemException(StatusCodes.Status410Gone, "Gone", detail);
+
+public sealed class LockedException(string detail) : EvidenceProblemException(StatusCodes.Status423Locked, "Locked", detail);
+
+public sealed class PayloadTooLargeException(string detail) : EvidenceProblemException(StatusCodes.Status413PayloadTooLarge, "Payload too large", detail);
+
+public sealed class UnsupportedMediaTypeException(string detail)
+    : EvidenceProblemException(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", detail);
+
+public sealed class PreconditionFailedException(string detail) : EvidenceProblemException(StatusCodes.Status412PreconditionFailed, "Precondition failed", detail);
+
+/// <summary>tus checksum extension: 460 when the received bytes do not match the sender's Upload-Checksum.</summary>
+public sealed class ChecksumMismatchException(string detail) : EvidenceProblemException(460, "Checksum mismatch", detail);
+
+/// <summary>A request whose header (not its JSON body) is missing or malformed; the header is named as the failing field.</summary>
+public sealed class InvalidHeaderException(string header, string message)
+    : EvidenceProblemException(StatusCodes.Status400BadRequest, "Invalid header", $"{header}: {message}")
+{
+    public string Header { get; } = header;
+}

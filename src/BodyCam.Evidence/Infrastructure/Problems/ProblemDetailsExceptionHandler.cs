@@ -26,6 +26,12 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
                 Title = invalid.Title,
                 Detail = invalid.Message,
             },
+            InvalidHeaderException invalid => new ValidationProblemDetails(new Dictionary<string, string[]> { [invalid.Header] = [invalid.Message] })
+            {
+                Status = invalid.StatusCode,
+                Title = invalid.Title,
+                Detail = invalid.Message,
+            },
             EvidenceProblemException refused => Problem(refused.StatusCode, refused.Title, refused.Message),
             BadHttpRequestException { InnerException: JsonException json } => new ValidationProblemDetails(
                 new Dictionary<string, string[]> { [JsonField(json)] = ["The value is not valid JSON of the expected type."] })

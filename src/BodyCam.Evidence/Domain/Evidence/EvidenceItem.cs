@@ -1,0 +1,102 @@
+using BodyCam.Evidence.Infrastructure.Media;
+
+namespace BodyCam.Evidence.Domain.Evidence;
+
+public enum EvidenceStatus
+{
+    Received,
+    Verified,
+    Quarantined,
+}
+
+public enum ProbeStatus
+{
+    Pending,
+    Probed,
+    Unreadable,
+}
+
+/// <summary>
+/// One recording, from the moment its last byte was received. <see cref="StreamSha256"/> is the hash of the
+/// bytes as they arrived; <see cref="StoredSha256"/> the hash of the bytes as the store returned them to the
+/// verify job. Only when both agree (and with the sender's declared hash, if any) is the item Verified, and
+/// only then may the camera be wiped.
+/// </summary>
+public sealed class EvidenceItem
+{
+    private EvidenceItem()
+    {
+    }
+
+    public Guid Id { get; private init; }
+    public EvidenceStatus Status { get; private set; }
+    public required RecordingFacts Recording { get; init; }
+    public required string BlobName { get; init; }
+    public long Bytes { get; private init; }
+    public required string StreamSha256 { get; init; }
+    public string? StoredSha256 { get; private set; }
+    public Guid DockId { get; private init; }
+    public required string UploadId { get; init; }
+    public DateTimeOffset ReceivedAt { get; private init; }
+    public DateTimeOffset? VerifiedAt { get; private set; }
+    public string? QuarantineReason { get; private set; }
+    public ProbeStatus ProbeStatus { get; private set; }
+    public string? ProbeFailure { get; private set; }
+    public MediaFacts Media { get; private set; } = new(null, null, null, null, null, null, null, null, null);
+    public string? PosterBlobName { get; private set; }
+
+    public static EvidenceItem Receive(
+        Guid id, RecordingFacts recording, string blobName, long bytes, string streamSha256, Guid dockId, string uploadId, DateTimeOffset now)
+    {
+        var item = new EvidenceItem
+        {
+            Id = id,
+            Recording = recording,
+            BlobName = blobName,
+            Bytes = bytes,
+            StreamSha256 = streamSha256,
+            DockId = dockId,
+            UploadId = uploadId,
+            ReceivedAt = now,
+            Status = EvidenceStatus.Received,
+        };
+        if (recording.DeclaredSha256 is { } declared && !string.Equals(declared, streamSha256, StringComparison.OrdinalIgnoreCase))
+        {
+            item.Quarantine($"the sender declared SHA-256 {declared} but the received bytes hash to {streamSha256}");
+        }
+        return item;
+    }
+
+    /// <summary>Compares what the store holds with what was received and declared; returns whether the item is now Verified.</summary>
+    public bool RecordStoredHash(string storedSha256, DateTimeOffset now)
+    {
+        StoredSha256 = storedSha256;
+        if (!string.Equals(storedSha256, StreamSha256, StringComparison.OrdinalIgnoreCase))
+        {
+            Quarantine($"the store returned bytes hashing to {storedSha256}, but {StreamSha256} was received");
+            return false;
+        }
+        Status = EvidenceStatus.Verified;
+        VerifiedAt = now;
+        return true;
+    }
+
+    public void RecordMedia(MediaFacts media, string? posterBlobName)
+    {
+        Media = media;
+        PosterBlobName = posterBlobName;
+        ProbeStatus = ProbeStatus.Probed;
+    }
+
+    public void RecordUnreadableMedia(string reason)
+    {
+        ProbeFailure = reason;
+        ProbeStatus = ProbeStatus.Unreadable;
+    }
+
+    private void Quarantine(string reason)
+    {
+        Status = EvidenceStatus.Quarantined;
+        QuarantineReason = reason;
+    }
+}

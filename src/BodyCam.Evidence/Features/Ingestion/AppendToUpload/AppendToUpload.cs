@@ -1,0 +1,203 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using BodyCam.Evidence.Domain.Custody;
+using BodyCam.Evidence.Domain.Ingestion;
+using BodyCam.Evidence.Infrastructure;
+using BodyCam.Evidence.Infrastructure.Hashing;
+using BodyCam.Evidence.Infrastructure.Identity;
+using BodyCam.Evidence.Infrastructure.Persistence;
+using BodyCam.Evidence.Infrastructure.Pipeline;
+using BodyCam.Evidence.Infrastructure.Problems;
+using BodyCam.Evidence.Infrastructure.Storage;
+using Mediator;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace BodyCam.Evidence.Features.Ingestion.AppendToUpload;
+
+/// <summary>
+/// Bytes for an upload, from <see cref="Offset"/> on. With a <see cref="Checksum"/> the bytes are kept only if
+/// all of them match it; without one, every whole block received is kept, even if the sender goes away.
+/// </summary>
+[RequiresRole(Roles.Dock)]
+public sealed record AppendToUpload(string UploadId, long Offset, Stream Body, long? BodyLength, long? DeclaredLength, UploadChecksum? Checksum)
+    : ICommand<AppendedToUpload>, IStreamingCommand;
+
+public sealed record UploadChecksum(HashAlgorithmName Algorithm, byte[] Expected);
+
+public sealed record AppendedToUpload(long Offset, DateTimeOffset ExpiresAt);
+
+internal sealed class AppendToUploadHandler(
+    EvidenceDb db, IBlobStore store, UploadLocks locks, ICurrentActor caller, IMediator mediator, EvidenceSettings settings, TimeProvider clock)
+    : ICommandHandler<AppendToUpload, AppendedToUpload>
+{
+    public async ValueTask<AppendedToUpload> Handle(AppendToUpload command, CancellationToken cancellationToken)
+    {
+        using var writer = locks.Acquire(command.UploadId);
+        var upload = await db.FindOwnUploadAsync(command.UploadId, caller, cancellationToken);
+        var length = AgreeLength(upload, command.DeclaredLength);
+        if (command.Offset != upload.Offset)
+        {
+            throw new ConflictException($"Upload-Offset is {command.Offset}, but the upload holds {upload.Offset} bytes.");
+        }
+        // A body without a declared length that runs past the upload is cut at the upload's end: reading on to
+        // find out would keep a sender that streams waiting for an answer.
+        if (length - upload.Offset < command.BodyLength)
+        {
+            throw new PayloadTooLargeException($"The body has {command.BodyLength} bytes, but only {length - upload.Offset} remain of the upload.");
+        }
+
+        var progress = await ReceiveAsync(upload, length, command, cancellationToken);
+        var keepsUncommittedBytes = command.Checksum is not null && progress.Offset > upload.Offset;
+        if (keepsUncommittedBytes || (progress.Offset == upload.Offset && length != upload.Length))
+        {
+            await CommitAsync(upload.Id, upload.Offset, progress, length);
+        }
+
+        if (upload.Status == UploadStatus.Receiving && progress.Offset == length)
+        {
+            await mediator.Send(new CompleteUpload.CompleteUpload(upload.Id), CancellationToken.None);
+        }
+        return new AppendedToUpload(progress.Offset, progress.ExpiresAt);
+    }
+
+    /// <summary>
+    /// Reads the body block by block into pooled memory, stages each block and hashes as it goes. Returns the
+    /// progress to report: without a checksum it is already committed; with one, the caller commits it.
+    /// </summary>
+    private async Task<Progress> ReceiveAsync(Upload upload, long? length, AppendToUpload command, CancellationToken cancellationToken)
+    {
+        var blockSize = Math.Min(settings.Ingestion.BlockSize, store.MaxBlockSize);
+        var buffer = ArrayPool<byte>.Shared.Rent(blockSize);
+        var hash = ResumableSha256.Restore(upload.HashState);
+        using var checksum = command.Checksum is { } expected ? IncrementalHash.CreateHash(expected.Algorithm) : null;
+        var progress = new Progress(upload.Offset, upload.BlockCount, upload.HashState, upload.ExpiresAt);
+        var senderGone = false;
+        try
+        {
+            while (!senderGone && (length is null || progress.Offset < length))
+            {
+                var wanted = (int)Math.Min(blockSize, (length ?? long.MaxValue) - progress.Offset);
+                var filled = 0;
+                while (filled < wanted)
+                {
+                    var read = await ReadOrStopAsync(command.Body, buffer.AsMemory(filled, wanted - filled), cancellationToken);
+                    if (read <= 0)
+                    {
+                        senderGone = read < 0;
+                        break;
+                    }
+                    filled += read;
+                }
+                if (filled == 0)
+                {
+                    break;
+                }
+
+                var block = buffer.AsMemory(0, filled);
+                hash.Append(block.Span);
+                checksum?.AppendData(block.Span);
+                // Staged and committed even when the request was cancelled: what arrived whole is kept.
+                await store.StageBlockAsync(upload.BlobName, progress.BlockCount, block, CancellationToken.None);
+                progress = progress with
+                {
+                    Offset = progress.Offset + filled,
+                    BlockCount = progress.BlockCount + 1,
+                    HashState = hash.SaveState(),
+                    ExpiresAt = clock.GetUtcNow() + settings.Ingestion.UploadExpiry,
+                };
+                if (checksum is null)
+                {
+                    await CommitAsync(upload.Id, progress.Offset - filled, progress, length);
+                }
+                if (filled < wanted)
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        if (checksum is null)
+        {
+            return progress;
+        }
+        var unchanged = new Progress(upload.Offset, upload.BlockCount, upload.HashState, upload.ExpiresAt);
+        if (senderGone)
+        {
+            // A body cut short cannot match its checksum: keep nothing, as the tus checksum extension requires.
+            return unchanged;
+        }
+        if (command.Checksum is { } sent && !CryptographicOperations.FixedTimeEquals(checksum.GetHashAndReset(), sent.Expected))
+        {
+            db.CustodyEvents.Record(
+                CustodyAction.UploadChunkRejected,
+                caller.Actor,
+                upload.EvidenceId,
+                reason: $"upload {upload.Id}: Upload-Checksum ({sent.Algorithm.Name}) mismatch for bytes {upload.Offset}..{progress.Offset}; none of them kept",
+                outcome: CustodyOutcome.Failed);
+            await db.SaveChangesAsync(CancellationToken.None);
+            throw new ChecksumMismatchException($"The {progress.Offset - upload.Offset} bytes received do not match Upload-Checksum; none of them were kept.");
+        }
+        return progress;
+    }
+
+    /// <summary>
+    /// The commit point: offset, block count and hash state advance in one conditional write, after the
+    /// blocks they count are durably staged.
+    /// </summary>
+    private async Task CommitAsync(string uploadId, long previousOffset, Progress progress, long? length)
+    {
+        var updated = await db.Uploads
+            .Where(u => u.Id == uploadId && u.Offset == previousOffset && u.Status == UploadStatus.Receiving)
+            .ExecuteUpdateAsync(
+                set => set
+                    .SetProperty(u => u.Offset, progress.Offset)
+                    .SetProperty(u => u.BlockCount, progress.BlockCount)
+                    .SetProperty(u => u.HashState, progress.HashState)
+                    .SetProperty(u => u.ExpiresAt, progress.ExpiresAt)
+                    .SetProperty(u => u.Length, length),
+                CancellationToken.None);
+        if (updated != 1)
+        {
+            throw new ConflictException($"Upload {uploadId} changed while it was being written.");
+        }
+    }
+
+    private long? AgreeLength(Upload upload, long? declared)
+    {
+        if (declared is null || declared == upload.Length)
+        {
+            return upload.Length;
+        }
+        if (upload.Length is not null)
+        {
+            throw new InvalidHeaderException("Upload-Length", $"The upload's length is {upload.Length} and cannot change.");
+        }
+        if (declared < upload.Offset)
+        {
+            throw new InvalidHeaderException("Upload-Length", $"The upload already holds {upload.Offset} bytes.");
+        }
+        return declared > settings.Ingestion.MaxUploadBytes
+            ? throw new PayloadTooLargeException($"The upload is {declared} bytes; this server takes at most {settings.Ingestion.MaxUploadBytes}.")
+            : declared;
+    }
+
+    /// <summary>The bytes read; 0 at the end of the body; -1 when the sender went away mid-body.</summary>
+    private static async ValueTask<int> ReadOrStopAsync(Stream body, Memory<byte> into, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await body.ReadAsync(into, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException or BadHttpRequestException)
+        {
+            return -1;
+        }
+    }
+
+    private sealed record Progress(long Offset, int BlockCount, byte[] HashState, DateTimeOffset ExpiresAt);
+}

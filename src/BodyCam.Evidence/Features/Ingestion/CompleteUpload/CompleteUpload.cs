@@ -1,0 +1,65 @@
+using BodyCam.Evidence.Domain.Custody;
+using BodyCam.Evidence.Domain.Evidence;
+using BodyCam.Evidence.Domain.Ingestion;
+using BodyCam.Evidence.Features.Evidence.VerifyEvidenceHash;
+using BodyCam.Evidence.Infrastructure.Hashing;
+using BodyCam.Evidence.Infrastructure.Identity;
+using BodyCam.Evidence.Infrastructure.Persistence;
+using BodyCam.Evidence.Infrastructure.Pipeline;
+using BodyCam.Evidence.Infrastructure.Problems;
+using BodyCam.Evidence.Infrastructure.Storage;
+using Hangfire;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace BodyCam.Evidence.Features.Ingestion.CompleteUpload;
+
+/// <summary>
+/// Turns an upload whose last byte has arrived into an evidence item: the staged blocks become the blob,
+/// the item is recorded with the hash of the bytes as received, and verification is queued. Safe to send
+/// again after a crash at any point: a blob already committed is not committed twice, an upload already
+/// completed is left as it is.
+/// </summary>
+public sealed record CompleteUpload(string UploadId) : ICommand<EvidenceStatus>;
+
+internal sealed class CompleteUploadHandler(
+    EvidenceDb db, IBlobStore store, ICurrentActor caller, PostCommitWork postCommit, IBackgroundJobClient jobs, TimeProvider clock)
+    : ICommandHandler<CompleteUpload, EvidenceStatus>
+{
+    public async ValueTask<EvidenceStatus> Handle(CompleteUpload command, CancellationToken cancellationToken)
+    {
+        var upload = await db.Uploads.SingleOrDefaultAsync(u => u.Id == command.UploadId, cancellationToken)
+            ?? throw new NotFoundException($"There is no upload {command.UploadId}.");
+        if (upload.Status == UploadStatus.Completed)
+        {
+            return await db.EvidenceItems.Where(e => e.Id == upload.EvidenceId).Select(e => e.Status).SingleAsync(cancellationToken);
+        }
+        if (upload.Status != UploadStatus.Receiving || !upload.IsComplete)
+        {
+            throw new ConflictException($"Upload {upload.Id} is {upload.Status} with {upload.Offset} of {upload.Length?.ToString() ?? "?"} bytes.");
+        }
+
+        if (await store.GetSizeAsync(upload.BlobName, cancellationToken) != upload.Length)
+        {
+            await store.CommitBlocksAsync(upload.BlobName, upload.BlockCount, cancellationToken);
+        }
+
+        var now = clock.GetUtcNow();
+        var streamSha256 = Convert.ToHexStringLower(ResumableSha256.Restore(upload.HashState).Peek());
+        var item = EvidenceItem.Receive(upload.EvidenceId, upload.Recording, upload.BlobName, upload.Offset, streamSha256, upload.DockId, upload.Id, now);
+        upload.Complete(now);
+        db.EvidenceItems.Add(item);
+        db.CustodyEvents.Record(
+            CustodyAction.Received, caller.Actor, item.Id, streamSha256,
+            reason: $"upload {upload.Id}: '{item.Recording.FileName}', {item.Bytes} bytes, device {item.Recording.DeviceSerial}, officer {item.Recording.OfficerId}");
+        if (item.Status == EvidenceStatus.Quarantined)
+        {
+            db.CustodyEvents.Record(CustodyAction.Quarantined, caller.Actor, item.Id, streamSha256, reason: item.QuarantineReason, outcome: CustodyOutcome.Failed);
+        }
+        else
+        {
+            postCommit.Add(() => jobs.Enqueue<VerifyEvidenceHashJob>(job => job.RunAsync(item.Id, CancellationToken.None)));
+        }
+        return item.Status;
+    }
+}

@@ -1,0 +1,51 @@
+using BodyCam.Evidence.Domain.Custody;
+using BodyCam.Evidence.Domain.Ingestion;
+using BodyCam.Evidence.Infrastructure.Identity;
+using BodyCam.Evidence.Infrastructure.Persistence;
+using BodyCam.Evidence.Infrastructure.Storage;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace BodyCam.Evidence.Features.Ingestion.ExpireAbandonedUploads;
+
+/// <summary>Recurring: uploads nobody has written to within the expiry are discarded, each with a custody event.</summary>
+public sealed class ExpireAbandonedUploadsJob(EvidenceDb db, IMediator mediator, TimeProvider clock)
+{
+    public const string RecurringJobId = "expire-abandoned-uploads";
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var abandoned = await db.Uploads.AsNoTracking()
+            .Where(u => u.Status == UploadStatus.Receiving && u.ExpiresAt < now)
+            .Select(u => u.Id)
+            .ToListAsync(cancellationToken);
+        foreach (var uploadId in abandoned)
+        {
+            await mediator.Send(new ExpireUpload(uploadId), cancellationToken);
+        }
+        return abandoned.Count;
+    }
+}
+
+public sealed record ExpireUpload(string UploadId) : ICommand;
+
+internal sealed class ExpireUploadHandler(EvidenceDb db, IBlobStore store, UploadLocks locks, ICurrentActor caller, TimeProvider clock)
+    : ICommandHandler<ExpireUpload>
+{
+    public async ValueTask<Unit> Handle(ExpireUpload command, CancellationToken cancellationToken)
+    {
+        using var writer = locks.Acquire(command.UploadId);
+        var upload = await db.Uploads.SingleAsync(u => u.Id == command.UploadId, cancellationToken);
+        if (upload.Status != UploadStatus.Receiving || upload.ExpiresAt >= clock.GetUtcNow())
+        {
+            return Unit.Value;
+        }
+        await store.DiscardStagedBlocksAsync(upload.BlobName, cancellationToken);
+        upload.Expire();
+        db.CustodyEvents.Record(
+            CustodyAction.UploadExpired, caller.Actor, upload.EvidenceId,
+            reason: $"upload {upload.Id} abandoned at {upload.Offset} of {upload.Length?.ToString() ?? "?"} bytes; staged bytes discarded after expiry at {upload.ExpiresAt:O}");
+        return Unit.Value;
+    }
+}

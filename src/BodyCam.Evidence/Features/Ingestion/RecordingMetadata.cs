@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using BodyCam.Evidence.Domain.Evidence;
+
+namespace BodyCam.Evidence.Features.Ingestion;
+
+/// <summary>
+/// The facts a recording arrives with, as key/value metadata: the same keys whichever protocol carried them.
+/// Keys other than these are kept as sent.
+/// </summary>
+public static partial class RecordingMetadata
+{
+    public const string FileName = "filename";
+    public const string ContentType = "contentType";
+    public const string DeviceSerial = "deviceSerial";
+    public const string OfficerId = "officerId";
+    public const string RecordedStart = "recordedStart";
+    public const string RecordedEnd = "recordedEnd";
+    public const string Sha256 = "sha256";
+    public const string Category = "category";
+
+    private const string DefaultContentType = "application/octet-stream";
+
+    private static readonly HashSet<string> KnownKeys = [FileName, ContentType, DeviceSerial, OfficerId, RecordedStart, RecordedEnd, Sha256, Category];
+
+    public static bool IsPlainFileName(string? name) =>
+        name is { Length: > 0 and <= 255 } && name.Trim('.').Length > 0 && !name.Any(c => c is '/' or '\\' || char.IsControl(c));
+
+    public static bool IsIdentifier(string? value) => value is not null && Identifier().IsMatch(value);
+
+    public static bool IsMediaType(string? value) => value is null || MediaType().IsMatch(value);
+
+    public static bool IsSha256Hex(string? value) => value is null || Sha256Hex().IsMatch(value);
+
+    /// <summary>ISO 8601 with an explicit UTC designator: a recording's time must not depend on a server's zone.</summary>
+    public static bool TryParseUtc(string? value, out DateTimeOffset time)
+    {
+        time = default;
+        return value is not null
+            && (value.EndsWith('Z') || value.EndsWith("+00:00", StringComparison.Ordinal))
+            && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out time);
+    }
+
+    private static DateTimeOffset ParseUtc(string value) =>
+        TryParseUtc(value, out var time) ? time.ToUniversalTime() : throw new FormatException($"'{value}' is not an ISO 8601 UTC time.");
+
+    /// <summary>Reads metadata that the validator has accepted.</summary>
+    public static RecordingFacts ToFacts(IReadOnlyDictionary<string, string> metadata)
+    {
+        var extra = metadata.Where(pair => !KnownKeys.Contains(pair.Key)).ToDictionary(pair => pair.Key, pair => pair.Value);
+        return new RecordingFacts(
+            metadata[FileName],
+            metadata.GetValueOrDefault(ContentType) ?? DefaultContentType,
+            metadata[DeviceSerial],
+            metadata[OfficerId],
+            ParseUtc(metadata[RecordedStart]),
+            ParseUtc(metadata[RecordedEnd]),
+            metadata.GetValueOrDefault(Sha256)?.ToLowerInvariant(),
+            metadata.GetValueOrDefault(Category),
+            extra.Count == 0 ? null : JsonSerializer.Serialize(extra));
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9._:-]{1,64}$")]
+    private static partial Regex Identifier();
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,62}/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,62}$")]
+    private static partial Regex MediaType();
+
+    [GeneratedRegex("^[0-9A-Fa-f]{64}$")]
+    private static partial Regex Sha256Hex();
+}

@@ -1,0 +1,72 @@
+using BodyCam.Evidence.Domain.Evidence;
+using BodyCam.Evidence.Domain.Ingestion;
+using BodyCam.Evidence.Features.Evidence.ProbeEvidenceMedia;
+using BodyCam.Evidence.Features.Evidence.VerifyEvidenceHash;
+using BodyCam.Evidence.Infrastructure.Jobs;
+using BodyCam.Evidence.Infrastructure.Persistence;
+using Hangfire;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace BodyCam.Evidence.Features.Ingestion;
+
+/// <summary>
+/// How long work may wait before reconciliation assumes its job was lost. Longer than a queued job normally
+/// waits, so the usual case enqueues nothing twice; a duplicate would only cost time, since the jobs are idempotent.
+/// </summary>
+internal static class StuckWork
+{
+    public static readonly TimeSpan Grace = TimeSpan.FromMinutes(2);
+}
+
+/// <summary>Uploads whose last byte arrived but that never became evidence: a crash between the two.</summary>
+internal sealed class UncompletedUploadsReconciler(EvidenceDb db, IMediator mediator, TimeProvider clock) : IStuckWorkReconciler
+{
+    public string Name => "completion of fully received uploads";
+
+    public async Task<int> ReenqueueStuckAsync(CancellationToken cancellationToken)
+    {
+        var before = clock.GetUtcNow() - StuckWork.Grace;
+        var stuck = await db.Uploads.AsNoTracking()
+            .Where(u => u.Status == UploadStatus.Receiving && u.Length != null && u.Offset == u.Length && u.CreatedAt < before)
+            .Select(u => u.Id)
+            .ToListAsync(cancellationToken);
+        foreach (var uploadId in stuck)
+        {
+            await mediator.Send(new CompleteUpload.CompleteUpload(uploadId), cancellationToken);
+        }
+        return stuck.Count;
+    }
+}
+
+internal sealed class UnverifiedEvidenceReconciler(EvidenceDb db, IBackgroundJobClient jobs, TimeProvider clock) : IStuckWorkReconciler
+{
+    public string Name => "hash verification";
+
+    public async Task<int> ReenqueueStuckAsync(CancellationToken cancellationToken)
+    {
+        var before = clock.GetUtcNow() - StuckWork.Grace;
+        var stuck = await db.EvidenceItems.AsNoTracking()
+            .Where(e => e.Status == EvidenceStatus.Received && e.ReceivedAt < before)
+            .Select(e => e.Id)
+            .ToListAsync(cancellationToken);
+        stuck.ForEach(id => jobs.Enqueue<VerifyEvidenceHashJob>(job => job.RunAsync(id, CancellationToken.None)));
+        return stuck.Count;
+    }
+}
+
+internal sealed class UnprobedEvidenceReconciler(EvidenceDb db, IBackgroundJobClient jobs, TimeProvider clock) : IStuckWorkReconciler
+{
+    public string Name => "media probing";
+
+    public async Task<int> ReenqueueStuckAsync(CancellationToken cancellationToken)
+    {
+        var before = clock.GetUtcNow() - StuckWork.Grace;
+        var stuck = await db.EvidenceItems.AsNoTracking()
+            .Where(e => e.Status == EvidenceStatus.Verified && e.ProbeStatus == ProbeStatus.Pending && e.VerifiedAt < before)
+            .Select(e => e.Id)
+            .ToListAsync(cancellationToken);
+        stuck.ForEach(id => jobs.Enqueue<ProbeEvidenceMediaJob>(job => job.RunAsync(id, CancellationToken.None)));
+        return stuck.Count;
+    }
+}

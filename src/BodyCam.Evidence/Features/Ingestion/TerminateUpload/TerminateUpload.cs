@@ -1,0 +1,36 @@
+using BodyCam.Evidence.Domain.Custody;
+using BodyCam.Evidence.Domain.Ingestion;
+using BodyCam.Evidence.Infrastructure.Identity;
+using BodyCam.Evidence.Infrastructure.Persistence;
+using BodyCam.Evidence.Infrastructure.Pipeline;
+using BodyCam.Evidence.Infrastructure.Problems;
+using BodyCam.Evidence.Infrastructure.Storage;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace BodyCam.Evidence.Features.Ingestion.TerminateUpload;
+
+/// <summary>A dock abandons an upload it started. What was received is discarded; a completed upload is evidence and stays.</summary>
+[RequiresRole(Roles.Dock)]
+public sealed record TerminateUpload(string UploadId) : ICommand;
+
+internal sealed class TerminateUploadHandler(EvidenceDb db, IBlobStore store, UploadLocks locks, ICurrentActor caller)
+    : ICommandHandler<TerminateUpload>
+{
+    public async ValueTask<Unit> Handle(TerminateUpload command, CancellationToken cancellationToken)
+    {
+        using var writer = locks.Acquire(command.UploadId);
+        var found = await db.FindOwnUploadAsync(command.UploadId, caller, cancellationToken);
+        if (found.Status == UploadStatus.Completed)
+        {
+            throw new ConflictException($"Upload {found.Id} is complete: it is evidence {found.EvidenceId} now and cannot be terminated.");
+        }
+        var upload = await db.Uploads.SingleAsync(u => u.Id == found.Id, cancellationToken);
+        await store.DiscardStagedBlocksAsync(upload.BlobName, cancellationToken);
+        upload.Terminate();
+        db.CustodyEvents.Record(
+            CustodyAction.UploadTerminated, caller.Actor, upload.EvidenceId,
+            reason: $"upload {upload.Id} terminated by the sender after {upload.Offset} bytes; they were discarded");
+        return Unit.Value;
+    }
+}

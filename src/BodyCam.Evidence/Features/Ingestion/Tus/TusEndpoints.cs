@@ -1,0 +1,124 @@
+using BodyCam.Evidence.Infrastructure;
+using BodyCam.Evidence.Infrastructure.Problems;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace BodyCam.Evidence.Features.Ingestion.Tus;
+
+/// <summary>
+/// tus 1.0 (core, creation, creation-with-upload, creation-defer-length, expiration, checksum, termination)
+/// as a thin adapter: each request is translated into an ingestion command and the result into tus headers.
+/// </summary>
+public static class TusEndpoints
+{
+    public const string Path = "/ingest/tus";
+    public const string CorsPolicy = "tus";
+
+    public static readonly string[] AllowedHeaders =
+    [
+        TusHeaders.Resumable, TusHeaders.UploadLength, TusHeaders.UploadDeferLength, TusHeaders.UploadMetadata, TusHeaders.UploadOffset,
+        TusHeaders.UploadChecksum, TusHeaders.MethodOverride, "X-Dock-Key", "Content-Type",
+    ];
+
+    public static readonly string[] ExposedHeaders =
+    [
+        "Location", TusHeaders.Resumable, TusHeaders.Version, TusHeaders.Extension, TusHeaders.MaxSize, TusHeaders.ChecksumAlgorithm,
+        TusHeaders.UploadOffset, TusHeaders.UploadLength, TusHeaders.UploadDeferLength, TusHeaders.UploadMetadata, TusHeaders.UploadExpires,
+    ];
+
+    public static void MapTus(this IEndpointRouteBuilder routes)
+    {
+        var tus = routes.MapGroup(Path)
+            .WithTags("Ingestion (tus 1.0)")
+            .RequireCors(CorsPolicy)
+            .RequireAuthorization(EvidenceServices.DockPolicy);
+
+        tus.MapMethods("/", [HttpMethods.Options], DescribeServer).AllowAnonymous();
+        tus.MapMethods("/{uploadId}", [HttpMethods.Options], DescribeServer).AllowAnonymous();
+        tus.MapPost("/", Create).WithSummary("Creates an upload (tus creation, creation-with-upload, creation-defer-length).");
+        tus.MapMethods("/{uploadId}", [HttpMethods.Head], Describe).WithSummary("The upload's offset (tus core).");
+        tus.MapPatch("/{uploadId}", Append).WithSummary("Appends bytes at Upload-Offset (tus core, checksum).");
+        tus.MapDelete("/{uploadId}", Terminate).WithSummary("Abandons an unfinished upload (tus termination).");
+    }
+
+    private static NoContent DescribeServer(HttpResponse response, EvidenceSettings settings)
+    {
+        response.Headers[TusHeaders.Version] = TusHeaders.ProtocolVersion;
+        response.Headers[TusHeaders.Extension] = TusHeaders.Extensions;
+        response.Headers[TusHeaders.MaxSize] = settings.Ingestion.MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        response.Headers[TusHeaders.ChecksumAlgorithm] = TusHeaders.ChecksumAlgorithms;
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Created> Create(HttpRequest request, HttpResponse response, IMediator mediator, CancellationToken ct)
+    {
+        var metadataHeader = request.Headers[TusHeaders.UploadMetadata].ToString();
+        var begun = await mediator.Send(
+            new BeginUpload.BeginUpload(TusHeaders.CreationLength(request), TusHeaders.Metadata(metadataHeader), metadataHeader.Length == 0 ? null : metadataHeader), ct);
+        var (offset, expires) = (0L, begun.ExpiresAt);
+        if (HasUploadBody(request))
+        {
+            var appended = await mediator.Send(
+                new AppendToUpload.AppendToUpload(begun.UploadId, 0, request.Body, request.ContentLength, null, TusHeaders.Checksum(request)), ct);
+            (offset, expires) = (appended.Offset, appended.ExpiresAt);
+        }
+        // Sent even without a body: tus-js-client asks for it whenever it offered to upload during creation.
+        response.Headers[TusHeaders.UploadOffset] = offset.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        response.Headers[TusHeaders.UploadExpires] = TusHeaders.HttpDate(expires);
+        return TypedResults.Created($"{Path}/{begun.UploadId}");
+    }
+
+    private static async Task<Ok> Describe(string uploadId, HttpResponse response, IMediator mediator, CancellationToken ct)
+    {
+        var upload = await mediator.Send(new DescribeUpload.DescribeUpload(uploadId), ct);
+        response.Headers.CacheControl = "no-store";
+        response.Headers[TusHeaders.UploadOffset] = upload.Offset.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (upload.Length is { } length)
+        {
+            response.Headers[TusHeaders.UploadLength] = length.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            response.Headers[TusHeaders.UploadDeferLength] = "1";
+        }
+        if (upload.MetadataHeader is { } metadata)
+        {
+            response.Headers[TusHeaders.UploadMetadata] = metadata;
+        }
+        response.Headers[TusHeaders.UploadExpires] = TusHeaders.HttpDate(upload.ExpiresAt);
+        return TypedResults.Ok();
+    }
+
+    private static async Task<NoContent> Append(string uploadId, HttpRequest request, HttpResponse response, IMediator mediator, CancellationToken ct)
+    {
+        if (!HasOffsetContentType(request))
+        {
+            throw new UnsupportedMediaTypeException($"PATCH bodies must be sent as {TusHeaders.OffsetContentType}.");
+        }
+        var offset = TusHeaders.NonNegativeNumber(request, TusHeaders.UploadOffset)
+            ?? throw new InvalidHeaderException(TusHeaders.UploadOffset, "The offset the bytes start at is required.");
+        var appended = await mediator.Send(
+            new AppendToUpload.AppendToUpload(
+                uploadId, offset, request.Body, request.ContentLength, TusHeaders.NonNegativeNumber(request, TusHeaders.UploadLength), TusHeaders.Checksum(request)),
+            ct);
+        response.Headers[TusHeaders.UploadOffset] = appended.Offset.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        response.Headers[TusHeaders.UploadExpires] = TusHeaders.HttpDate(appended.ExpiresAt);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> Terminate(string uploadId, IMediator mediator, CancellationToken ct)
+    {
+        await mediator.Send(new TerminateUpload.TerminateUpload(uploadId), ct);
+        return TypedResults.NoContent();
+    }
+
+    private static bool HasOffsetContentType(HttpRequest request) =>
+        string.Equals(request.ContentType?.Split(';')[0].Trim(), TusHeaders.OffsetContentType, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>creation-with-upload: a creation request carries bytes when it says they are upload bytes.</summary>
+    private static bool HasUploadBody(HttpRequest request) =>
+        HasOffsetContentType(request) && (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0);
+}

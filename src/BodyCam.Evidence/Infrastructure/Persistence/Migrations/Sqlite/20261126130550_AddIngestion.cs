@@ -1,0 +1,120 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class AddIngestion : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "evidence_items",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    blob_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    bytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    stream_sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    stored_sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    dock_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    upload_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    received_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    verified_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    quarantine_reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    probe_status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    probe_failure = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    poster_blob_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    media_audio_codec = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    media_bit_rate = table.Column<long>(type: "INTEGER", nullable: true),
+                    media_container = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    media_creation_time = table.Column<long>(type: "INTEGER", nullable: true),
+                    media_duration_seconds = table.Column<double>(type: "REAL", nullable: true),
+                    media_frame_rate = table.Column<double>(type: "REAL", nullable: true),
+                    media_height = table.Column<int>(type: "INTEGER", nullable: true),
+                    media_video_codec = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    media_width = table.Column<int>(type: "INTEGER", nullable: true),
+                    recording_category = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    recording_content_type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    recording_declared_sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    recording_device_serial = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    recording_extra_metadata_json = table.Column<string>(type: "TEXT", nullable: true),
+                    recording_file_name = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    recording_officer_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    recording_recorded_end = table.Column<long>(type: "INTEGER", nullable: false),
+                    recording_recorded_start = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_evidence_items", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "uploads",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    dock_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    evidence_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    blob_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    metadata_header = table.Column<string>(type: "TEXT", maxLength: 8192, nullable: true),
+                    length = table.Column<long>(type: "INTEGER", nullable: true),
+                    offset = table.Column<long>(type: "INTEGER", nullable: false),
+                    block_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    hash_state = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    expires_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    completed_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    recording_category = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    recording_content_type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    recording_declared_sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    recording_device_serial = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    recording_extra_metadata_json = table.Column<string>(type: "TEXT", nullable: true),
+                    recording_file_name = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    recording_officer_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    recording_recorded_end = table.Column<long>(type: "INTEGER", nullable: false),
+                    recording_recorded_start = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_uploads", x => x.id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_evidence_items_probe_status_verified_at",
+                table: "evidence_items",
+                columns: new[] { "probe_status", "verified_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_evidence_items_status_received_at",
+                table: "evidence_items",
+                columns: new[] { "status", "received_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_uploads_evidence_id",
+                table: "uploads",
+                column: "evidence_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_uploads_status_expires_at",
+                table: "uploads",
+                columns: new[] { "status", "expires_at" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "evidence_items");
+
+            migrationBuilder.DropTable(
+                name: "uploads");
+        }
+    }
+}
