@@ -108,6 +108,77 @@ public sealed class TusIngestionTests(ApiProfile profile)
     }
 
     [Test]
+    public async Task A_real_video_is_probed_for_its_media_facts_and_gets_a_poster()
+    {
+        var video = Path.Combine(Path.GetTempPath(), $"bodycam-video-{Guid.NewGuid():N}.mp4");
+        await LocalServices.RunAsync("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "testsrc=duration=3:size=320x240:rate=25",
+            "-f", "lavfi", "-i", "sine=frequency=440:duration=3", "-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", video);
+        using var recording = Recording.FromFile(video);
+
+        var url = await TusJsClient.UploadAsync(Endpoint, recording.Path, new
+        {
+            metadata = recording.Metadata(),
+            headers = new Dictionary<string, string> { ["X-Dock-Key"] = _dockKey },
+        });
+
+        var status = await WaitForStatusAsync(UploadId(url), "Verified", "Quarantined");
+        var item = await WaitForProbeAsync(status.EvidenceId);
+        Assert.That(item.ProbeStatus, Is.EqualTo("Probed"));
+        Assert.That((item.Media.Width, item.Media.Height, item.Media.FrameRate, item.Media.VideoCodec, item.Media.AudioCodec),
+            Is.EqualTo(((int?)320, (int?)240, (double?)25, "h264", "aac")));
+        Assert.That(item.Media.DurationSeconds, Is.EqualTo(3).Within(0.1));
+        Assert.That(item.HasPoster, Is.True);
+        var poster = new byte[3];
+        await using (var stored = await _api.Service<IBlobStore>().OpenReadAsync($"posters/{status.EvidenceId:N}.jpg", 0, 3, CancellationToken.None))
+        {
+            await stored.ReadExactlyAsync(poster);
+        }
+        Assert.That(poster, Is.EqualTo(new byte[] { 0xFF, 0xD8, 0xFF }), "the poster is a JPEG");
+        Assert.That(await CustodyActionsAsync(status.EvidenceId), Does.Contain(CustodyAction.MediaProbed));
+    }
+
+    [Test]
+    public async Task A_recording_ffprobe_cannot_read_is_still_verified_and_marked_unreadable_with_the_reason()
+    {
+        using var recording = Recording.Random(50_000);
+        var upload = await CreateAsync(recording.Length, recording.Metadata());
+        (await PatchAsync(upload, 0, await File.ReadAllBytesAsync(recording.Path))).EnsureSuccessStatusCode();
+
+        var status = await WaitForStatusAsync(UploadId(upload), "Verified", "Quarantined");
+        var item = await WaitForProbeAsync(status.EvidenceId);
+
+        Assert.That(status.Status, Is.EqualTo("Verified"));
+        Assert.That((item.ProbeStatus, item.HasPoster), Is.EqualTo(("Unreadable", false)));
+        Assert.That(item.ProbeFailure, Is.Not.Empty);
+    }
+
+    [Test]
+    public async Task The_bodycam_uploader_sends_a_folder_and_waits_until_each_recording_is_verified()
+    {
+        var folder = Directory.CreateTempSubdirectory("bodycam-camera-");
+        try
+        {
+            using var first = Recording.Random(3 * 1024 * 1024);
+            using var second = Recording.Random(100_000);
+            File.Move(first.Path, Path.Combine(folder.FullName, "a.mp4"));
+            File.Move(second.Path, Path.Combine(folder.FullName, "b.mp4"));
+
+            var output = await LocalServices.RunAsync("dotnet", Cli.CliTests.CliAssembly, "upload", folder.FullName,
+                "--server", _api.BaseAddress.ToString().TrimEnd('/'), "--dock-key", _dockKey, "--officer", "officer-7", "--device", "X60-000123",
+                "--chunk-size-mib", "1", "--wait-verified", "--timeout", "00:01:00");
+
+            var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(' ')).ToList();
+            Assert.That(lines.Select(line => (line[1], line[2])), Is.EqualTo(new[] { ("Verified", first.Sha256), ("Verified", second.Sha256) }));
+            var evidence = await _dock.GetFromJsonAsync<UploadStatusReport>($"/api/ingest/uploads/{lines[0][0]}");
+            Assert.That(await StoredSha256Async(evidence!.EvidenceId), Is.EqualTo(first.Sha256));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Test]
     public async Task A_declared_hash_that_differs_from_the_bytes_quarantines_the_recording_at_once()
     {
         using var recording = Recording.Random(100_000);
@@ -459,6 +530,21 @@ public sealed class TusIngestionTests(ApiProfile profile)
             if (statuses.Contains(status.Status) || DateTime.UtcNow > deadline)
             {
                 return status;
+            }
+            await Task.Delay(200);
+        }
+    }
+
+    private async Task<EvidenceItemDetails> WaitForProbeAsync(Guid evidenceId)
+    {
+        var custodian = _api.ClientFor(Roles.Custodian, "carol");
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var item = await (await custodian.GetAsync($"/api/evidence/{evidenceId}")).ReadAsync<EvidenceItemDetails>(HttpStatusCode.OK);
+            if (item.ProbeStatus != "Pending" || DateTime.UtcNow > deadline)
+            {
+                return item;
             }
             await Task.Delay(200);
         }
