@@ -1,3 +1,4 @@
+using BodyCam.Evidence.Features.Ingestion;
 using Microsoft.Extensions.Configuration;
 
 namespace BodyCam.Evidence.Infrastructure;
@@ -75,7 +76,7 @@ public sealed record IdentitySettings(string? Authority, string Audience, string
 }
 
 /// <summary>Limits of ingestion, whatever the protocol.</summary>
-public sealed record IngestionSettings(long MaxUploadBytes, int BlockSize, TimeSpan UploadExpiry)
+public sealed record IngestionSettings(long MaxUploadBytes, int BlockSize, TimeSpan UploadExpiry, IReadOnlySet<string> RequiredMetadata)
 {
     /// <summary>Azure discards uncommitted blocks a week after the last Put Block; an upload must expire before that.</summary>
     private static readonly TimeSpan AzureUncommittedBlockLifetime = TimeSpan.FromDays(7);
@@ -85,7 +86,15 @@ public sealed record IngestionSettings(long MaxUploadBytes, int BlockSize, TimeS
         var settings = new IngestionSettings(
             configuration.GetValue("Ingestion:MaxUploadBytes", 64L * 1024 * 1024 * 1024),
             configuration.GetValue("Ingestion:BlockSizeBytes", 8 * 1024 * 1024),
-            configuration.GetValue("Ingestion:UploadExpiry", TimeSpan.FromDays(3)));
+            configuration.GetValue("Ingestion:UploadExpiry", TimeSpan.FromDays(3)),
+            (configuration["Ingestion:RequiredMetadata"] ?? string.Join(',', RecordingMetadata.Requirable))
+                .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .ToHashSet(StringComparer.Ordinal));
+        if (settings.RequiredMetadata.Except(RecordingMetadata.Requirable).FirstOrDefault() is { } unknown)
+        {
+            throw new InvalidOperationException(
+                $"Ingestion:RequiredMetadata names '{unknown}'; it may list only {string.Join(", ", RecordingMetadata.Requirable)}.");
+        }
         if (settings.UploadExpiry <= TimeSpan.Zero || settings.UploadExpiry >= AzureUncommittedBlockLifetime)
         {
             throw new InvalidOperationException($"Ingestion:UploadExpiry must be positive and under {AzureUncommittedBlockLifetime.TotalDays} days.");

@@ -30,6 +30,14 @@ internal sealed class Recording : IDisposable
         return FromFile(path);
     }
 
+    /// <summary>A recording of plain text, which no media tool takes for media (random bytes sometimes are).</summary>
+    public static Recording Text(string content)
+    {
+        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"bodycam-notes-{Guid.NewGuid():N}.txt");
+        File.WriteAllText(path, content);
+        return FromFile(path);
+    }
+
     public static Recording FromFile(string path)
     {
         using var file = File.OpenRead(path);

@@ -42,8 +42,15 @@ public static partial class RecordingMetadata
             && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out time);
     }
 
-    private static DateTimeOffset ParseUtc(string value) =>
-        TryParseUtc(value, out var time) ? time.ToUniversalTime() : throw new FormatException($"'{value}' is not an ISO 8601 UTC time.");
+    /// <summary>The facts a sender may be made to give, besides the file name, which is always required.</summary>
+    public static readonly IReadOnlyList<string> Requirable = [DeviceSerial, OfficerId, RecordedStart, RecordedEnd];
+
+    private static DateTimeOffset? ParseUtc(string? value) => value switch
+    {
+        null => null,
+        _ when TryParseUtc(value, out var time) => time.ToUniversalTime(),
+        _ => throw new FormatException($"'{value}' is not an ISO 8601 UTC time."),
+    };
 
     /// <summary>Reads metadata that the validator has accepted.</summary>
     public static RecordingFacts ToFacts(IReadOnlyDictionary<string, string> metadata)
@@ -52,10 +59,10 @@ public static partial class RecordingMetadata
         return new RecordingFacts(
             metadata[FileName],
             metadata.GetValueOrDefault(ContentType) ?? DefaultContentType,
-            metadata[DeviceSerial],
-            metadata[OfficerId],
-            ParseUtc(metadata[RecordedStart]),
-            ParseUtc(metadata[RecordedEnd]),
+            metadata.GetValueOrDefault(DeviceSerial),
+            metadata.GetValueOrDefault(OfficerId),
+            ParseUtc(metadata.GetValueOrDefault(RecordedStart)),
+            ParseUtc(metadata.GetValueOrDefault(RecordedEnd)),
             metadata.GetValueOrDefault(Sha256)?.ToLowerInvariant(),
             metadata.GetValueOrDefault(Category),
             extra.Count == 0 ? null : JsonSerializer.Serialize(extra));

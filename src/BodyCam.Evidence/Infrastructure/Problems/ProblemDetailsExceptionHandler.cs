@@ -40,7 +40,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
                 Title = "The request body could not be read",
             },
             BadHttpRequestException bad => Problem(bad.StatusCode, "Bad request", bad.Message),
-            RequestFailedException { Status: 0 or >= 500 } or HttpRequestException =>
+            _ when IsStoreUnreachable(exception) =>
                 Problem(StatusCodes.Status503ServiceUnavailable, "Storage unavailable", "The blob store did not answer; try again later."),
             IOException { HResult: DiskFullErrno } =>
                 Problem(StatusCodes.Status507InsufficientStorage, "Insufficient storage", "The store has no room left."),
@@ -61,6 +61,14 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
             Exception = exception,
         });
     }
+
+    /// <summary>Azure's client gives up with an AggregateException of its attempts when the store does not answer.</summary>
+    private static bool IsStoreUnreachable(Exception exception) => exception switch
+    {
+        RequestFailedException { Status: 0 or >= 500 } or HttpRequestException => true,
+        AggregateException aggregate => aggregate.InnerExceptions.All(IsStoreUnreachable),
+        _ => false,
+    };
 
     private static ProblemDetails Problem(int status, string title, string detail) =>
         new() { Status = status, Title = title, Detail = detail };

@@ -27,11 +27,11 @@ public sealed class VerifyEvidenceHashJob(EvidenceDb db, IBlobStore store, IMedi
         {
             return;
         }
-        var storedSha256 = await HashStoredBlobAsync(item.BlobName, cancellationToken);
+        var storedSha256 = await HashStoredBlobAsync(store, item.BlobName, cancellationToken);
         await mediator.Send(new RecordHashVerification(evidenceId, storedSha256), cancellationToken);
     }
 
-    private async Task<string> HashStoredBlobAsync(string blobName, CancellationToken cancellationToken)
+    internal static async Task<string> HashStoredBlobAsync(IBlobStore store, string blobName, CancellationToken cancellationToken)
     {
         using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = ArrayPool<byte>.Shared.Rent(ReadSize);

@@ -1,3 +1,4 @@
+using BodyCam.Evidence.Infrastructure;
 using FluentValidation;
 using static BodyCam.Evidence.Features.Ingestion.RecordingMetadata;
 
@@ -6,23 +7,30 @@ namespace BodyCam.Evidence.Features.Ingestion.BeginUpload;
 /// <summary>Errors are keyed by the metadata key the sender used, so a dock's log names exactly what to fix.</summary>
 public sealed class BeginUploadValidator : AbstractValidator<BeginUpload>
 {
-    public BeginUploadValidator()
+    public BeginUploadValidator(EvidenceSettings settings)
     {
+        var required = settings.Ingestion.RequiredMetadata;
+        bool Present(string? value, string key, Func<string, bool> valid) => value is null ? !required.Contains(key) : valid(value);
+
         RuleFor(c => c.Length).GreaterThanOrEqualTo(0).OverridePropertyName("Upload-Length");
         RuleFor(c => c.Metadata.GetValueOrDefault(FileName))
             .Must(IsPlainFileName).WithMessage("A file name (no folders, no control characters, at most 255 characters) is required.")
             .OverridePropertyName(FileName);
         RuleFor(c => c.Metadata.GetValueOrDefault(DeviceSerial))
-            .Must(IsIdentifier).WithMessage("The camera's serial number is required: 1-64 letters, digits, '.', '_', ':' or '-'.")
+            .Must(value => Present(value, DeviceSerial, IsIdentifier))
+            .WithMessage(Describe(required, DeviceSerial, "the camera's serial number: 1-64 letters, digits, '.', '_', ':' or '-'"))
             .OverridePropertyName(DeviceSerial);
         RuleFor(c => c.Metadata.GetValueOrDefault(OfficerId))
-            .Must(IsIdentifier).WithMessage("The officer's id is required: 1-64 letters, digits, '.', '_', ':' or '-'.")
+            .Must(value => Present(value, OfficerId, IsIdentifier))
+            .WithMessage(Describe(required, OfficerId, "the officer's id: 1-64 letters, digits, '.', '_', ':' or '-'"))
             .OverridePropertyName(OfficerId);
         RuleFor(c => c.Metadata.GetValueOrDefault(RecordedStart))
-            .Must(value => TryParseUtc(value, out _)).WithMessage("An ISO 8601 UTC time ending in 'Z' is required.")
+            .Must(value => Present(value, RecordedStart, v => TryParseUtc(v, out _)))
+            .WithMessage(Describe(required, RecordedStart, "an ISO 8601 UTC time ending in 'Z'"))
             .OverridePropertyName(RecordedStart);
         RuleFor(c => c.Metadata.GetValueOrDefault(RecordedEnd))
-            .Must(value => TryParseUtc(value, out _)).WithMessage("An ISO 8601 UTC time ending in 'Z' is required.")
+            .Must(value => Present(value, RecordedEnd, v => TryParseUtc(v, out _)))
+            .WithMessage(Describe(required, RecordedEnd, "an ISO 8601 UTC time ending in 'Z'"))
             .OverridePropertyName(RecordedEnd);
         RuleFor(c => c.Metadata)
             .Must(metadata => !TryParseUtc(metadata.GetValueOrDefault(RecordedStart), out var start)
@@ -38,4 +46,7 @@ public sealed class BeginUploadValidator : AbstractValidator<BeginUpload>
             .OverridePropertyName(Sha256);
         RuleFor(c => c.Metadata.GetValueOrDefault(Category)).MaximumLength(100).OverridePropertyName(Category);
     }
+
+    private static string Describe(IReadOnlySet<string> required, string key, string what) =>
+        (required.Contains(key) ? "Required: " : "When given, ") + what + ".";
 }

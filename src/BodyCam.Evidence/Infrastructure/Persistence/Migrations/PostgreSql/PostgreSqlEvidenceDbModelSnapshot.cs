@@ -295,7 +295,6 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                                 .HasColumnName("recording_declared_sha256");
 
                             b1.Property<string>("DeviceSerial")
-                                .IsRequired()
                                 .HasMaxLength(64)
                                 .HasColumnType("character varying(64)")
                                 .HasColumnName("recording_device_serial");
@@ -311,16 +310,15 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                                 .HasColumnName("recording_file_name");
 
                             b1.Property<string>("OfficerId")
-                                .IsRequired()
                                 .HasMaxLength(64)
                                 .HasColumnType("character varying(64)")
                                 .HasColumnName("recording_officer_id");
 
-                            b1.Property<DateTimeOffset>("RecordedEnd")
+                            b1.Property<DateTimeOffset?>("RecordedEnd")
                                 .HasColumnType("timestamp with time zone")
                                 .HasColumnName("recording_recorded_end");
 
-                            b1.Property<DateTimeOffset>("RecordedStart")
+                            b1.Property<DateTimeOffset?>("RecordedStart")
                                 .HasColumnType("timestamp with time zone")
                                 .HasColumnName("recording_recorded_start");
                         });
@@ -419,7 +417,6 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                                 .HasColumnName("recording_declared_sha256");
 
                             b1.Property<string>("DeviceSerial")
-                                .IsRequired()
                                 .HasMaxLength(64)
                                 .HasColumnType("character varying(64)")
                                 .HasColumnName("recording_device_serial");
@@ -435,16 +432,15 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                                 .HasColumnName("recording_file_name");
 
                             b1.Property<string>("OfficerId")
-                                .IsRequired()
                                 .HasMaxLength(64)
                                 .HasColumnType("character varying(64)")
                                 .HasColumnName("recording_officer_id");
 
-                            b1.Property<DateTimeOffset>("RecordedEnd")
+                            b1.Property<DateTimeOffset?>("RecordedEnd")
                                 .HasColumnType("timestamp with time zone")
                                 .HasColumnName("recording_recorded_end");
 
-                            b1.Property<DateTimeOffset>("RecordedStart")
+                            b1.Property<DateTimeOffset?>("RecordedStart")
                                 .HasColumnType("timestamp with time zone")
                                 .HasColumnName("recording_recorded_start");
                         });

@@ -290,7 +290,6 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                                 .HasColumnName("recording_declared_sha256");
 
                             b1.Property<string>("DeviceSerial")
-                                .IsRequired()
                                 .HasMaxLength(64)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("recording_device_serial");
@@ -306,16 +305,15 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                                 .HasColumnName("recording_file_name");
 
                             b1.Property<string>("OfficerId")
-                                .IsRequired()
                                 .HasMaxLength(64)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("recording_officer_id");
 
-                            b1.Property<long>("RecordedEnd")
+                            b1.Property<long?>("RecordedEnd")
                                 .HasColumnType("INTEGER")
                                 .HasColumnName("recording_recorded_end");
 
-                            b1.Property<long>("RecordedStart")
+                            b1.Property<long?>("RecordedStart")
                                 .HasColumnType("INTEGER")
                                 .HasColumnName("recording_recorded_start");
                         });
@@ -414,7 +412,6 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                                 .HasColumnName("recording_declared_sha256");
 
                             b1.Property<string>("DeviceSerial")
-                                .IsRequired()
                                 .HasMaxLength(64)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("recording_device_serial");
@@ -430,16 +427,15 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                                 .HasColumnName("recording_file_name");
 
                             b1.Property<string>("OfficerId")
-                                .IsRequired()
                                 .HasMaxLength(64)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("recording_officer_id");
 
-                            b1.Property<long>("RecordedEnd")
+                            b1.Property<long?>("RecordedEnd")
                                 .HasColumnType("INTEGER")
                                 .HasColumnName("recording_recorded_end");
 
-                            b1.Property<long>("RecordedStart")
+                            b1.Property<long?>("RecordedStart")
                                 .HasColumnType("INTEGER")
                                 .HasColumnName("recording_recorded_start");
                         });

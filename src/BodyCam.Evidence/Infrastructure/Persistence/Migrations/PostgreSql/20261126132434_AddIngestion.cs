@@ -41,12 +41,12 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                     recording_category = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     recording_content_type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     recording_declared_sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    recording_device_serial = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    recording_device_serial = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     recording_extra_metadata_json = table.Column<string>(type: "text", nullable: true),
                     recording_file_name = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
-                    recording_officer_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    recording_recorded_end = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    recording_recorded_start = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    recording_officer_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    recording_recorded_end = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    recording_recorded_start = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -73,12 +73,12 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                     recording_category = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     recording_content_type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     recording_declared_sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    recording_device_serial = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    recording_device_serial = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     recording_extra_metadata_json = table.Column<string>(type: "text", nullable: true),
                     recording_file_name = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
-                    recording_officer_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    recording_recorded_end = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    recording_recorded_start = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    recording_officer_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    recording_recorded_end = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    recording_recorded_start = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -41,12 +41,12 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                     recording_category = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     recording_content_type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     recording_declared_sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    recording_device_serial = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    recording_device_serial = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     recording_extra_metadata_json = table.Column<string>(type: "TEXT", nullable: true),
                     recording_file_name = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    recording_officer_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    recording_recorded_end = table.Column<long>(type: "INTEGER", nullable: false),
-                    recording_recorded_start = table.Column<long>(type: "INTEGER", nullable: false)
+                    recording_officer_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    recording_recorded_end = table.Column<long>(type: "INTEGER", nullable: true),
+                    recording_recorded_start = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -73,12 +73,12 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                     recording_category = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     recording_content_type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     recording_declared_sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    recording_device_serial = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    recording_device_serial = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     recording_extra_metadata_json = table.Column<string>(type: "TEXT", nullable: true),
                     recording_file_name = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    recording_officer_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    recording_recorded_end = table.Column<long>(type: "INTEGER", nullable: false),
-                    recording_recorded_start = table.Column<long>(type: "INTEGER", nullable: false)
+                    recording_officer_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    recording_recorded_end = table.Column<long>(type: "INTEGER", nullable: true),
+                    recording_recorded_start = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -6,92 +6,97 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
+namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
 {
-    [DbContext(typeof(SqliteEvidenceDb))]
-    [Migration("20261126130550_AddIngestion")]
+    [DbContext(typeof(PostgreSqlEvidenceDb))]
+    [Migration("20261126132434_AddIngestion")]
     partial class AddIngestion
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+            modelBuilder
+                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("Relational:MaxIdentifierLength", 63);
+
+            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("BodyCam.Evidence.Domain.Custody.CustodyEvent", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(50)")
                         .HasColumnName("action");
 
                     b.Property<string>("ActorId")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("actor_id");
 
                     b.Property<string>("ActorKind")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("actor_kind");
 
                     b.Property<string>("ActorRole")
                         .HasMaxLength(50)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(50)")
                         .HasColumnName("actor_role");
 
                     b.Property<string>("ClientIp")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("client_ip");
 
                     b.Property<string>("ContentSha256")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("content_sha256");
 
                     b.Property<byte[]>("Entry")
                         .IsRequired()
-                        .HasColumnType("BLOB")
+                        .HasColumnType("bytea")
                         .HasColumnName("entry");
 
                     b.Property<Guid?>("EvidenceId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("evidence_id");
 
                     b.Property<byte[]>("LeafHash")
                         .IsRequired()
-                        .HasColumnType("BLOB")
+                        .HasColumnType("bytea")
                         .HasColumnName("leaf_hash");
 
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("outcome");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(2000)")
                         .HasColumnName("reason");
 
                     b.Property<long>("Sequence")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("sequence");
 
-                    b.Property<long>("Time")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("Time")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("time");
 
                     b.HasKey("Id")
@@ -111,38 +116,38 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<bool>("Active")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("active");
 
                     b.Property<string>("KeySha256")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("key_sha256");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("name");
 
-                    b.Property<long>("RegisteredAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("registered_at");
 
                     b.Property<string>("RegisteredBy")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("registered_by");
 
                     b.Property<string>("Site")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("site");
 
                     b.HasKey("Id")
@@ -159,73 +164,73 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<string>("BlobName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("blob_name");
 
                     b.Property<long>("Bytes")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("bytes");
 
                     b.Property<Guid>("DockId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("dock_id");
 
                     b.Property<string>("PosterBlobName")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("poster_blob_name");
 
                     b.Property<string>("ProbeFailure")
                         .HasMaxLength(1000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(1000)")
                         .HasColumnName("probe_failure");
 
                     b.Property<string>("ProbeStatus")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("probe_status");
 
                     b.Property<string>("QuarantineReason")
                         .HasMaxLength(1000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(1000)")
                         .HasColumnName("quarantine_reason");
 
-                    b.Property<long>("ReceivedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("status");
 
                     b.Property<string>("StoredSha256")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("stored_sha256");
 
                     b.Property<string>("StreamSha256")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("stream_sha256");
 
                     b.Property<string>("UploadId")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("upload_id");
 
-                    b.Property<long?>("VerifiedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset?>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("verified_at");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Media", "BodyCam.Evidence.Domain.Evidence.EvidenceItem.Media#MediaFacts", b1 =>
@@ -234,41 +239,41 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
 
                             b1.Property<string>("AudioCodec")
                                 .HasMaxLength(50)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(50)")
                                 .HasColumnName("media_audio_codec");
 
                             b1.Property<long?>("BitRate")
-                                .HasColumnType("INTEGER")
+                                .HasColumnType("bigint")
                                 .HasColumnName("media_bit_rate");
 
                             b1.Property<string>("Container")
                                 .HasMaxLength(100)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(100)")
                                 .HasColumnName("media_container");
 
-                            b1.Property<long?>("CreationTime")
-                                .HasColumnType("INTEGER")
+                            b1.Property<DateTimeOffset?>("CreationTime")
+                                .HasColumnType("timestamp with time zone")
                                 .HasColumnName("media_creation_time");
 
                             b1.Property<double?>("DurationSeconds")
-                                .HasColumnType("REAL")
+                                .HasColumnType("double precision")
                                 .HasColumnName("media_duration_seconds");
 
                             b1.Property<double?>("FrameRate")
-                                .HasColumnType("REAL")
+                                .HasColumnType("double precision")
                                 .HasColumnName("media_frame_rate");
 
                             b1.Property<int?>("Height")
-                                .HasColumnType("INTEGER")
+                                .HasColumnType("integer")
                                 .HasColumnName("media_height");
 
                             b1.Property<string>("VideoCodec")
                                 .HasMaxLength(50)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(50)")
                                 .HasColumnName("media_video_codec");
 
                             b1.Property<int?>("Width")
-                                .HasColumnType("INTEGER")
+                                .HasColumnType("integer")
                                 .HasColumnName("media_width");
                         });
 
@@ -278,48 +283,46 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
 
                             b1.Property<string>("Category")
                                 .HasMaxLength(100)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(100)")
                                 .HasColumnName("recording_category");
 
                             b1.Property<string>("ContentType")
                                 .IsRequired()
                                 .HasMaxLength(100)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(100)")
                                 .HasColumnName("recording_content_type");
 
                             b1.Property<string>("DeclaredSha256")
                                 .HasMaxLength(64)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(64)")
                                 .HasColumnName("recording_declared_sha256");
 
                             b1.Property<string>("DeviceSerial")
-                                .IsRequired()
                                 .HasMaxLength(64)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(64)")
                                 .HasColumnName("recording_device_serial");
 
                             b1.Property<string>("ExtraMetadataJson")
-                                .HasColumnType("TEXT")
+                                .HasColumnType("text")
                                 .HasColumnName("recording_extra_metadata_json");
 
                             b1.Property<string>("FileName")
                                 .IsRequired()
                                 .HasMaxLength(255)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(255)")
                                 .HasColumnName("recording_file_name");
 
                             b1.Property<string>("OfficerId")
-                                .IsRequired()
                                 .HasMaxLength(64)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(64)")
                                 .HasColumnName("recording_officer_id");
 
-                            b1.Property<long>("RecordedEnd")
-                                .HasColumnType("INTEGER")
+                            b1.Property<DateTimeOffset?>("RecordedEnd")
+                                .HasColumnType("timestamp with time zone")
                                 .HasColumnName("recording_recorded_end");
 
-                            b1.Property<long>("RecordedStart")
-                                .HasColumnType("INTEGER")
+                            b1.Property<DateTimeOffset?>("RecordedStart")
+                                .HasColumnType("timestamp with time zone")
                                 .HasColumnName("recording_recorded_start");
                         });
 
@@ -339,61 +342,61 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("id");
 
                     b.Property<string>("BlobName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("blob_name");
 
                     b.Property<int>("BlockCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("block_count");
 
-                    b.Property<long?>("CompletedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("completed_at");
 
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
                     b.Property<Guid>("DockId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("dock_id");
 
                     b.Property<Guid>("EvidenceId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("evidence_id");
 
-                    b.Property<long>("ExpiresAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");
 
                     b.Property<byte[]>("HashState")
                         .IsRequired()
-                        .HasColumnType("BLOB")
+                        .HasColumnType("bytea")
                         .HasColumnName("hash_state");
 
                     b.Property<long?>("Length")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("length");
 
                     b.Property<string>("MetadataHeader")
                         .HasMaxLength(8192)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(8192)")
                         .HasColumnName("metadata_header");
 
                     b.Property<long>("Offset")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("offset");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("status");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Recording", "BodyCam.Evidence.Domain.Ingestion.Upload.Recording#RecordingFacts", b1 =>
@@ -402,48 +405,46 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
 
                             b1.Property<string>("Category")
                                 .HasMaxLength(100)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(100)")
                                 .HasColumnName("recording_category");
 
                             b1.Property<string>("ContentType")
                                 .IsRequired()
                                 .HasMaxLength(100)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(100)")
                                 .HasColumnName("recording_content_type");
 
                             b1.Property<string>("DeclaredSha256")
                                 .HasMaxLength(64)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(64)")
                                 .HasColumnName("recording_declared_sha256");
 
                             b1.Property<string>("DeviceSerial")
-                                .IsRequired()
                                 .HasMaxLength(64)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(64)")
                                 .HasColumnName("recording_device_serial");
 
                             b1.Property<string>("ExtraMetadataJson")
-                                .HasColumnType("TEXT")
+                                .HasColumnType("text")
                                 .HasColumnName("recording_extra_metadata_json");
 
                             b1.Property<string>("FileName")
                                 .IsRequired()
                                 .HasMaxLength(255)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(255)")
                                 .HasColumnName("recording_file_name");
 
                             b1.Property<string>("OfficerId")
-                                .IsRequired()
                                 .HasMaxLength(64)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(64)")
                                 .HasColumnName("recording_officer_id");
 
-                            b1.Property<long>("RecordedEnd")
-                                .HasColumnType("INTEGER")
+                            b1.Property<DateTimeOffset?>("RecordedEnd")
+                                .HasColumnType("timestamp with time zone")
                                 .HasColumnName("recording_recorded_end");
 
-                            b1.Property<long>("RecordedStart")
-                                .HasColumnType("INTEGER")
+                            b1.Property<DateTimeOffset?>("RecordedStart")
+                                .HasColumnType("timestamp with time zone")
                                 .HasColumnName("recording_recorded_start");
                         });
 

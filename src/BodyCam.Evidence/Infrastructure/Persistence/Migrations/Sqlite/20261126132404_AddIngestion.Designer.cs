@@ -6,97 +6,92 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
+namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
 {
-    [DbContext(typeof(PostgreSqlEvidenceDb))]
-    [Migration("20261126130620_AddIngestion")]
+    [DbContext(typeof(SqliteEvidenceDb))]
+    [Migration("20261126132404_AddIngestion")]
     partial class AddIngestion
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 63);
-
-            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("BodyCam.Evidence.Domain.Custody.CustodyEvent", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("action");
 
                     b.Property<string>("ActorId")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("actor_id");
 
                     b.Property<string>("ActorKind")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("actor_kind");
 
                     b.Property<string>("ActorRole")
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("actor_role");
 
                     b.Property<string>("ClientIp")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("client_ip");
 
                     b.Property<string>("ContentSha256")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("content_sha256");
 
                     b.Property<byte[]>("Entry")
                         .IsRequired()
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("entry");
 
                     b.Property<Guid?>("EvidenceId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("evidence_id");
 
                     b.Property<byte[]>("LeafHash")
                         .IsRequired()
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("leaf_hash");
 
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("outcome");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reason");
 
                     b.Property<long>("Sequence")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("sequence");
 
-                    b.Property<DateTimeOffset>("Time")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long>("Time")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("time");
 
                     b.HasKey("Id")
@@ -116,38 +111,38 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<bool>("Active")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("active");
 
                     b.Property<string>("KeySha256")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("key_sha256");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
-                    b.Property<DateTimeOffset>("RegisteredAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("registered_at");
 
                     b.Property<string>("RegisteredBy")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("registered_by");
 
                     b.Property<string>("Site")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("site");
 
                     b.HasKey("Id")
@@ -164,73 +159,73 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<string>("BlobName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("blob_name");
 
                     b.Property<long>("Bytes")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("bytes");
 
                     b.Property<Guid>("DockId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("dock_id");
 
                     b.Property<string>("PosterBlobName")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("poster_blob_name");
 
                     b.Property<string>("ProbeFailure")
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("probe_failure");
 
                     b.Property<string>("ProbeStatus")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("probe_status");
 
                     b.Property<string>("QuarantineReason")
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("quarantine_reason");
 
-                    b.Property<DateTimeOffset>("ReceivedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("received_at");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("status");
 
                     b.Property<string>("StoredSha256")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("stored_sha256");
 
                     b.Property<string>("StreamSha256")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("stream_sha256");
 
                     b.Property<string>("UploadId")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("upload_id");
 
-                    b.Property<DateTimeOffset?>("VerifiedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long?>("VerifiedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("verified_at");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Media", "BodyCam.Evidence.Domain.Evidence.EvidenceItem.Media#MediaFacts", b1 =>
@@ -239,41 +234,41 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
 
                             b1.Property<string>("AudioCodec")
                                 .HasMaxLength(50)
-                                .HasColumnType("character varying(50)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("media_audio_codec");
 
                             b1.Property<long?>("BitRate")
-                                .HasColumnType("bigint")
+                                .HasColumnType("INTEGER")
                                 .HasColumnName("media_bit_rate");
 
                             b1.Property<string>("Container")
                                 .HasMaxLength(100)
-                                .HasColumnType("character varying(100)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("media_container");
 
-                            b1.Property<DateTimeOffset?>("CreationTime")
-                                .HasColumnType("timestamp with time zone")
+                            b1.Property<long?>("CreationTime")
+                                .HasColumnType("INTEGER")
                                 .HasColumnName("media_creation_time");
 
                             b1.Property<double?>("DurationSeconds")
-                                .HasColumnType("double precision")
+                                .HasColumnType("REAL")
                                 .HasColumnName("media_duration_seconds");
 
                             b1.Property<double?>("FrameRate")
-                                .HasColumnType("double precision")
+                                .HasColumnType("REAL")
                                 .HasColumnName("media_frame_rate");
 
                             b1.Property<int?>("Height")
-                                .HasColumnType("integer")
+                                .HasColumnType("INTEGER")
                                 .HasColumnName("media_height");
 
                             b1.Property<string>("VideoCodec")
                                 .HasMaxLength(50)
-                                .HasColumnType("character varying(50)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("media_video_codec");
 
                             b1.Property<int?>("Width")
-                                .HasColumnType("integer")
+                                .HasColumnType("INTEGER")
                                 .HasColumnName("media_width");
                         });
 
@@ -283,48 +278,46 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
 
                             b1.Property<string>("Category")
                                 .HasMaxLength(100)
-                                .HasColumnType("character varying(100)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("recording_category");
 
                             b1.Property<string>("ContentType")
                                 .IsRequired()
                                 .HasMaxLength(100)
-                                .HasColumnType("character varying(100)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("recording_content_type");
 
                             b1.Property<string>("DeclaredSha256")
                                 .HasMaxLength(64)
-                                .HasColumnType("character varying(64)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("recording_declared_sha256");
 
                             b1.Property<string>("DeviceSerial")
-                                .IsRequired()
                                 .HasMaxLength(64)
-                                .HasColumnType("character varying(64)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("recording_device_serial");
 
                             b1.Property<string>("ExtraMetadataJson")
-                                .HasColumnType("text")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("recording_extra_metadata_json");
 
                             b1.Property<string>("FileName")
                                 .IsRequired()
                                 .HasMaxLength(255)
-                                .HasColumnType("character varying(255)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("recording_file_name");
 
                             b1.Property<string>("OfficerId")
-                                .IsRequired()
                                 .HasMaxLength(64)
-                                .HasColumnType("character varying(64)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("recording_officer_id");
 
-                            b1.Property<DateTimeOffset>("RecordedEnd")
-                                .HasColumnType("timestamp with time zone")
+                            b1.Property<long?>("RecordedEnd")
+                                .HasColumnType("INTEGER")
                                 .HasColumnName("recording_recorded_end");
 
-                            b1.Property<DateTimeOffset>("RecordedStart")
-                                .HasColumnType("timestamp with time zone")
+                            b1.Property<long?>("RecordedStart")
+                                .HasColumnType("INTEGER")
                                 .HasColumnName("recording_recorded_start");
                         });
 
@@ -344,61 +337,61 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<string>("BlobName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("blob_name");
 
                     b.Property<int>("BlockCount")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("block_count");
 
-                    b.Property<DateTimeOffset?>("CompletedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("completed_at");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
                     b.Property<Guid>("DockId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("dock_id");
 
                     b.Property<Guid>("EvidenceId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("evidence_id");
 
-                    b.Property<DateTimeOffset>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("expires_at");
 
                     b.Property<byte[]>("HashState")
                         .IsRequired()
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("hash_state");
 
                     b.Property<long?>("Length")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("length");
 
                     b.Property<string>("MetadataHeader")
                         .HasMaxLength(8192)
-                        .HasColumnType("character varying(8192)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("metadata_header");
 
                     b.Property<long>("Offset")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("offset");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("status");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Recording", "BodyCam.Evidence.Domain.Ingestion.Upload.Recording#RecordingFacts", b1 =>
@@ -407,48 +400,46 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
 
                             b1.Property<string>("Category")
                                 .HasMaxLength(100)
-                                .HasColumnType("character varying(100)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("recording_category");
 
                             b1.Property<string>("ContentType")
                                 .IsRequired()
                                 .HasMaxLength(100)
-                                .HasColumnType("character varying(100)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("recording_content_type");
 
                             b1.Property<string>("DeclaredSha256")
                                 .HasMaxLength(64)
-                                .HasColumnType("character varying(64)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("recording_declared_sha256");
 
                             b1.Property<string>("DeviceSerial")
-                                .IsRequired()
                                 .HasMaxLength(64)
-                                .HasColumnType("character varying(64)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("recording_device_serial");
 
                             b1.Property<string>("ExtraMetadataJson")
-                                .HasColumnType("text")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("recording_extra_metadata_json");
 
                             b1.Property<string>("FileName")
                                 .IsRequired()
                                 .HasMaxLength(255)
-                                .HasColumnType("character varying(255)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("recording_file_name");
 
                             b1.Property<string>("OfficerId")
-                                .IsRequired()
                                 .HasMaxLength(64)
-                                .HasColumnType("character varying(64)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("recording_officer_id");
 
-                            b1.Property<DateTimeOffset>("RecordedEnd")
-                                .HasColumnType("timestamp with time zone")
+                            b1.Property<long?>("RecordedEnd")
+                                .HasColumnType("INTEGER")
                                 .HasColumnName("recording_recorded_end");
 
-                            b1.Property<DateTimeOffset>("RecordedStart")
-                                .HasColumnType("timestamp with time zone")
+                            b1.Property<long?>("RecordedStart")
+                                .HasColumnType("INTEGER")
                                 .HasColumnName("recording_recorded_start");
                         });
 
