@@ -454,6 +454,33 @@ public sealed class TusIngestionTests(ApiProfile profile)
     }
 
     [Test]
+    public async Task An_empty_recording_is_complete_and_verified_as_soon_as_it_is_created()
+    {
+        using var recording = Recording.Random(0);
+
+        var upload = await CreateAsync(0, recording.Metadata());
+
+        var status = await WaitForStatusAsync(UploadId(upload), "Verified", "Quarantined");
+        Assert.That((status.Status, status.Bytes, status.Sha256), Is.EqualTo(("Verified", 0L, recording.Sha256)));
+    }
+
+    [Test]
+    public async Task Another_docks_attempt_to_terminate_an_upload_is_refused_and_recorded()
+    {
+        using var recording = Recording.Random(1000);
+        var upload = await CreateAsync(recording.Length, recording.Metadata());
+        var otherDock = Tus(_api.DockClient(await _api.RegisterDockAsync()));
+
+        var response = await otherDock.DeleteAsync(upload);
+
+        await response.AssertProblemAsync(HttpStatusCode.Forbidden);
+        await using var db = _api.OpenDb();
+        var uploadId = UploadId(upload);
+        Assert.That(await db.CustodyEvents.AnyAsync(e => e.Action == CustodyAction.AccessDenied && e.Reason!.Contains(uploadId)), Is.True);
+        Assert.That(await OffsetAsync(upload), Is.Zero, "the upload is still there");
+    }
+
+    [Test]
     public async Task An_unknown_upload_is_404()
     {
         var response = await _dock.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/ingest/tus/0123456789abcdef0123456789abcdef"));

@@ -2,11 +2,13 @@ using BodyCam.Evidence.Domain.Evidence;
 using BodyCam.Evidence.Domain.Ingestion;
 using BodyCam.Evidence.Features.Evidence.ProbeEvidenceMedia;
 using BodyCam.Evidence.Features.Evidence.VerifyEvidenceHash;
+using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Jobs;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using Hangfire;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace BodyCam.Evidence.Features.Ingestion;
 
@@ -20,23 +22,39 @@ internal static class StuckWork
 }
 
 /// <summary>Uploads whose last byte arrived but that never became evidence: a crash between the two.</summary>
-internal sealed class UncompletedUploadsReconciler(EvidenceDb db, IMediator mediator, TimeProvider clock) : IStuckWorkReconciler
+internal sealed partial class UncompletedUploadsReconciler(
+    EvidenceDb db, IMediator mediator, UploadLocks locks, EvidenceSettings settings, TimeProvider clock, ILogger<UncompletedUploadsReconciler> logger)
+    : IStuckWorkReconciler
 {
     public string Name => "completion of fully received uploads";
 
     public async Task<int> ReenqueueStuckAsync(CancellationToken cancellationToken)
     {
-        var before = clock.GetUtcNow() - StuckWork.Grace;
+        // Every write moves an upload's expiry on by the expiry period, so this is "last written before the grace".
+        var idleSince = clock.GetUtcNow() - StuckWork.Grace + settings.Ingestion.UploadExpiry;
         var stuck = await db.Uploads.AsNoTracking()
-            .Where(u => u.Status == UploadStatus.Receiving && u.Length != null && u.Offset == u.Length && u.CreatedAt < before)
+            .Where(u => u.Status == UploadStatus.Receiving && u.Length != null && u.Offset == u.Length && u.ExpiresAt < idleSince)
             .Select(u => u.Id)
             .ToListAsync(cancellationToken);
+        var completed = 0;
         foreach (var uploadId in stuck)
         {
-            await mediator.Send(new CompleteUpload.CompleteUpload(uploadId), cancellationToken);
+            try
+            {
+                using var writer = locks.Acquire(uploadId);
+                await mediator.Send(new CompleteUpload.CompleteUpload(uploadId), cancellationToken);
+                completed++;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogNotCompleted(e, uploadId);
+            }
         }
-        return stuck.Count;
+        return completed;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Upload {UploadId} is fully received but could not be completed; retried next time")]
+    private partial void LogNotCompleted(Exception exception, string uploadId);
 }
 
 internal sealed class UnverifiedEvidenceReconciler(EvidenceDb db, IBackgroundJobClient jobs, TimeProvider clock) : IStuckWorkReconciler

@@ -26,13 +26,23 @@ public sealed partial class ReconcileStuckWork(IEnumerable<IStuckWorkReconciler>
         var total = 0;
         foreach (var reconciler in reconcilers)
         {
-            var reenqueued = await reconciler.ReenqueueStuckAsync(cancellationToken);
-            LogReconciled(reconciler.Name, reenqueued);
-            total += reenqueued;
+            try
+            {
+                var reenqueued = await reconciler.ReenqueueStuckAsync(cancellationToken);
+                LogReconciled(reconciler.Name, reenqueued);
+                total += reenqueued;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogFailed(e, reconciler.Name);
+            }
         }
         return total;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reconciliation of {Work}: {Count} item(s) re-enqueued")]
     private partial void LogReconciled(string work, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reconciliation of {Work} failed; the other kinds of work go on")]
+    private partial void LogFailed(Exception exception, string work);
 }

@@ -6,17 +6,26 @@ namespace BodyCam.Evidence.Infrastructure.Pipeline;
 /// </summary>
 public sealed class PostCommitWork
 {
-    private readonly List<Action> _pending = [];
+    private readonly List<Func<Task>> _pending = [];
 
-    public void Add(Action work) => _pending.Add(work);
+    public void Add(Action work) => _pending.Add(() =>
+    {
+        work();
+        return Task.CompletedTask;
+    });
+
+    public void Add(Func<Task> work) => _pending.Add(work);
 
     internal void Discard() => _pending.Clear();
 
-    internal void Run()
+    internal async Task RunAsync()
     {
         var work = _pending.ToList();
         _pending.Clear();
-        work.ForEach(action => action());
+        foreach (var step in work)
+        {
+            await step();
+        }
     }
 }
 

@@ -1,4 +1,5 @@
 using BodyCam.Evidence.Infrastructure.Persistence;
+using BodyCam.Evidence.Infrastructure.Problems;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,12 +26,21 @@ public sealed class TransactionBehaviour<TMessage, TResponse>(EvidenceDb db, Pos
             db.ChangeTracker.Clear();
             postCommit.Discard();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var handled = await next(message, ct);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return handled;
+            try
+            {
+                var handled = await next(message, ct);
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                return handled;
+            }
+            catch (ForbiddenException)
+            {
+                // A refusal is a custody event even inside a command; handlers refuse before they change anything.
+                await transaction.CommitAsync(CancellationToken.None);
+                throw;
+            }
         }, cancellationToken);
-        postCommit.Run();
+        await postCommit.RunAsync();
         return response;
     }
 }

@@ -19,6 +19,8 @@ public sealed class AzureBlobStore(BlobContainerClient container) : IBlobStore
 
     public int MaxBlockSize => 64 * 1024 * 1024;
 
+    public int MaxBlockCount => 50_000;
+
     public async Task StageBlockAsync(string blobName, int blockIndex, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(blockIndex);

@@ -28,6 +28,8 @@ public sealed class FileSystemBlobStore(string root) : IBlobStore
 
     public int MaxBlockSize => 64 * 1024 * 1024;
 
+    public int MaxBlockCount => int.MaxValue;
+
     public async Task StageBlockAsync(string blobName, int blockIndex, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(blockIndex);
@@ -42,12 +44,19 @@ public sealed class FileSystemBlobStore(string root) : IBlobStore
 
         var block = Path.Combine(folder, IndexName(blockIndex) + BlockExtension);
         var temporary = block + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        await using (var file = OpenForWriting(temporary, FileMode.CreateNew))
+        try
         {
-            await file.WriteAsync(content, cancellationToken);
-            file.Flush(flushToDisk: true);
+            await using (var file = OpenForWriting(temporary, FileMode.CreateNew))
+            {
+                await file.WriteAsync(content, cancellationToken);
+                file.Flush(flushToDisk: true);
+            }
+            File.Move(temporary, block, overwrite: true);
         }
-        File.Move(temporary, block, overwrite: true);
+        finally
+        {
+            File.Delete(temporary);
+        }
     }
 
     public Task<IReadOnlyList<StagedBlock>> ListStagedBlocksAsync(string blobName, CancellationToken cancellationToken)
@@ -85,7 +94,7 @@ public sealed class FileSystemBlobStore(string root) : IBlobStore
         {
             await ConcatenateAsync(folder, blocks!, target, cancellationToken);
         }
-        Directory.Delete(folder, recursive: true);
+        await DiscardStagedBlocksAsync(blobName, cancellationToken);
     }
 
     public Task DiscardStagedBlocksAsync(string blobName, CancellationToken cancellationToken)

@@ -9,6 +9,9 @@ public interface IBlobStore
     /// <summary>Largest block <see cref="StageBlockAsync"/> accepts.</summary>
     int MaxBlockSize { get; }
 
+    /// <summary>Most blocks one blob may be committed from.</summary>
+    int MaxBlockCount { get; }
+
     /// <summary>Durably stores one block. Staging an index again replaces that block.</summary>
     Task StageBlockAsync(string blobName, int blockIndex, ReadOnlyMemory<byte> content, CancellationToken cancellationToken);
 

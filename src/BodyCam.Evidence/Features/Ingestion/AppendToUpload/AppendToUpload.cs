@@ -42,7 +42,7 @@ internal sealed class AppendToUploadHandler(
         }
         // A body without a declared length that runs past the upload is cut at the upload's end: reading on to
         // find out would keep a sender that streams waiting for an answer.
-        if (length - upload.Offset < command.BodyLength)
+        if ((length ?? settings.Ingestion.MaxUploadBytes) - upload.Offset < command.BodyLength)
         {
             throw new PayloadTooLargeException($"The body has {command.BodyLength} bytes, but only {length - upload.Offset} remain of the upload.");
         }
@@ -78,10 +78,16 @@ internal sealed class AppendToUploadHandler(
         var senderGone = false;
         try
         {
-            while (!senderGone && (length is null || progress.Offset < length))
+            var limit = length ?? settings.Ingestion.MaxUploadBytes;
+            while (!senderGone && progress.Offset < limit)
             {
+                if (progress.BlockCount >= store.MaxBlockCount)
+                {
+                    throw new PayloadTooLargeException(
+                        $"The store takes at most {store.MaxBlockCount} blocks per recording; send larger PATCH requests, or start again.");
+                }
                 var buffer = buffers[progress.BlockCount % 2];
-                var wanted = (int)Math.Min(blockSize, (length ?? long.MaxValue) - progress.Offset);
+                var wanted = (int)Math.Min(blockSize, limit - progress.Offset);
                 var filled = 0;
                 while (filled < wanted)
                 {

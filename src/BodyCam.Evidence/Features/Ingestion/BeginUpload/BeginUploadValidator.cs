@@ -40,7 +40,9 @@ public sealed class BeginUploadValidator : AbstractValidator<BeginUpload>
             .OverridePropertyName(RecordedEnd);
         RuleFor(c => c.Metadata.GetValueOrDefault(ContentType))
             .Must(IsMediaType).WithMessage("A media type such as video/mp4 is expected.")
+            .MaximumLength(100)
             .OverridePropertyName(ContentType);
+        RuleFor(c => c.MetadataHeader).MaximumLength(8192).OverridePropertyName("Upload-Metadata");
         RuleFor(c => c.Metadata.GetValueOrDefault(Sha256))
             .Must(IsSha256Hex).WithMessage("The whole file's SHA-256 as 64 hexadecimal digits is expected.")
             .OverridePropertyName(Sha256);

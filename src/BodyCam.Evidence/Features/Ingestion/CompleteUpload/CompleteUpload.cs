@@ -39,7 +39,12 @@ internal sealed class CompleteUploadHandler(
             throw new ConflictException($"Upload {upload.Id} is {upload.Status} with {upload.Offset} of {upload.Length?.ToString() ?? "?"} bytes.");
         }
 
-        if (await store.GetSizeAsync(upload.BlobName, cancellationToken) != upload.Length)
+        if (await store.GetSizeAsync(upload.BlobName, cancellationToken) == upload.Length)
+        {
+            // Committed before a crash that came before this row was written; only leftovers of staging remain.
+            await store.DiscardStagedBlocksAsync(upload.BlobName, cancellationToken);
+        }
+        else
         {
             await store.CommitBlocksAsync(upload.BlobName, upload.BlockCount, cancellationToken);
         }

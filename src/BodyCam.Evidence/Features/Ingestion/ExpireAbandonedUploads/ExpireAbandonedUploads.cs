@@ -2,6 +2,8 @@ using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Ingestion;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
+using BodyCam.Evidence.Infrastructure.Pipeline;
+using BodyCam.Evidence.Infrastructure.Problems;
 using BodyCam.Evidence.Infrastructure.Storage;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -20,17 +22,27 @@ public sealed class ExpireAbandonedUploadsJob(EvidenceDb db, IMediator mediator,
             .Where(u => u.Status == UploadStatus.Receiving && u.ExpiresAt < now)
             .Select(u => u.Id)
             .ToListAsync(cancellationToken);
+        var expired = 0;
         foreach (var uploadId in abandoned)
         {
-            await mediator.Send(new ExpireUpload(uploadId), cancellationToken);
+            try
+            {
+                await mediator.Send(new ExpireUpload(uploadId), cancellationToken);
+                expired++;
+            }
+            catch (LockedException)
+            {
+                // Being written right now, so not abandoned; its next write moves the expiry on.
+            }
         }
-        return abandoned.Count;
+        return expired;
     }
 }
 
 public sealed record ExpireUpload(string UploadId) : ICommand;
 
-internal sealed class ExpireUploadHandler(EvidenceDb db, IBlobStore store, UploadLocks locks, ICurrentActor caller, TimeProvider clock)
+internal sealed class ExpireUploadHandler(
+    EvidenceDb db, IBlobStore store, UploadLocks locks, ICurrentActor caller, PostCommitWork postCommit, TimeProvider clock)
     : ICommandHandler<ExpireUpload>
 {
     public async ValueTask<Unit> Handle(ExpireUpload command, CancellationToken cancellationToken)
@@ -41,8 +53,8 @@ internal sealed class ExpireUploadHandler(EvidenceDb db, IBlobStore store, Uploa
         {
             return Unit.Value;
         }
-        await store.DiscardStagedBlocksAsync(upload.BlobName, cancellationToken);
         upload.Expire();
+        postCommit.Add(() => store.DiscardStagedBlocksAsync(upload.BlobName, CancellationToken.None));
         db.CustodyEvents.Record(
             CustodyAction.UploadExpired, caller.Actor, upload.EvidenceId,
             reason: $"upload {upload.Id} abandoned at {upload.Offset} of {upload.Length?.ToString() ?? "?"} bytes; staged bytes discarded after expiry at {upload.ExpiresAt:O}");

@@ -14,7 +14,7 @@ namespace BodyCam.Evidence.Features.Ingestion.TerminateUpload;
 [RequiresRole(Roles.Dock)]
 public sealed record TerminateUpload(string UploadId) : ICommand;
 
-internal sealed class TerminateUploadHandler(EvidenceDb db, IBlobStore store, UploadLocks locks, ICurrentActor caller)
+internal sealed class TerminateUploadHandler(EvidenceDb db, IBlobStore store, UploadLocks locks, ICurrentActor caller, PostCommitWork postCommit)
     : ICommandHandler<TerminateUpload>
 {
     public async ValueTask<Unit> Handle(TerminateUpload command, CancellationToken cancellationToken)
@@ -26,8 +26,9 @@ internal sealed class TerminateUploadHandler(EvidenceDb db, IBlobStore store, Up
             throw new ConflictException($"Upload {found.Id} is complete: it is evidence {found.EvidenceId} now and cannot be terminated.");
         }
         var upload = await db.Uploads.SingleAsync(u => u.Id == found.Id, cancellationToken);
-        await store.DiscardStagedBlocksAsync(upload.BlobName, cancellationToken);
         upload.Terminate();
+        // Only once the upload is recorded as terminated: a failed commit must not leave a row counting bytes that are gone.
+        postCommit.Add(() => store.DiscardStagedBlocksAsync(upload.BlobName, CancellationToken.None));
         db.CustodyEvents.Record(
             CustodyAction.UploadTerminated, caller.Actor, upload.EvidenceId,
             reason: $"upload {upload.Id} terminated by the sender after {upload.Offset} bytes; they were discarded");

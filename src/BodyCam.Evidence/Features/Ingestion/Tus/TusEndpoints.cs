@@ -55,14 +55,17 @@ public static class TusEndpoints
 
     private static async Task<Created> Create(HttpRequest request, HttpResponse response, IMediator mediator, CancellationToken ct)
     {
+        // Every header is read before the upload exists, so a malformed one cannot leave an upload the client never hears of.
         var metadataHeader = request.Headers[TusHeaders.UploadMetadata].ToString();
-        var begun = await mediator.Send(
-            new BeginUpload.BeginUpload(TusHeaders.CreationLength(request), TusHeaders.Metadata(metadataHeader), metadataHeader.Length == 0 ? null : metadataHeader), ct);
+        var length = TusHeaders.CreationLength(request);
+        var metadata = TusHeaders.Metadata(metadataHeader);
+        var checksum = TusHeaders.Checksum(request);
+        var begun = await mediator.Send(new BeginUpload.BeginUpload(length, metadata, metadataHeader.Length == 0 ? null : metadataHeader), ct);
         var (offset, expires) = (0L, begun.ExpiresAt);
-        if (HasUploadBody(request))
+        // An empty recording is complete as soon as it exists; appending nothing completes it.
+        if (HasUploadBody(request) || length == 0)
         {
-            var appended = await mediator.Send(
-                new AppendToUpload.AppendToUpload(begun.UploadId, 0, request.Body, request.ContentLength, null, TusHeaders.Checksum(request)), ct);
+            var appended = await mediator.Send(new AppendToUpload.AppendToUpload(begun.UploadId, 0, request.Body, request.ContentLength, null, checksum), ct);
             (offset, expires) = (appended.Offset, appended.ExpiresAt);
         }
         // Sent even without a body: tus-js-client asks for it whenever it offered to upload during creation.
