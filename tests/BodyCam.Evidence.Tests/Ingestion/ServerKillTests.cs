@@ -4,7 +4,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
-using BodyCam.Evidence.Features.Ingestion.GetUploadStatus;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Tests.Api;
 using Microsoft.EntityFrameworkCore;
@@ -84,7 +83,7 @@ public sealed class ServerKillTests(ApiProfile profile)
         });
         Assert.That(resumedUrl, Is.EqualTo(upload), "tus-js-client started a new upload instead of resuming");
 
-        var status = await WaitUntilSettledAsync(dock, upload.Segments[^1]);
+        var status = await dock.WaitUntilSettledAsync(upload.Segments[^1]);
         Assert.That((status.Status, status.Sha256, status.Bytes), Is.EqualTo(("Verified", recording.Sha256, recording.Length)), _api.ReadLog());
         Assert.That(await StoredSha256Async(status.EvidenceId), Is.EqualTo(recording.Sha256));
     }
@@ -141,20 +140,6 @@ public sealed class ServerKillTests(ApiProfile profile)
         using var head = await dock.SendAsync(new HttpRequestMessage(HttpMethod.Head, upload));
         Assert.That(head.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         return long.Parse(head.Headers.GetValues("Upload-Offset").Single(), CultureInfo.InvariantCulture);
-    }
-
-    private static async Task<UploadStatusReport> WaitUntilSettledAsync(HttpClient dock, string uploadId)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var status = (await dock.GetFromJsonAsync<UploadStatusReport>($"/api/ingest/uploads/{uploadId}"))!;
-            if (status.Status is "Verified" or "Quarantined" || DateTime.UtcNow > deadline)
-            {
-                return status;
-            }
-            await Task.Delay(200);
-        }
     }
 
     private async Task<string> StoredSha256Async(Guid evidenceId)

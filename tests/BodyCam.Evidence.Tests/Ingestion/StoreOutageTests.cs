@@ -2,9 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
 using System.Security.Cryptography;
-using BodyCam.Evidence.Features.Ingestion.GetUploadStatus;
 using BodyCam.Evidence.Infrastructure.Storage;
 using BodyCam.Evidence.Tests.Api;
 using Microsoft.AspNetCore.Diagnostics;
@@ -72,7 +70,7 @@ public sealed class StoreOutageTests
         var uploadUrl = await client;
         var failures = responses.Failed();
 
-        var status = await WaitUntilSettledAsync(dock, uploadUrl.Segments[^1]);
+        var status = await dock.WaitUntilSettledAsync(uploadUrl.Segments[^1]);
         var stored = status.Status == "Verified" ? await StoredSha256Async(status.EvidenceId) : null;
 
         using (Assert.EnterMultipleScope())
@@ -115,20 +113,6 @@ public sealed class StoreOutageTests
         {
             Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "Timed out waiting for " + what);
             await Task.Delay(20);
-        }
-    }
-
-    private static async Task<UploadStatusReport> WaitUntilSettledAsync(HttpClient dock, string uploadId)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var status = (await dock.GetFromJsonAsync<UploadStatusReport>($"/api/ingest/uploads/{uploadId}"))!;
-            if (status.Status is "Verified" or "Quarantined" || DateTime.UtcNow > deadline)
-            {
-                return status;
-            }
-            await Task.Delay(200);
         }
     }
 

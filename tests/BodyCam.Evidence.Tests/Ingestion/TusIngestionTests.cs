@@ -55,7 +55,7 @@ public sealed class TusIngestionTests(ApiProfile profile)
             headers = new Dictionary<string, string> { ["X-Dock-Key"] = _dockKey },
         });
 
-        var status = await WaitForStatusAsync(UploadId(url), "Verified", "Quarantined");
+        var status = await _dock.WaitUntilSettledAsync(UploadId(url));
         Assert.That((status.Status, status.Sha256, status.Bytes), Is.EqualTo(("Verified", recording.Sha256, recording.Length)));
         Assert.That(await StoredSha256Async(status.EvidenceId), Is.EqualTo(recording.Sha256));
         var item = await (await _api.ClientFor(Roles.Custodian, "carol").GetAsync($"/api/evidence/{status.EvidenceId}")).ReadAsync<EvidenceItemDetails>(HttpStatusCode.OK);
@@ -77,7 +77,7 @@ public sealed class TusIngestionTests(ApiProfile profile)
             headers = new Dictionary<string, string> { ["X-Dock-Key"] = _dockKey },
         });
 
-        var status = await WaitForStatusAsync(UploadId(url), "Verified", "Quarantined");
+        var status = await _dock.WaitUntilSettledAsync(UploadId(url));
         Assert.That((status.Status, status.Bytes), Is.EqualTo(("Verified", recording.Length)));
         Assert.That(await StoredSha256Async(status.EvidenceId), Is.EqualTo(recording.Sha256));
     }
@@ -103,7 +103,7 @@ public sealed class TusIngestionTests(ApiProfile profile)
         Assert.That((created.StatusCode, Header(created, "Upload-Offset")), Is.EqualTo((HttpStatusCode.Created, "300000")));
         Assert.That((Header(deferredHead, "Upload-Defer-Length"), Header(deferredHead, "Upload-Length")), Is.EqualTo(("1", (string?)null)));
         Assert.That((middle.StatusCode, final.StatusCode, Header(final, "Upload-Offset")), Is.EqualTo((HttpStatusCode.NoContent, HttpStatusCode.NoContent, "700000")));
-        var status = await WaitForStatusAsync(UploadId(upload), "Verified", "Quarantined");
+        var status = await _dock.WaitUntilSettledAsync(UploadId(upload));
         Assert.That((status.Status, status.Sha256), Is.EqualTo(("Verified", recording.Sha256)));
     }
 
@@ -121,7 +121,7 @@ public sealed class TusIngestionTests(ApiProfile profile)
             headers = new Dictionary<string, string> { ["X-Dock-Key"] = _dockKey },
         });
 
-        var status = await WaitForStatusAsync(UploadId(url), "Verified", "Quarantined");
+        var status = await _dock.WaitUntilSettledAsync(UploadId(url));
         var item = await WaitForProbeAsync(status.EvidenceId);
         Assert.That(item.ProbeStatus, Is.EqualTo("Probed"));
         Assert.That((item.Media.Width, item.Media.Height, item.Media.FrameRate, item.Media.VideoCodec, item.Media.AudioCodec),
@@ -144,7 +144,7 @@ public sealed class TusIngestionTests(ApiProfile profile)
         var upload = await CreateAsync(recording.Length, recording.Metadata());
         (await PatchAsync(upload, 0, await File.ReadAllBytesAsync(recording.Path))).EnsureSuccessStatusCode();
 
-        var status = await WaitForStatusAsync(UploadId(upload), "Verified", "Quarantined");
+        var status = await _dock.WaitUntilSettledAsync(UploadId(upload));
         var item = await WaitForProbeAsync(status.EvidenceId);
 
         Assert.That(status.Status, Is.EqualTo("Verified"));
@@ -296,7 +296,7 @@ public sealed class TusIngestionTests(ApiProfile profile)
 
         Assert.That(await OffsetAsync(upload), Is.EqualTo(1000));
         (await PatchAsync(upload, 1000, bytes[1000..])).EnsureSuccessStatusCode();
-        var status = await WaitForStatusAsync(UploadId(upload), "Verified", "Quarantined");
+        var status = await _dock.WaitUntilSettledAsync(UploadId(upload));
         Assert.That(status.Sha256, Is.EqualTo(recording.Sha256));
     }
 
@@ -315,7 +315,7 @@ public sealed class TusIngestionTests(ApiProfile profile)
         Assert.That((int)refused.StatusCode, Is.EqualTo(460));
         Assert.That((accepted.StatusCode, Header(accepted, "Upload-Offset")), Is.EqualTo((HttpStatusCode.NoContent, "200000")));
         Assert.That(rest.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
-        var status = await WaitForStatusAsync(UploadId(upload), "Verified", "Quarantined");
+        var status = await _dock.WaitUntilSettledAsync(UploadId(upload));
         Assert.That((status.Status, status.Sha256), Is.EqualTo(("Verified", recording.Sha256)));
         Assert.That(await CustodyActionsAsync(status.EvidenceId), Does.Contain(CustodyAction.UploadChunkRejected));
     }
@@ -364,7 +364,7 @@ public sealed class TusIngestionTests(ApiProfile profile)
 
         await second.AssertProblemAsync(HttpStatusCode.Locked);
         Assert.That((await first).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
-        Assert.That((await WaitForStatusAsync(UploadId(upload), "Verified", "Quarantined")).Sha256, Is.EqualTo(recording.Sha256));
+        Assert.That((await _dock.WaitUntilSettledAsync(UploadId(upload))).Sha256, Is.EqualTo(recording.Sha256));
     }
 
     [Test]
@@ -391,7 +391,7 @@ public sealed class TusIngestionTests(ApiProfile profile)
 
         await (await _dock.DeleteAsync(upload)).AssertProblemAsync(HttpStatusCode.Conflict);
 
-        Assert.That((await WaitForStatusAsync(UploadId(upload), "Verified", "Quarantined")).Status, Is.EqualTo("Verified"));
+        Assert.That((await _dock.WaitUntilSettledAsync(UploadId(upload))).Status, Is.EqualTo("Verified"));
     }
 
     [Test]
@@ -460,7 +460,7 @@ public sealed class TusIngestionTests(ApiProfile profile)
 
         var upload = await CreateAsync(0, recording.Metadata());
 
-        var status = await WaitForStatusAsync(UploadId(upload), "Verified", "Quarantined");
+        var status = await _dock.WaitUntilSettledAsync(UploadId(upload));
         Assert.That((status.Status, status.Bytes, status.Sha256), Is.EqualTo(("Verified", 0L, recording.Sha256)));
     }
 
@@ -545,20 +545,6 @@ public sealed class TusIngestionTests(ApiProfile profile)
         while (!await condition() && DateTime.UtcNow < deadline)
         {
             await Task.Delay(50);
-        }
-    }
-
-    private async Task<UploadStatusReport> WaitForStatusAsync(string uploadId, params string[] statuses)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var status = (await _dock.GetFromJsonAsync<UploadStatusReport>($"/api/ingest/uploads/{uploadId}"))!;
-            if (statuses.Contains(status.Status) || DateTime.UtcNow > deadline)
-            {
-                return status;
-            }
-            await Task.Delay(200);
         }
     }
 
