@@ -204,6 +204,42 @@ public sealed class TusIngestionTests(ApiProfile profile)
     }
 
     [Test]
+    public async Task A_browser_may_upload_from_another_origin_and_read_the_tus_headers()
+    {
+        var preflight = new HttpRequestMessage(HttpMethod.Options, "/ingest/tus/0123456789abcdef0123456789abcdef");
+        preflight.Headers.Add("Origin", "https://review.example-agency.gov");
+        preflight.Headers.Add("Access-Control-Request-Method", "PATCH");
+        preflight.Headers.Add("Access-Control-Request-Headers", "tus-resumable,upload-offset,x-dock-key,content-type");
+        using var recording = Recording.Random(10);
+        var creation = Creation(10, Recording.MetadataHeader(recording.Metadata()));
+        creation.Headers.Add("Origin", "https://review.example-agency.gov");
+
+        var allowed = await _api.CreateClient().SendAsync(preflight);
+        var created = await _dock.SendAsync(creation);
+
+        Assert.That(allowed.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That(Header(allowed, "Access-Control-Allow-Methods"), Does.Contain("PATCH"));
+        Assert.That(Header(allowed, "Access-Control-Allow-Headers")!.ToLowerInvariant(), Does.Contain("upload-offset").And.Contain("x-dock-key"));
+        Assert.That(Header(created, "Access-Control-Allow-Origin"), Is.EqualTo("*"));
+        Assert.That(Header(created, "Access-Control-Expose-Headers"), Does.Contain("Location").And.Contain("Upload-Offset"));
+    }
+
+    [Test]
+    public async Task A_client_that_cannot_send_PATCH_appends_with_a_POST_that_overrides_its_method()
+    {
+        using var recording = Recording.Random(2000);
+        var upload = await CreateAsync(recording.Length, recording.Metadata());
+        var request = PatchRequest(upload, "0", new ByteArrayContent(await File.ReadAllBytesAsync(recording.Path)));
+        request.Method = HttpMethod.Post;
+        request.Headers.Add("X-HTTP-Method-Override", "PATCH");
+
+        var response = await _dock.SendAsync(request);
+
+        Assert.That((response.StatusCode, Header(response, "Upload-Offset")), Is.EqualTo((HttpStatusCode.NoContent, "2000")));
+        Assert.That((await _dock.WaitUntilSettledAsync(UploadId(upload))).Sha256, Is.EqualTo(recording.Sha256));
+    }
+
+    [Test]
     public async Task A_request_without_Tus_Resumable_is_412_and_names_the_supported_version()
     {
         var client = _api.DockClient(_dockKey);

@@ -19,10 +19,8 @@ internal static class UploadAccess
             ?? throw new NotFoundException($"There is no upload {uploadId}.");
         if (upload.DockId.ToString() != caller.Actor.Id)
         {
-            db.CustodyEvents.Record(
-                CustodyAction.AccessDenied, caller.Actor, upload.EvidenceId, reason: $"upload {uploadId} belongs to another dock", outcome: CustodyOutcome.Denied);
-            await db.SaveChangesAsync(cancellationToken);
-            throw new ForbiddenException($"Upload {uploadId} was created by another dock.");
+            throw await db.RefuseAsync(
+                caller.Actor, $"upload {uploadId} belongs to another dock", $"Upload {uploadId} was created by another dock.", upload.EvidenceId, cancellationToken);
         }
         return upload.Status is UploadStatus.Terminated or UploadStatus.Expired
             ? throw new GoneException($"Upload {uploadId} was {upload.Status.ToString().ToLowerInvariant()}; start a new one.")

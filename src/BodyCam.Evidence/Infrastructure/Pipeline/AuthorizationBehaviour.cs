@@ -2,7 +2,6 @@ using System.Reflection;
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
-using BodyCam.Evidence.Infrastructure.Problems;
 using Mediator;
 
 namespace BodyCam.Evidence.Infrastructure.Pipeline;
@@ -21,13 +20,9 @@ public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentActor ca
     {
         if (RequiredRoles is { } roles && !roles.Any(caller.IsInRole))
         {
-            db.CustodyEvents.Record(
-                CustodyAction.AccessDenied,
-                caller.Actor,
-                reason: $"{typeof(TMessage).Name} requires {string.Join(" or ", roles)}",
-                outcome: CustodyOutcome.Denied);
-            await db.SaveChangesAsync(cancellationToken);
-            throw new ForbiddenException($"{typeof(TMessage).Name} requires the role {string.Join(" or ", roles)}.");
+            var required = string.Join(" or ", roles);
+            throw await db.RefuseAsync(
+                caller.Actor, $"{typeof(TMessage).Name} requires {required}", $"{typeof(TMessage).Name} requires the role {required}.", null, cancellationToken);
         }
         return await next(message, cancellationToken);
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Problems;
 using Mediator;
@@ -48,7 +49,7 @@ public static class TusEndpoints
     {
         response.Headers[TusHeaders.Version] = TusHeaders.ProtocolVersion;
         response.Headers[TusHeaders.Extension] = TusHeaders.Extensions;
-        response.Headers[TusHeaders.MaxSize] = settings.Ingestion.MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        response.Headers[TusHeaders.MaxSize] = settings.Ingestion.MaxUploadBytes.ToString(CultureInfo.InvariantCulture);
         response.Headers[TusHeaders.ChecksumAlgorithm] = TusHeaders.ChecksumAlgorithms;
         return TypedResults.NoContent();
     }
@@ -69,7 +70,7 @@ public static class TusEndpoints
             (offset, expires) = (appended.Offset, appended.ExpiresAt);
         }
         // Sent even without a body: tus-js-client asks for it whenever it offered to upload during creation.
-        response.Headers[TusHeaders.UploadOffset] = offset.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        response.Headers[TusHeaders.UploadOffset] = offset.ToString(CultureInfo.InvariantCulture);
         response.Headers[TusHeaders.UploadExpires] = TusHeaders.HttpDate(expires);
         return TypedResults.Created($"{Path}/{begun.UploadId}");
     }
@@ -78,10 +79,10 @@ public static class TusEndpoints
     {
         var upload = await mediator.Send(new DescribeUpload.DescribeUpload(uploadId), ct);
         response.Headers.CacheControl = "no-store";
-        response.Headers[TusHeaders.UploadOffset] = upload.Offset.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        response.Headers[TusHeaders.UploadOffset] = upload.Offset.ToString(CultureInfo.InvariantCulture);
         if (upload.Length is { } length)
         {
-            response.Headers[TusHeaders.UploadLength] = length.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            response.Headers[TusHeaders.UploadLength] = length.ToString(CultureInfo.InvariantCulture);
         }
         else
         {
@@ -107,7 +108,7 @@ public static class TusEndpoints
             new AppendToUpload.AppendToUpload(
                 uploadId, offset, request.Body, request.ContentLength, TusHeaders.NonNegativeNumber(request, TusHeaders.UploadLength), TusHeaders.Checksum(request)),
             ct);
-        response.Headers[TusHeaders.UploadOffset] = appended.Offset.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        response.Headers[TusHeaders.UploadOffset] = appended.Offset.ToString(CultureInfo.InvariantCulture);
         response.Headers[TusHeaders.UploadExpires] = TusHeaders.HttpDate(appended.ExpiresAt);
         return TypedResults.NoContent();
     }
