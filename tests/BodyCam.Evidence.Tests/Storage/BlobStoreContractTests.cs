@@ -178,6 +178,24 @@ public sealed class BlobStoreContractTests(StorageProvider provider)
     }
 
     [Test]
+    public async Task A_committed_blob_opens_as_a_local_file_with_its_content()
+    {
+        var content = Bytes(70_000, 7);
+        var blob = await CommittedBlobAsync(content);
+
+        string path;
+        using (var local = await _store.OpenLocalFileAsync(blob, CancellationToken.None))
+        {
+            path = local.Path;
+            Assert.That(await File.ReadAllBytesAsync(path), Is.EqualTo(content));
+        }
+
+        Assert.That(await _store.GetSizeAsync(blob, CancellationToken.None), Is.EqualTo(content.Length), "the blob outlives its local file");
+        await using var stored = await _store.OpenReadAsync(blob, 0, null, CancellationToken.None);
+        Assert.That(await SHA256.HashDataAsync(stored), Is.EqualTo(SHA256.HashData(content)));
+    }
+
+    [Test]
     public async Task Discarding_staged_blocks_leaves_nothing_behind()
     {
         var blob = NewBlobName();

@@ -103,6 +103,9 @@ public sealed class AzureBlobStore(BlobContainerClient container) : IBlobStore
         }
     }
 
+    public async Task<LocalBlobFile> OpenLocalFileAsync(string blobName, CancellationToken cancellationToken) =>
+        await LocalBlobFile.CopyAsync(await OpenReadAsync(blobName, 0, null, cancellationToken), cancellationToken);
+
     public async Task<long?> GetSizeAsync(string blobName, CancellationToken cancellationToken)
     {
         try

@@ -50,6 +50,7 @@ public sealed class FileSystemBlobStore(string root) : IBlobStore
             {
                 await file.WriteAsync(content, cancellationToken);
                 file.Flush(flushToDisk: true);
+                PageCache.Release(file.SafeFileHandle, 0, content.Length);
             }
             File.Move(temporary, block, overwrite: true);
         }
@@ -110,7 +111,7 @@ public sealed class FileSystemBlobStore(string root) : IBlobStore
     public Task<Stream> OpenReadAsync(string blobName, long offset, long? length, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
-        var file = OpenForReading(BlobPath(blobName));
+        var file = new BlobFileReader(BlobPath(blobName));
         var size = file.Length;
         if (offset > size)
         {
@@ -119,6 +120,14 @@ public sealed class FileSystemBlobStore(string root) : IBlobStore
         }
         file.Seek(offset, SeekOrigin.Begin);
         return Task.FromResult<Stream>(length is { } limit ? new LengthLimitedStream(file, limit) : file);
+    }
+
+    public Task<LocalBlobFile> OpenLocalFileAsync(string blobName, CancellationToken cancellationToken)
+    {
+        var path = BlobPath(blobName);
+        return File.Exists(path)
+            ? Task.FromResult(new LocalBlobFile(path, temporaryFolder: null))
+            : throw new FileNotFoundException($"'{blobName}' is not committed.", path);
     }
 
     public Task<long?> GetSizeAsync(string blobName, CancellationToken cancellationToken)
@@ -158,6 +167,7 @@ public sealed class FileSystemBlobStore(string root) : IBlobStore
             appended.Seek(offset, SeekOrigin.Begin);
             await appended.WriteAsync(content, cancellationToken);
             appended.Flush(flushToDisk: true);
+            PageCache.Release(appended.SafeFileHandle, offset, content.Length);
         }
         await File.Create(Path.Combine(folder, new StagedPiece(blockIndex, content.Length, offset).MarkerName)).DisposeAsync();
     }
@@ -177,6 +187,7 @@ public sealed class FileSystemBlobStore(string root) : IBlobStore
                     await input.CopyToAsync(output, CopyBufferSize, cancellationToken);
                 }
                 output.Flush(flushToDisk: true);
+                PageCache.Release(output.SafeFileHandle, 0, output.Length);
             }
             File.Move(temporary, target, overwrite: true);
         }

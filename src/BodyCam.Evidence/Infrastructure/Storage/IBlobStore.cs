@@ -27,6 +27,12 @@ public interface IBlobStore
     /// <summary>Streams committed content from <paramref name="offset"/>, to the end or for <paramref name="length"/> bytes.</summary>
     Task<Stream> OpenReadAsync(string blobName, long offset, long? length, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The committed blob as a local file that tools can open and seek (ffprobe must, for MP4), until the
+    /// returned file is disposed. Stores that keep blobs elsewhere stream a temporary copy.
+    /// </summary>
+    Task<LocalBlobFile> OpenLocalFileAsync(string blobName, CancellationToken cancellationToken);
+
     /// <summary>The committed blob's size, or null when there is no committed blob of that name.</summary>
     Task<long?> GetSizeAsync(string blobName, CancellationToken cancellationToken);
 
@@ -38,3 +44,31 @@ public interface IBlobStore
 }
 
 public sealed record StagedBlock(int Index, long Length);
+
+/// <summary>A committed blob as a local file, read only; a temporary copy is deleted on dispose.</summary>
+public sealed class LocalBlobFile(string path, DirectoryInfo? temporaryFolder) : IDisposable
+{
+    public string Path { get; } = path;
+
+    public void Dispose() => temporaryFolder?.Delete(recursive: true);
+
+    internal static async Task<LocalBlobFile> CopyAsync(Stream content, CancellationToken cancellationToken)
+    {
+        var folder = Directory.CreateTempSubdirectory("bodycam-blob-");
+        try
+        {
+            var path = System.IO.Path.Combine(folder.FullName, "blob");
+            await using (content)
+            await using (var copy = File.Create(path))
+            {
+                await content.CopyToAsync(copy, cancellationToken);
+            }
+            return new LocalBlobFile(path, folder);
+        }
+        catch
+        {
+            folder.Delete(recursive: true);
+            throw;
+        }
+    }
+}

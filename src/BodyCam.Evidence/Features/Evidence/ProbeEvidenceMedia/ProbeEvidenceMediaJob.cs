@@ -9,7 +9,8 @@ namespace BodyCam.Evidence.Features.Evidence.ProbeEvidenceMedia;
 
 /// <summary>
 /// Reads a verified recording's technical facts and makes its poster. ffprobe needs to seek (an MP4's index
-/// may sit at the end), so the blob is streamed to a temporary file first, never into memory. A recording
+/// may sit at the end), so it reads the blob as a local file; a store that has none streams a temporary copy,
+/// never into memory. A recording
 /// ffprobe cannot read is recorded as such and not retried; a store or tool failure is retried by Hangfire.
 /// </summary>
 public sealed class ProbeEvidenceMediaJob(EvidenceDb db, IBlobStore store, IMediaProbe probe, IMediator mediator)
@@ -28,15 +29,12 @@ public sealed class ProbeEvidenceMediaJob(EvidenceDb db, IBlobStore store, IMedi
         var workspace = Directory.CreateTempSubdirectory("bodycam-probe-");
         try
         {
-            var media = Path.Combine(workspace.FullName, "recording");
             var poster = Path.Combine(workspace.FullName, "poster.jpg");
-            await using (var source = await store.OpenReadAsync(item.BlobName, 0, null, cancellationToken))
-            await using (var copy = File.Create(media))
+            MediaProbeResult result;
+            using (var media = await store.OpenLocalFileAsync(item.BlobName, cancellationToken))
             {
-                await source.CopyToAsync(copy, cancellationToken);
+                result = await probe.ProbeAsync(media.Path, poster, cancellationToken);
             }
-
-            var result = await probe.ProbeAsync(media, poster, cancellationToken);
             string? posterBlobName = null;
             if (result is MediaProbeResult.Readable { PosterWritten: true })
             {

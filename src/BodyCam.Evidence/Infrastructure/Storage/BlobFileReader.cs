@@ -1,0 +1,84 @@
+using Microsoft.Win32.SafeHandles;
+
+namespace BodyCam.Evidence.Infrastructure.Storage;
+
+/// <summary>
+/// Reads a committed blob file and releases the pages it has passed (see <see cref="PageCache"/>): reading a
+/// recording through must not fill memory with it.
+/// </summary>
+internal sealed class BlobFileReader : Stream
+{
+    private const long ReleaseEvery = 8 * 1024 * 1024;
+
+    private readonly SafeFileHandle _file;
+    private long _position;
+    private long _releasedUpTo;
+
+    public BlobFileReader(string path) =>
+        _file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, FileOptions.Asynchronous | FileOptions.SequentialScan);
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => true;
+
+    public override bool CanWrite => false;
+
+    public override long Length => RandomAccess.GetLength(_file);
+
+    public override long Position
+    {
+        get => _position;
+        set => Seek(value, SeekOrigin.Begin);
+    }
+
+    public override int Read(Span<byte> buffer) => Advance(RandomAccess.Read(_file, buffer, _position));
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        Advance(await RandomAccess.ReadAsync(_file, buffer, _position, cancellationToken));
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override long Seek(long offset, SeekOrigin origin)
+    {
+        var position = origin switch
+        {
+            SeekOrigin.Begin => offset,
+            SeekOrigin.Current => _position + offset,
+            _ => Length + offset,
+        };
+        ArgumentOutOfRangeException.ThrowIfNegative(position, nameof(offset));
+        _position = _releasedUpTo = position;
+        return position;
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _file.Dispose();
+        }
+        base.Dispose(disposing);
+    }
+
+    private int Advance(int read)
+    {
+        _position += read;
+        if (_position - _releasedUpTo >= ReleaseEvery || (read == 0 && _position > _releasedUpTo))
+        {
+            PageCache.Release(_file, _releasedUpTo, _position - _releasedUpTo);
+            _releasedUpTo = _position;
+        }
+        return read;
+    }
+}
