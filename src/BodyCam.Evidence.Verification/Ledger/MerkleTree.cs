@@ -2,8 +2,8 @@ namespace BodyCam.Evidence.Verification.Ledger;
 
 /// <summary>
 /// The Merkle tree algorithms of RFC 9162 §2.1 over a list of leaf hashes: the tree head, inclusion and
-/// consistency proofs, and their verification. The proofs are built by the recursive definitions and checked
-/// by the iterative verification algorithms of the RFC, so each side checks the other.
+/// consistency proofs, and their verification. The proofs follow the recursive definitions (<see cref="ProofPlan"/>)
+/// and are checked by the iterative verification algorithms of the RFC, so each side checks the other.
 /// </summary>
 public static class MerkleTree
 {
@@ -11,27 +11,12 @@ public static class MerkleTree
     public static byte[] RootHash(IReadOnlyList<byte[]> leafHashes) => Root(leafHashes, 0, leafHashes.Count);
 
     /// <summary>PATH(m, D[n]), §2.1.3.1, for the tree of all <paramref name="leafHashes"/>.</summary>
-    public static List<byte[]> InclusionProof(IReadOnlyList<byte[]> leafHashes, int index)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(index);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, leafHashes.Count);
-        var proof = new List<byte[]>();
-        Path(leafHashes, index, 0, leafHashes.Count, proof);
-        return proof;
-    }
+    public static List<byte[]> InclusionProof(IReadOnlyList<byte[]> leafHashes, int index) =>
+        [.. ProofPlan.Inclusion(index, leafHashes.Count).Select(range => Root(leafHashes, (int)range.Start, (int)range.End))];
 
     /// <summary>PROOF(m, D[n]), §2.1.4.1: that the tree of the first <paramref name="oldSize"/> leaves is a prefix of the whole.</summary>
-    public static List<byte[]> ConsistencyProof(IReadOnlyList<byte[]> leafHashes, int oldSize)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(oldSize);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(oldSize, leafHashes.Count);
-        var proof = new List<byte[]>();
-        if (oldSize > 0 && oldSize < leafHashes.Count)
-        {
-            SubProof(leafHashes, oldSize, 0, leafHashes.Count, startsAtRoot: true, proof);
-        }
-        return proof;
-    }
+    public static List<byte[]> ConsistencyProof(IReadOnlyList<byte[]> leafHashes, int oldSize) =>
+        [.. ProofPlan.Consistency(oldSize, leafHashes.Count).Select(range => Root(leafHashes, (int)range.Start, (int)range.End))];
 
     /// <summary>§2.1.3.2.</summary>
     public static bool VerifyInclusion(ReadOnlySpan<byte> leafHash, long index, long treeSize, IReadOnlyList<byte[]> proof, ReadOnlySpan<byte> rootHash)
@@ -116,53 +101,8 @@ public static class MerkleTree
     {
         0 => MerkleHash.EmptyTree(),
         1 => leaves[start],
-        var size => MerkleHash.Node(Root(leaves, start, start + Split(size)), Root(leaves, start + Split(size), end)),
+        var size => MerkleHash.Node(Root(leaves, start, start + (int)ProofPlan.Split(size)), Root(leaves, start + (int)ProofPlan.Split(size), end)),
     };
-
-    private static void Path(IReadOnlyList<byte[]> leaves, int index, int start, int end, List<byte[]> proof)
-    {
-        if (end - start <= 1)
-        {
-            return;
-        }
-        var middle = start + Split(end - start);
-        if (index < middle)
-        {
-            Path(leaves, index, start, middle, proof);
-            proof.Add(Root(leaves, middle, end));
-        }
-        else
-        {
-            Path(leaves, index, middle, end, proof);
-            proof.Add(Root(leaves, start, middle));
-        }
-    }
-
-    private static void SubProof(IReadOnlyList<byte[]> leaves, int oldSize, int start, int end, bool startsAtRoot, List<byte[]> proof)
-    {
-        if (start + oldSize == end)
-        {
-            if (!startsAtRoot)
-            {
-                proof.Add(Root(leaves, start, end));
-            }
-            return;
-        }
-        var split = Split(end - start);
-        if (oldSize <= split)
-        {
-            SubProof(leaves, oldSize, start, start + split, startsAtRoot, proof);
-            proof.Add(Root(leaves, start + split, end));
-        }
-        else
-        {
-            SubProof(leaves, oldSize - split, start + split, end, startsAtRoot: false, proof);
-            proof.Add(Root(leaves, start, start + split));
-        }
-    }
-
-    /// <summary>The largest power of two smaller than <paramref name="size"/> (size ≥ 2), where §2.1.1 splits a tree.</summary>
-    private static int Split(int size) => 1 << (31 - int.LeadingZeroCount(size - 1));
 
     private static bool IsPowerOfTwo(long value) => (value & (value - 1)) == 0;
 }
