@@ -4,6 +4,7 @@ using BodyCam.Evidence.Features.Ingestion.ExpireAbandonedUploads;
 using BodyCam.Evidence.Features.Ingestion.Tus;
 using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Jobs;
+using BodyCam.Evidence.Infrastructure.Ledger;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -25,7 +26,7 @@ var settings = app.Services.GetRequiredService<EvidenceSettings>();
 if (settings.MigrateOnStartup)
 {
     await using var scope = app.Services.CreateAsyncScope();
-    await scope.ServiceProvider.GetRequiredService<EvidenceDb>().Database.MigrateAsync();
+    await scope.ServiceProvider.GetRequiredService<EvidenceDb>().MigrateAsync(CancellationToken.None);
 }
 
 app.UseExceptionHandler();

@@ -2,6 +2,9 @@ using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Docks;
 using BodyCam.Evidence.Domain.Evidence;
 using BodyCam.Evidence.Domain.Ingestion;
+using BodyCam.Evidence.Domain.Ledger;
+using BodyCam.Evidence.Infrastructure.Ledger;
+using BodyCam.Evidence.Verification.Ledger;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -16,9 +19,11 @@ public abstract class EvidenceDb(DbContextOptions options, TimeProvider clock) :
     public DbSet<Dock> Docks => Set<Dock>();
     public DbSet<Upload> Uploads => Set<Upload>();
     public DbSet<EvidenceItem> EvidenceItems => Set<EvidenceItem>();
+    public DbSet<LedgerNode> LedgerNodes => Set<LedgerNode>();
+    public DbSet<LedgerCheckpoint> LedgerCheckpoints => Set<LedgerCheckpoint>();
 
-    /// <summary>Serialises custody appends across connections until the current transaction ends.</summary>
-    protected abstract Task LockCustodyLogAsync(CancellationToken cancellationToken);
+    /// <summary>Serialises custody appends (and checkpoint signing) across connections until the current transaction ends.</summary>
+    internal abstract Task LockCustodyLogAsync(CancellationToken cancellationToken);
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -64,6 +69,22 @@ public abstract class EvidenceDb(DbContextOptions options, TimeProvider clock) :
             custody.Property(e => e.Reason).HasMaxLength(2000);
             custody.Property(e => e.Outcome).HasConversion<string>().HasMaxLength(20);
             custody.Ignore(e => e.AppendOrder);
+        });
+
+        modelBuilder.Entity<LedgerNode>(node =>
+        {
+            node.ToTable("ledger_nodes");
+            node.HasKey(n => new { n.Level, n.Index });
+            node.Property(n => n.Hash).HasMaxLength(MerkleHash.Size);
+        });
+
+        modelBuilder.Entity<LedgerCheckpoint>(checkpoint =>
+        {
+            checkpoint.ToTable("ledger_checkpoints");
+            checkpoint.HasKey(c => c.TreeSize);
+            checkpoint.Property(c => c.TreeSize).ValueGeneratedNever();
+            checkpoint.Property(c => c.RootHash).HasMaxLength(MerkleHash.Size);
+            checkpoint.Property(c => c.SignedNote).HasMaxLength(4000);
         });
 
         modelBuilder.Entity<Dock>(dock =>
@@ -131,14 +152,17 @@ public abstract class EvidenceDb(DbContextOptions options, TimeProvider clock) :
             .Select(e => e.Entity)
             .OrderBy(e => e.AppendOrder)];
 
+    /// <summary>Gives the pending events the next sequence numbers and stores the tree nodes they complete.</summary>
     private async Task SealAsync(List<CustodyEvent> pending, CancellationToken cancellationToken)
     {
         await LockCustodyLogAsync(cancellationToken);
-        var last = await CustodyEvents.MaxAsync(e => (long?)e.Sequence, cancellationToken);
-        var next = last + 1 ?? 0;
+        var size = await this.LedgerSizeAsync(cancellationToken);
+        var edge = await LedgerEdge.ReadAsync(this, size, cancellationToken);
         foreach (var custodyEvent in pending)
         {
-            custodyEvent.Seal(next++, clock.GetUtcNow());
+            var sequence = size++;
+            custodyEvent.Seal(sequence, clock.GetUtcNow());
+            LedgerNodes.AddRange(edge.Append(sequence, custodyEvent.LeafHash));
         }
     }
 }

@@ -8,7 +8,7 @@ public sealed class PostgreSqlEvidenceDb(DbContextOptions<PostgreSqlEvidenceDb> 
     /// <summary>Arbitrary but fixed: every appender must take the same transaction-scoped advisory lock.</summary>
     private const long CustodyLogLockKey = 0x42_43_45_56_43_55_53_54;
 
-    protected override async Task LockCustodyLogAsync(CancellationToken cancellationToken) =>
+    internal override async Task LockCustodyLogAsync(CancellationToken cancellationToken) =>
         await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({CustodyLogLockKey})", cancellationToken);
 }
 

@@ -10,7 +10,7 @@ public sealed class SqliteEvidenceDb(DbContextOptions<SqliteEvidenceDb> options,
     /// Nothing to take: Microsoft.Data.Sqlite opens every transaction with BEGIN IMMEDIATE, so the database
     /// already has a single writer from the first statement of the transaction.
     /// </summary>
-    protected override Task LockCustodyLogAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    internal override Task LockCustodyLogAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>
     /// SQLite has no time type. UTC ticks keep range queries and ordering in the database and, unlike EF's

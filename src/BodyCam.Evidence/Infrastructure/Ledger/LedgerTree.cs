@@ -1,0 +1,95 @@
+using BodyCam.Evidence.Domain.Ledger;
+using BodyCam.Evidence.Infrastructure.Persistence;
+using BodyCam.Evidence.Verification.Ledger;
+using Microsoft.EntityFrameworkCore;
+
+namespace BodyCam.Evidence.Infrastructure.Ledger;
+
+/// <summary>
+/// The custody log as an RFC 9162 tree, read from the stored complete subtrees (<see cref="LedgerNode"/>): a tree
+/// head or a proof is the hashes of a few ranges (<see cref="ProofPlan"/>), each made of at most log n stored
+/// subtrees, fetched in two queries.
+/// </summary>
+public static class LedgerTree
+{
+    public static async Task<long> LedgerSizeAsync(this EvidenceDb db, CancellationToken cancellationToken) =>
+        await db.CustodyEvents.MaxAsync(e => (long?)e.Sequence, cancellationToken) + 1 ?? 0;
+
+    /// <summary>
+    /// Applies the migrations, then stores the tree nodes of a log written before the ledger tables existed,
+    /// reading its leaves in pages: without them no event could be appended.
+    /// </summary>
+    public static async Task MigrateAsync(this EvidenceDb db, CancellationToken cancellationToken)
+    {
+        const int Page = 10_000;
+        await db.Database.MigrateAsync(cancellationToken);
+        var size = await db.LedgerSizeAsync(cancellationToken);
+        if (size < 2 || await db.LedgerNodes.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+        var edge = new LedgerEdge([]);
+        for (long start = 0; start < size; start += Page)
+        {
+            var leaves = await db.CustodyEvents.AsNoTracking()
+                .Where(e => e.Sequence >= start && e.Sequence < start + Page)
+                .OrderBy(e => e.Sequence)
+                .Select(e => new { e.Sequence, e.LeafHash })
+                .ToListAsync(cancellationToken);
+            leaves.ForEach(leaf => db.LedgerNodes.AddRange(edge.Append(leaf.Sequence, leaf.LeafHash)));
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    public static async Task<byte[]> RootHashAsync(this EvidenceDb db, long treeSize, CancellationToken cancellationToken) =>
+        (await db.RangeHashesAsync([new TreeRange(0, treeSize)], cancellationToken))[0];
+
+    public static Task<List<byte[]>> InclusionProofAsync(this EvidenceDb db, long index, long treeSize, CancellationToken cancellationToken) =>
+        db.RangeHashesAsync(ProofPlan.Inclusion(index, treeSize), cancellationToken);
+
+    public static Task<List<byte[]>> ConsistencyProofAsync(this EvidenceDb db, long oldSize, long newSize, CancellationToken cancellationToken) =>
+        db.RangeHashesAsync(ProofPlan.Consistency(oldSize, newSize), cancellationToken);
+
+    public static async Task<List<byte[]>> RangeHashesAsync(this EvidenceDb db, IReadOnlyList<TreeRange> ranges, CancellationToken cancellationToken)
+    {
+        var subtrees = ranges.Select(range => range.CompleteSubtrees()).ToList();
+        var hashes = await db.SubtreeHashesAsync(subtrees.SelectMany(parts => parts), cancellationToken);
+        return [.. subtrees.Select(parts => TreeRange.Fold([.. parts.Select(part => hashes[part])]))];
+    }
+
+    /// <summary>
+    /// The hashes of complete subtrees, from the custody events (level 0) and the stored nodes. A subtree that
+    /// is not stored is a broken invariant, not a missing answer, so it throws.
+    /// </summary>
+    public static async Task<Dictionary<(int Level, long Index), byte[]>> SubtreeHashesAsync(
+        this EvidenceDb db, IEnumerable<(int Level, long Index)> subtrees, CancellationToken cancellationToken)
+    {
+        var wanted = subtrees.ToHashSet();
+        var found = new Dictionary<(int Level, long Index), byte[]>();
+        var leaves = wanted.Where(s => s.Level == 0).Select(s => s.Index).ToList();
+        if (leaves.Count > 0)
+        {
+            var rows = await db.CustodyEvents.AsNoTracking()
+                .Where(e => leaves.Contains(e.Sequence))
+                .Select(e => new { e.Sequence, e.LeafHash })
+                .ToListAsync(cancellationToken);
+            rows.ForEach(row => found[(0, row.Sequence)] = row.LeafHash);
+        }
+        var nodes = wanted.Where(s => s.Level > 0).ToList();
+        if (nodes.Count > 0)
+        {
+            var levels = nodes.Select(s => s.Level).Distinct().ToList();
+            var indexes = nodes.Select(s => s.Index).Distinct().ToList();
+            var rows = await db.LedgerNodes.AsNoTracking()
+                .Where(n => levels.Contains(n.Level) && indexes.Contains(n.Index))
+                .ToListAsync(cancellationToken);
+            rows.Where(row => wanted.Contains((row.Level, row.Index))).ToList().ForEach(row => found[(row.Level, row.Index)] = row.Hash);
+        }
+        foreach (var (level, index) in wanted.Where(subtree => !found.ContainsKey(subtree)))
+        {
+            throw new InvalidOperationException($"The ledger has no stored subtree at level {level}, index {index}.");
+        }
+        return found;
+    }
+}

@@ -1,0 +1,126 @@
+using BodyCam.Evidence.Domain.Custody;
+using BodyCam.Evidence.Infrastructure;
+using BodyCam.Evidence.Infrastructure.Ledger;
+using BodyCam.Evidence.Infrastructure.Persistence;
+using BodyCam.Evidence.Verification.Ledger;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BodyCam.Evidence.Tests.Persistence;
+
+/// <summary>The stored Merkle tree of the custody log on every database, checked against the in-memory reference.</summary>
+[TestFixtureSource(nameof(Databases))]
+public sealed class LedgerTreeContractTests(DatabaseProvider provider)
+{
+    public static readonly DatabaseProvider[] Databases = [DatabaseProvider.PostgreSql, DatabaseProvider.Sqlite];
+
+    private static readonly Actor Auditor = new("ann", ActorKind.User, "Auditor", "127.0.0.1");
+
+    private ServiceProvider _services = null!;
+
+    [SetUp]
+    public async Task CreateFreshDatabase() =>
+        _services = TestDatabases.DatabaseServices(provider, await TestDatabases.CreateAsync(provider));
+
+    [TearDown]
+    public async Task DisposeServices() => await _services.DisposeAsync();
+
+    [Test]
+    public async Task Concurrent_appends_build_a_stored_tree_whose_root_equals_a_recomputation()
+    {
+        const int writers = 6;
+        const int unitsPerWriter = 4;
+
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(writer => Task.Run(async () =>
+        {
+            await using var db = OpenDb();
+            for (var unit = 0; unit < unitsPerWriter; unit++)
+            {
+                for (var i = 0; i <= unit % 3; i++)
+                {
+                    db.CustodyEvents.Record(CustodyAction.DockRegistered, Auditor, reason: $"writer {writer} unit {unit} event {i}");
+                }
+                await db.SaveChangesAsync();
+            }
+        })));
+
+        await using var reader = OpenDb();
+        var leaves = await LeafHashesAsync(reader);
+        Assert.That(leaves, Has.Count.EqualTo(writers * (1 + 2 + 3 + 1)));
+        for (var size = 0; size <= leaves.Count; size++)
+        {
+            Assert.That(await reader.RootHashAsync(size, CancellationToken.None), Is.EqualTo(MerkleTree.RootHash(leaves[..size])), $"root of size {size}");
+        }
+    }
+
+    [Test]
+    public async Task Every_proof_read_from_the_stored_tree_verifies_against_the_recomputed_root()
+    {
+        await AppendAsync(37);
+
+        await using var db = OpenDb();
+        var leaves = await LeafHashesAsync(db);
+        foreach (var size in new[] { 1, 2, 7, 16, 37 })
+        {
+            var root = MerkleTree.RootHash(leaves[..size]);
+            for (var index = 0; index < size; index++)
+            {
+                var proof = await db.InclusionProofAsync(index, size, CancellationToken.None);
+                Assert.That(proof, Is.EqualTo(MerkleTree.InclusionProof(leaves[..size], index)), $"inclusion {index} in {size}");
+                Assert.That(MerkleTree.VerifyInclusion(leaves[index], index, size, proof, root), Is.True);
+            }
+            for (var oldSize = 0; oldSize <= size; oldSize++)
+            {
+                var proof = await db.ConsistencyProofAsync(oldSize, size, CancellationToken.None);
+                Assert.That(proof, Is.EqualTo(MerkleTree.ConsistencyProof(leaves[..size], oldSize)), $"consistency {oldSize} to {size}");
+            }
+        }
+    }
+
+    [Test]
+    public async Task Migrating_builds_the_tree_of_a_log_written_before_the_tree_was_stored()
+    {
+        await AppendAsync(21);
+        await using (var db = OpenDb())
+        {
+            var expected = await db.RootHashAsync(21, CancellationToken.None);
+            await db.Database.ExecuteSqlRawAsync(provider == DatabaseProvider.PostgreSql
+                ? "ALTER TABLE ledger_nodes DISABLE TRIGGER USER; DELETE FROM ledger_nodes; ALTER TABLE ledger_nodes ENABLE TRIGGER USER;"
+                : "DROP TRIGGER ledger_nodes_no_delete; DELETE FROM ledger_nodes;");
+            Assert.That(() => db.RootHashAsync(21, CancellationToken.None), Throws.InvalidOperationException);
+
+            await db.MigrateAsync(CancellationToken.None);
+
+            Assert.That(await db.RootHashAsync(21, CancellationToken.None), Is.EqualTo(expected));
+        }
+        await AppendAsync(3);
+        await using var reader = OpenDb();
+        Assert.That(await reader.RootHashAsync(24, CancellationToken.None), Is.EqualTo(MerkleTree.RootHash(await LeafHashesAsync(reader))));
+    }
+
+    [Test]
+    public async Task Tree_nodes_cannot_be_changed_or_deleted()
+    {
+        await AppendAsync(4);
+
+        await using var db = OpenDb();
+        Assert.That(() => db.LedgerNodes.ExecuteUpdateAsync(set => set.SetProperty(n => n.Hash, new byte[32])), Throws.Exception);
+        Assert.That(() => db.LedgerNodes.ExecuteDeleteAsync(), Throws.Exception);
+        Assert.That(await db.LedgerNodes.CountAsync(), Is.EqualTo(3));
+    }
+
+    private EvidenceDb OpenDb() => _services.CreateScope().ServiceProvider.GetRequiredService<EvidenceDb>();
+
+    private async Task AppendAsync(int count)
+    {
+        await using var db = OpenDb();
+        for (var i = 0; i < count; i++)
+        {
+            db.CustodyEvents.Record(CustodyAction.DockRegistered, Auditor, reason: $"event {i}");
+            await db.SaveChangesAsync();
+        }
+    }
+
+    private static async Task<List<byte[]>> LeafHashesAsync(EvidenceDb db) =>
+        await db.CustodyEvents.OrderBy(e => e.Sequence).Select(e => e.LeafHash).ToListAsync();
+}
