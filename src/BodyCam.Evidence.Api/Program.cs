@@ -2,6 +2,7 @@ using BodyCam.Evidence;
 using BodyCam.Evidence.Features;
 using BodyCam.Evidence.Features.Ingestion.ExpireAbandonedUploads;
 using BodyCam.Evidence.Features.Ingestion.Tus;
+using BodyCam.Evidence.Features.Ledger.SignCheckpoint;
 using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Jobs;
 using BodyCam.Evidence.Infrastructure.Ledger;
@@ -16,7 +17,8 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 
 builder.Logging.ClearProviders().AddJsonConsole(json => json.IncludeScopes = true);
 builder.Services.AddEvidence(builder.Configuration);
-builder.Services.AddHangfireServer();
+// Checkpoints are due within seconds of the log growing, so the recurring schedule is polled every second.
+builder.Services.AddHangfireServer(server => server.SchedulePollingInterval = TimeSpan.FromSeconds(1));
 builder.Services.AddOpenApi();
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 
@@ -48,6 +50,8 @@ app.MapEvidenceEndpoints();
 var recurringJobs = app.Services.GetRequiredService<IRecurringJobManager>();
 recurringJobs.AddOrUpdate<ReconcileStuckWork>(ReconcileStuckWork.RecurringJobId, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
 recurringJobs.AddOrUpdate<ExpireAbandonedUploadsJob>(ExpireAbandonedUploadsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), "17 * * * *");
+recurringJobs.AddOrUpdate<SignCheckpointJob>(
+    SignCheckpointJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), app.Services.GetRequiredService<EvidenceSettings>().Ledger.CheckpointSchedule);
 
 await app.RunAsync();
 

@@ -1,9 +1,11 @@
 using Azure.Storage.Blobs;
 using BodyCam.Evidence.Features.Ingestion;
 using BodyCam.Evidence.Features.Ingestion.Tus;
+using BodyCam.Evidence.Features.Ledger.SignCheckpoint;
 using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Jobs;
+using BodyCam.Evidence.Infrastructure.Ledger;
 using BodyCam.Evidence.Infrastructure.Media;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;
@@ -80,6 +82,8 @@ public static class EvidenceServices
             }
         });
         services.AddScoped<ReconcileStuckWork>();
+        services.AddScoped<SignCheckpointJob>();
+        services.AddSingleton(_ => LedgerSigningKey.LoadOrCreate(settings.Ledger));
         services.AddScoped<PostCommitWork>();
         services.AddScoped<IStuckWorkReconciler, UncompletedUploadsReconciler>();
         services.AddScoped<IStuckWorkReconciler, UnverifiedEvidenceReconciler>();

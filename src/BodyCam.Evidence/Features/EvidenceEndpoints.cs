@@ -1,8 +1,12 @@
 using BodyCam.Evidence.Features.Docks.RegisterDock;
+using BodyCam.Evidence.Features.Evidence.GetEvidenceCustody;
 using BodyCam.Evidence.Features.Evidence.GetEvidenceItem;
 using BodyCam.Evidence.Features.Identity.DescribeCurrentActor;
 using BodyCam.Evidence.Features.Ingestion.GetUploadStatus;
 using BodyCam.Evidence.Features.Ingestion.Tus;
+using BodyCam.Evidence.Features.Ledger;
+using BodyCam.Evidence.Features.Ledger.GetCheckpoint;
+using BodyCam.Evidence.Features.Ledger.ReadLedgerEntries;
 using Microsoft.AspNetCore.Routing;
 
 namespace BodyCam.Evidence.Features;
@@ -16,6 +20,10 @@ public static class EvidenceEndpoints
         routes.MapTus();
         routes.MapGetUploadStatus();
         routes.MapGetEvidenceItem();
+        routes.MapGetEvidenceCustody();
+        routes.MapGetCheckpoint();
+        routes.MapReadLedgerEntries();
+        routes.MapLedgerProofs();
         return routes;
     }
 }

@@ -36,7 +36,8 @@ public sealed record EvidenceSettings(
     string BlobContainer,
     JobStorageProvider Jobs,
     IdentitySettings Identity,
-    IngestionSettings Ingestion)
+    IngestionSettings Ingestion,
+    LedgerSettings Ledger)
 {
     public static EvidenceSettings From(IConfiguration configuration)
     {
@@ -56,7 +57,8 @@ public sealed record EvidenceSettings(
                 configuration["Identity:Authority"],
                 configuration["Identity:Audience"] ?? "bodycam-evidence",
                 Path.GetFullPath(configuration["Identity:SigningKeyPath"] ?? Path.Combine(dataRoot, "keys", "token-signing.key"))),
-            IngestionSettings.From(configuration));
+            IngestionSettings.From(configuration),
+            LedgerSettings.From(configuration, dataRoot));
     }
 
     private static string DefaultConnection(DatabaseProvider database, string dataRoot) => database switch
@@ -105,4 +107,31 @@ public sealed record IngestionSettings(long MaxUploadBytes, int BlockSize, TimeS
         }
         return settings;
     }
+}
+
+/// <summary>
+/// The custody log's public identity: the checkpoint origin (also the signing key's name), the Ed25519 key
+/// that signs checkpoints, kept outside the database, and how soon a grown log gets a new checkpoint.
+/// </summary>
+public sealed record LedgerSettings(string Origin, string SigningKeyPath, int CheckpointEverySeconds)
+{
+    public static LedgerSettings From(IConfiguration configuration, string dataRoot)
+    {
+        var settings = new LedgerSettings(
+            configuration["Ledger:Origin"] ?? "bodycam-evidence.localhost/custody",
+            Path.GetFullPath(configuration["Ledger:SigningKeyPath"] ?? Path.Combine(dataRoot, "keys", "ledger-signing.key")),
+            configuration.GetValue("Ledger:CheckpointEverySeconds", 5));
+        if (settings.Origin.Length == 0 || settings.Origin.Any(c => char.IsWhiteSpace(c) || c == '+'))
+        {
+            throw new InvalidOperationException("Ledger:Origin must be non-empty, without spaces or '+': it is also the signing key's name.");
+        }
+        if (settings.CheckpointEverySeconds is < 1 or > 30 || 60 % settings.CheckpointEverySeconds != 0)
+        {
+            throw new InvalidOperationException("Ledger:CheckpointEverySeconds must divide a minute: 1, 2, 3, 4, 5, 6, 10, 12, 15, 20 or 30.");
+        }
+        return settings;
+    }
+
+    /// <summary>A seconds-field cron schedule; Hangfire polls its schedule every second for it (see EvidenceServices).</summary>
+    public string CheckpointSchedule => $"*/{CheckpointEverySeconds} * * * * *";
 }

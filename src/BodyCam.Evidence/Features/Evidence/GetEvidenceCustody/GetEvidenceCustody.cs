@@ -1,0 +1,74 @@
+using BodyCam.Evidence.Domain.Custody;
+using BodyCam.Evidence.Infrastructure.Identity;
+using BodyCam.Evidence.Infrastructure.Ledger;
+using BodyCam.Evidence.Infrastructure.Persistence;
+using BodyCam.Evidence.Infrastructure.Pipeline;
+using BodyCam.Evidence.Infrastructure.Problems;
+using BodyCam.Evidence.Verification.Ledger;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace BodyCam.Evidence.Features.Evidence.GetEvidenceCustody;
+
+/// <summary>
+/// An item's chain of custody in ledger order. With <see cref="WithProofs"/>, each event the latest checkpoint
+/// covers carries its inclusion proof against that checkpoint, so the report verifies offline.
+/// Officers may read the custody of their own recordings.
+/// </summary>
+[RequiresRole(Roles.Auditor, Roles.Custodian, Roles.Admin, Roles.Officer)]
+public sealed record GetEvidenceCustody(Guid EvidenceId, bool WithProofs) : IQuery<CustodyReport>;
+
+/// <summary><see cref="Checkpoint"/> is the signed note the proofs lead to; events after it have no proof yet.</summary>
+public sealed record CustodyReport(Guid EvidenceId, string? Checkpoint, long? CheckpointTreeSize, IReadOnlyList<CustodyReportEvent> Events);
+
+public sealed record CustodyReportEvent(
+    long Index,
+    DateTimeOffset Time,
+    string ActorId,
+    string ActorKind,
+    string? ActorRole,
+    string? ClientIp,
+    string Action,
+    string? ContentSha256,
+    string? Reason,
+    string Outcome,
+    byte[] Entry,
+    byte[] LeafHash,
+    IReadOnlyList<byte[]>? InclusionProof);
+
+internal sealed class GetEvidenceCustodyHandler(EvidenceDb db, ICurrentActor caller) : IQueryHandler<GetEvidenceCustody, CustodyReport>
+{
+    public async ValueTask<CustodyReport> Handle(GetEvidenceCustody query, CancellationToken cancellationToken)
+    {
+        var item = await db.EvidenceItems.AsNoTracking()
+            .Where(e => e.Id == query.EvidenceId)
+            .Select(e => new { e.Recording.OfficerId })
+            .SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException($"There is no evidence item {query.EvidenceId}.");
+        var readsAll = caller.IsInRole(Roles.Auditor) || caller.IsInRole(Roles.Custodian) || caller.IsInRole(Roles.Admin);
+        if (!readsAll && item.OfficerId != caller.Actor.Id)
+        {
+            throw await db.RefuseAsync(
+                caller.Actor, "custody of another officer's recording", "Officers may read the custody of their own recordings only.", query.EvidenceId, cancellationToken);
+        }
+
+        var events = await db.CustodyEvents.AsNoTracking()
+            .Where(e => e.EvidenceId == query.EvidenceId)
+            .OrderBy(e => e.Sequence)
+            .ToListAsync(cancellationToken);
+        var checkpoint = query.WithProofs
+            ? await db.LedgerCheckpoints.AsNoTracking().OrderByDescending(c => c.TreeSize).FirstOrDefaultAsync(cancellationToken)
+            : null;
+
+        // Every proof's hashes in one read: the plans of all events are fetched together, then dealt back out.
+        var plans = events.Select(e => checkpoint is not null && e.Sequence < checkpoint.TreeSize
+            ? ProofPlan.Inclusion(e.Sequence, checkpoint.TreeSize)
+            : null).ToList();
+        var hashes = new Queue<byte[]>(await db.RangeHashesAsync([.. plans.SelectMany(plan => plan ?? [])], cancellationToken));
+        var report = events.Select((e, i) => new CustodyReportEvent(
+            e.Sequence, e.Time, e.ActorId, e.ActorKind.ToString(), e.ActorRole, e.ClientIp, e.Action.ToString(),
+            e.ContentSha256, e.Reason, e.Outcome.ToString(), e.Entry, e.LeafHash,
+            plans[i] is { } plan ? [.. plan.Select(_ => hashes.Dequeue())] : null)).ToList();
+        return new CustodyReport(query.EvidenceId, checkpoint?.SignedNote, checkpoint?.TreeSize, report);
+    }
+}

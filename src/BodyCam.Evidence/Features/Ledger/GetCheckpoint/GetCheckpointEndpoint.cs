@@ -1,0 +1,32 @@
+using BodyCam.Evidence.Verification.Notes;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace BodyCam.Evidence.Features.Ledger.GetCheckpoint;
+
+public static class GetCheckpointEndpoint
+{
+    private const string PlainText = "text/plain; charset=utf-8";
+
+    public static void MapGetCheckpoint(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/ledger/checkpoint", async Task<ContentHttpResult> (IMediator mediator, CancellationToken ct) =>
+                TypedResults.Text(await mediator.Send(new GetCheckpoint(), ct), PlainText))
+            .WithName(nameof(GetCheckpoint))
+            .WithTags("Ledger")
+            .WithSummary("The latest signed checkpoint of the custody log (C2SP tlog-checkpoint in a signed note). Public.")
+            .AllowAnonymous()
+            .Produces<string>(StatusCodes.Status200OK, "text/plain")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        routes.MapGet("/api/ledger/key", (NoteSigner signer) => TypedResults.Text(signer.VerifierKey + "\n", PlainText))
+            .WithName("GetLedgerVerifierKey")
+            .WithTags("Ledger")
+            .WithSummary("The checkpoint verifier key in signed-note form: name+keyID+base64(0x01 ‖ Ed25519 public key). Public.")
+            .AllowAnonymous()
+            .Produces<string>(StatusCodes.Status200OK, "text/plain");
+    }
+}
