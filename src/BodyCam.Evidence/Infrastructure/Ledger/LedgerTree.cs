@@ -28,7 +28,7 @@ public static class LedgerTree
         {
             return;
         }
-        var edge = new LedgerEdge([]);
+        var edge = new CompactRange();
         for (long start = 0; start < size; start += Page)
         {
             var leaves = await db.CustodyEvents.AsNoTracking()
@@ -36,11 +36,22 @@ public static class LedgerTree
                 .OrderBy(e => e.Sequence)
                 .Select(e => new { e.Sequence, e.LeafHash })
                 .ToListAsync(cancellationToken);
-            leaves.ForEach(leaf => db.LedgerNodes.AddRange(edge.Append(leaf.Sequence, leaf.LeafHash)));
+            leaves.ForEach(leaf => db.LedgerNodes.AddRange(edge.Append(leaf.LeafHash).Select(ToNode)));
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }
     }
+
+    /// <summary>The log's right edge at <paramref name="treeSize"/>, ready for appending.</summary>
+    public static async Task<CompactRange> ReadCompactRangeAsync(this EvidenceDb db, long treeSize, CancellationToken cancellationToken)
+    {
+        var subtrees = new TreeRange(0, treeSize).CompleteSubtrees();
+        var hashes = await db.SubtreeHashesAsync(subtrees, cancellationToken);
+        return new CompactRange(treeSize, [.. subtrees.Select(subtree => hashes[subtree])]);
+    }
+
+    public static LedgerNode ToNode((int Level, long Index, byte[] Hash) subtree) =>
+        new() { Level = subtree.Level, Index = subtree.Index, Hash = subtree.Hash };
 
     public static async Task<byte[]> RootHashAsync(this EvidenceDb db, long treeSize, CancellationToken cancellationToken) =>
         (await db.RangeHashesAsync([new TreeRange(0, treeSize)], cancellationToken))[0];

@@ -157,12 +157,11 @@ public abstract class EvidenceDb(DbContextOptions options, TimeProvider clock) :
     {
         await LockCustodyLogAsync(cancellationToken);
         var size = await this.LedgerSizeAsync(cancellationToken);
-        var edge = await LedgerEdge.ReadAsync(this, size, cancellationToken);
+        var edge = await this.ReadCompactRangeAsync(size, cancellationToken);
         foreach (var custodyEvent in pending)
         {
-            var sequence = size++;
-            custodyEvent.Seal(sequence, clock.GetUtcNow());
-            LedgerNodes.AddRange(edge.Append(sequence, custodyEvent.LeafHash));
+            custodyEvent.Seal(edge.Size, clock.GetUtcNow());
+            LedgerNodes.AddRange(edge.Append(custodyEvent.LeafHash).Select(LedgerTree.ToNode));
         }
     }
 }
