@@ -21,7 +21,8 @@ public static class MerkleTree
     /// <summary>§2.1.3.2.</summary>
     public static bool VerifyInclusion(ReadOnlySpan<byte> leafHash, long index, long treeSize, IReadOnlyList<byte[]> proof, ReadOnlySpan<byte> rootHash)
     {
-        if (index < 0 || index >= treeSize)
+        // Otherwise a one-leaf tree would "prove" any byte string, say an empty one, against itself as the root.
+        if (index < 0 || index >= treeSize || leafHash.Length != MerkleHash.Size)
         {
             return false;
         }
@@ -50,7 +51,10 @@ public static class MerkleTree
         return sn == 0 && result.AsSpan().SequenceEqual(rootHash);
     }
 
-    /// <summary>§2.1.4.2, with the cases the RFC leaves out: an empty old tree, and an unchanged one.</summary>
+    /// <summary>
+    /// §2.1.4.2, with the cases the RFC leaves out: an empty old tree, consistent with every tree by an empty proof
+    /// when its head is the empty tree's (§2.1.1), and an unchanged one, whose heads must be equal.
+    /// </summary>
     public static bool VerifyConsistency(
         long oldSize, long newSize, IReadOnlyList<byte[]> proof, ReadOnlySpan<byte> oldRootHash, ReadOnlySpan<byte> newRootHash)
     {
@@ -58,9 +62,13 @@ public static class MerkleTree
         {
             return false;
         }
+        if (oldSize == 0 && !oldRootHash.SequenceEqual(MerkleHash.EmptyTree()))
+        {
+            return false;
+        }
         if (oldSize == 0 || oldSize == newSize)
         {
-            return proof.Count == 0 && (oldSize == 0 || oldRootHash.SequenceEqual(newRootHash));
+            return proof.Count == 0 && (oldSize < newSize || oldRootHash.SequenceEqual(newRootHash));
         }
         if (proof.Count == 0)
         {
