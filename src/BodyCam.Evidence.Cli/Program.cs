@@ -11,6 +11,7 @@ internal static class BodyCamCli
             TokenCommand.Create(),
             DatabaseCommand.Create(),
             Upload.UploadCommand.Create(),
+            Verify.VerifyCommand.Create(),
         };
         return root.Parse(args).InvokeAsync();
     }

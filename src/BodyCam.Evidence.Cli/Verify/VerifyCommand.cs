@@ -1,0 +1,210 @@
+using System.CommandLine;
+using BodyCam.Evidence.Features.Evidence.GetEvidenceCustody;
+using BodyCam.Evidence.Verification.Ledger;
+using BodyCam.Evidence.Verification.Notes;
+
+namespace BodyCam.Evidence.Cli.Verify;
+
+/// <summary>
+/// Offline checks of the custody ledger that trust nothing but the log's verifier key: the server's answers
+/// are only material to check. Exit codes: 0 verified, 1 verification failed, 2 could not verify.
+/// </summary>
+internal static class VerifyCommand
+{
+    private const int Verified = 0;
+    private const int Failed = 1;
+    private const int CouldNotVerify = 2;
+    private const int EntriesPerRequest = 1000;
+
+    public static Command Create()
+    {
+        var key = new Option<string>("--key") { Description = "The log's verifier key (name+keyid+base64), obtained out of band.", Required = true };
+        var server = new Option<string>("--server") { Description = "The server's base URL.", Required = true };
+        var token = new Option<string?>("--token")
+        {
+            Description = "Bearer token of an Auditor, Custodian or Admin (default: $BODYCAM_TOKEN).",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("BODYCAM_TOKEN"),
+        };
+
+        var checkpointFile = new Argument<FileInfo>("file") { Description = "A signed checkpoint, as GET /api/ledger/checkpoint returns it." };
+        var checkpoint = new Command("checkpoint", "Verifies a signed checkpoint's signature and format.") { checkpointFile, key };
+        checkpoint.SetAction(async (parsed, ct) => await RunAsync(async () =>
+        {
+            var verified = Checkpoint.Verify(await File.ReadAllTextAsync(parsed.GetRequiredValue(checkpointFile).FullName, ct), VerifierKey(parsed.GetRequiredValue(key)));
+            Console.WriteLine($"checkpoint verified: {Describe(verified)}");
+            return Verified;
+        }));
+
+        var previous = new Option<FileInfo?>("--previous") { Description = "A checkpoint saved earlier: the log must still extend it." };
+        var save = new Option<FileInfo?>("--save") { Description = "Where to save the verified checkpoint, for the next --previous." };
+        var log = new Command("log", "Fetches every entry up to the latest checkpoint, recomputes the tree and checks it against the checkpoint.")
+        {
+            server, key, token, previous, save,
+        };
+        log.SetAction(async (parsed, ct) => await RunAsync(async () =>
+        {
+            using var api = new LedgerApi(BaseUrl(parsed.GetRequiredValue(server)), parsed.GetValue(token));
+            var verifierKey = VerifierKey(parsed.GetRequiredValue(key));
+            var note = await api.CheckpointAsync(ct);
+            var latest = Checkpoint.Verify(note, verifierKey);
+            Console.WriteLine($"checkpoint verified: {Describe(latest)}");
+            var earlier = parsed.GetValue(previous) is { } file ? Checkpoint.Verify(await File.ReadAllTextAsync(file.FullName, ct), verifierKey) : null;
+            var result = await VerifyLogAsync(api, latest, earlier, ct);
+            if (result == Verified && parsed.GetValue(save) is { } saveTo)
+            {
+                await File.WriteAllTextAsync(saveTo.FullName, note, ct);
+            }
+            return result;
+        }));
+
+        var evidenceId = new Argument<Guid>("evidence-id") { Description = "The evidence item whose custody to verify." };
+        var custody = new Command("custody", "Verifies an item's custody report: every event, and its inclusion in the latest checkpoint.")
+        {
+            evidenceId, server, key, token,
+        };
+        custody.SetAction(async (parsed, ct) => await RunAsync(async () =>
+        {
+            using var api = new LedgerApi(BaseUrl(parsed.GetRequiredValue(server)), parsed.GetValue(token));
+            return VerifyCustody(
+                await api.CustodyAsync(parsed.GetRequiredValue(evidenceId), ct), VerifierKey(parsed.GetRequiredValue(key)));
+        }));
+
+        return new Command("verify", "Verifies the custody ledger, trusting only its verifier key. Exit codes: 0 verified, 1 failed, 2 could not verify.")
+        {
+            checkpoint, log, custody,
+        };
+    }
+
+    /// <summary>
+    /// Checks every entry up to the checkpoint, recomputes the root, and compares it with the checkpoint's and
+    /// the earlier checkpoint's. On a root mismatch the first bad entry is found by bisection: a prefix of
+    /// the recomputed log that the server's consistency proof takes to the signed root is intact.
+    /// </summary>
+    private static async Task<int> VerifyLogAsync(LedgerApi api, Checkpoint latest, Checkpoint? earlier, CancellationToken cancellationToken)
+    {
+        if (earlier is not null && earlier.TreeSize > latest.TreeSize)
+        {
+            return Fail($"the log shrank: the saved checkpoint has {earlier.TreeSize} entries, the latest {latest.TreeSize}");
+        }
+        var leaves = new LeafHashes();
+        var tree = new CompactRange();
+        while (tree.Size < latest.TreeSize)
+        {
+            var count = (int)Math.Min(EntriesPerRequest, latest.TreeSize - tree.Size);
+            var entries = await api.EntriesAsync(tree.Size, count, cancellationToken);
+            if (entries.Count == 0)
+            {
+                return Fail($"the server has no entry {tree.Size}, but the checkpoint covers {latest.TreeSize}");
+            }
+            foreach (var entry in entries)
+            {
+                if (entry.Index != tree.Size)
+                {
+                    return Fail($"index {tree.Size}: the server sent entry {entry.Index} in its place");
+                }
+                if (LedgerEntryCheck.Problem(entry.Index, entry.Entry, entry.LeafHash, entry.Recorded) is { } problem)
+                {
+                    return Fail($"index {entry.Index}: {problem}");
+                }
+                leaves.Add(entry.LeafHash);
+                tree.Append(entry.LeafHash);
+                if (earlier is not null && tree.Size == earlier.TreeSize && !tree.RootHash().AsSpan().SequenceEqual(earlier.RootHash))
+                {
+                    return Fail($"the log's first {earlier.TreeSize} entries no longer have the saved checkpoint's root; {await FirstBadIndexAsync(api, leaves, latest, cancellationToken)}");
+                }
+            }
+        }
+        Console.WriteLine($"entries checked: {tree.Size}");
+        if (!tree.RootHash().AsSpan().SequenceEqual(latest.RootHash))
+        {
+            return Fail($"the recomputed root differs from the checkpoint's; {await FirstBadIndexAsync(api, leaves, latest, cancellationToken)}");
+        }
+        if (earlier is not null)
+        {
+            Console.WriteLine($"consistent with the saved checkpoint of size {earlier.TreeSize}");
+        }
+        Console.WriteLine("log verified");
+        return Verified;
+    }
+
+    private static async Task<string> FirstBadIndexAsync(LedgerApi api, LeafHashes leaves, Checkpoint latest, CancellationToken cancellationToken)
+    {
+        async Task<bool> PrefixIsIntact(long size)
+        {
+            var proof = await api.ConsistencyProofAsync(size, latest.TreeSize, cancellationToken);
+            return MerkleTree.VerifyConsistency(size, latest.TreeSize, proof.Hashes, leaves.RootOfFirst(size), latest.RootHash);
+        }
+        var (intact, broken) = (0L, leaves.Count);
+        while (broken - intact > 1)
+        {
+            var middle = intact + ((broken - intact) / 2);
+            (intact, broken) = await PrefixIsIntact(middle) ? (middle, broken) : (intact, middle);
+        }
+        return $"the first entry that differs from what the checkpoint signed is index {intact}";
+    }
+
+    private static int VerifyCustody(CustodyReport report, NoteVerifierKey key)
+    {
+        if (report.Checkpoint is null)
+        {
+            return Fail("the report carries no checkpoint to verify against");
+        }
+        var checkpoint = Checkpoint.Verify(report.Checkpoint, key);
+        Console.WriteLine($"checkpoint verified: {Describe(checkpoint)}");
+        var unproven = 0;
+        foreach (var e in report.Events)
+        {
+            var recorded = new CustodyEntry(
+                e.Index, e.Time, e.ActorId, e.ActorKind, e.ActorRole, e.ClientIp, e.Action, report.EvidenceId, e.ContentSha256, e.Reason, e.Outcome);
+            if (LedgerEntryCheck.Problem(e.Index, e.Entry, e.LeafHash, recorded) is { } problem)
+            {
+                return Fail($"index {e.Index}: {problem}");
+            }
+            if (e.InclusionProof is null)
+            {
+                Console.WriteLine($"{e.Index} {e.Time:O} {e.Action} {e.ActorId}: newer than the checkpoint, not yet provable");
+                unproven++;
+                continue;
+            }
+            if (!MerkleTree.VerifyInclusion(e.LeafHash, e.Index, checkpoint.TreeSize, e.InclusionProof, checkpoint.RootHash))
+            {
+                return Fail($"index {e.Index}: its inclusion proof does not lead to the checkpoint's root");
+            }
+            Console.WriteLine($"{e.Index} {e.Time:O} {e.Action} {e.ActorId} {e.Outcome}: included");
+        }
+        Console.WriteLine(unproven == 0
+            ? $"custody of {report.EvidenceId} verified: {report.Events.Count} events"
+            : $"custody of {report.EvidenceId}: {report.Events.Count - unproven} events verified, {unproven} await the next checkpoint");
+        return unproven == 0 ? Verified : CouldNotVerify;
+    }
+
+    private static async Task<int> RunAsync(Func<Task<int>> verify)
+    {
+        try
+        {
+            return await verify();
+        }
+        catch (Exception e) when (e is InvalidDataException)
+        {
+            return Fail(e.Message);
+        }
+        catch (Exception e) when (e is VerifyStoppedException or FormatException or HttpRequestException or IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"could not verify: {e.Message}");
+            return CouldNotVerify;
+        }
+    }
+
+    private static int Fail(string reason)
+    {
+        Console.WriteLine($"FAILED: {reason}");
+        return Failed;
+    }
+
+    private static NoteVerifierKey VerifierKey(string text) => NoteVerifierKey.Parse(text.Trim());
+
+    private static string Describe(Checkpoint checkpoint) =>
+        $"{checkpoint.Origin}, {checkpoint.TreeSize} entries, root {Convert.ToBase64String(checkpoint.RootHash)}";
+
+    private static Uri BaseUrl(string server) => new(server.EndsWith('/') ? server : server + "/");
+}

@@ -1,0 +1,213 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using BodyCam.Evidence.Domain.Custody;
+using BodyCam.Evidence.Features.Evidence.GetEvidenceCustody;
+using BodyCam.Evidence.Features.Ingestion.GetUploadStatus;
+using BodyCam.Evidence.Features.Ledger.GetConsistencyProof;
+using BodyCam.Evidence.Features.Ledger.GetInclusionProof;
+using BodyCam.Evidence.Features.Ledger.ReadLedgerEntries;
+using BodyCam.Evidence.Infrastructure.Identity;
+using BodyCam.Evidence.Tests.Api;
+using BodyCam.Evidence.Tests.Ingestion;
+using BodyCam.Evidence.Verification.Ledger;
+using BodyCam.Evidence.Verification.Notes;
+using Microsoft.EntityFrameworkCore;
+
+namespace BodyCam.Evidence.Tests.Ledger;
+
+public sealed class LedgerApiTests(ApiProfile profile) : ApiTests(profile)
+{
+    [Test]
+    public async Task A_grown_log_gets_a_signed_checkpoint_within_seconds_that_verifies_with_the_published_key()
+    {
+        await Api.RegisterDockAsync();
+        var size = await LogSizeAsync();
+
+        var checkpoint = await WaitForCheckpointAsync(size);
+
+        Assert.That(checkpoint.TreeSize, Is.GreaterThanOrEqualTo(size));
+        Assert.That(checkpoint.Origin, Is.EqualTo("bodycam-evidence.localhost/custody"));
+        await using var db = Api.OpenDb();
+        var leaves = await db.CustodyEvents.Where(e => e.Sequence < checkpoint.TreeSize).OrderBy(e => e.Sequence).Select(e => e.LeafHash).ToListAsync();
+        Assert.That(checkpoint.RootHash, Is.EqualTo(MerkleTree.RootHash(leaves)));
+    }
+
+    [Test]
+    public async Task The_checkpoint_and_the_key_are_public_plain_text()
+    {
+        var anonymous = Api.CreateClient();
+        await Api.RegisterDockAsync();
+        await WaitForCheckpointAsync(await LogSizeAsync());
+
+        var key = await anonymous.GetAsync("/api/ledger/key");
+        var note = await anonymous.GetAsync("/api/ledger/checkpoint");
+
+        Assert.That((key.StatusCode, note.StatusCode), Is.EqualTo((HttpStatusCode.OK, HttpStatusCode.OK)));
+        Assert.That(note.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/plain"));
+        var verifierKey = NoteVerifierKey.Parse((await key.Content.ReadAsStringAsync()).Trim());
+        Assert.That(verifierKey.Name, Is.EqualTo("bodycam-evidence.localhost/custody"));
+        Assert.That(SignedNote.Parse(await note.Content.ReadAsStringAsync()).IsSignedBy(verifierKey), Is.True);
+    }
+
+    [Test]
+    public async Task Successive_checkpoints_are_proven_consistent_by_the_api()
+    {
+        await Api.RegisterDockAsync();
+        var first = await WaitForCheckpointAsync(await LogSizeAsync());
+        await Api.RegisterDockAsync();
+        await Api.RegisterDockAsync();
+        var second = await WaitForCheckpointAsync(await LogSizeAsync());
+
+        var proof = await (await Auditor.GetAsync($"/api/ledger/proofs/consistency?from={first.TreeSize}&to={second.TreeSize}"))
+            .ReadAsync<ConsistencyProof>(HttpStatusCode.OK);
+
+        Assert.That(second.TreeSize, Is.GreaterThan(first.TreeSize));
+        Assert.That(MerkleTree.VerifyConsistency(first.TreeSize, second.TreeSize, proof.Hashes, first.RootHash, second.RootHash), Is.True);
+        var tampered = proof.Hashes.Select(h => h.ToArray()).ToList();
+        tampered[0][0] ^= 1;
+        Assert.That(MerkleTree.VerifyConsistency(first.TreeSize, second.TreeSize, tampered, first.RootHash, second.RootHash), Is.False);
+    }
+
+    [Test]
+    public async Task Every_entry_is_served_with_a_proof_of_inclusion_in_the_signed_checkpoint()
+    {
+        await Api.RegisterDockAsync();
+        var checkpoint = await WaitForCheckpointAsync(await LogSizeAsync());
+
+        var entries = await (await Auditor.GetAsync($"/api/ledger/entries?start=0&count={checkpoint.TreeSize}"))
+            .ReadAsync<List<LedgerEntry>>(HttpStatusCode.OK);
+
+        Assert.That(entries.Select(e => e.Index), Is.EqualTo(Enumerable.Range(0, (int)checkpoint.TreeSize).Select(i => (long)i)));
+        foreach (var entry in entries)
+        {
+            Assert.That(LedgerEntryCheck.Problem(entry.Index, entry.Entry, entry.LeafHash, entry.Recorded), Is.Null, $"entry {entry.Index}");
+            var proof = await (await Auditor.GetAsync($"/api/ledger/proofs/inclusion?index={entry.Index}&treeSize={checkpoint.TreeSize}"))
+                .ReadAsync<InclusionProof>(HttpStatusCode.OK);
+            Assert.That(MerkleTree.VerifyInclusion(entry.LeafHash, entry.Index, checkpoint.TreeSize, proof.Hashes, checkpoint.RootHash), Is.True, $"entry {entry.Index}");
+        }
+        var single = await (await Auditor.GetAsync("/api/ledger/entries/0")).ReadAsync<LedgerEntry>(HttpStatusCode.OK);
+        Assert.That(single.Entry, Is.EqualTo(entries[0].Entry));
+    }
+
+    [TestCase("/api/ledger/proofs/inclusion?index=5&treeSize=5", "index")]
+    [TestCase("/api/ledger/proofs/inclusion?index=-1&treeSize=5", "index")]
+    [TestCase("/api/ledger/proofs/inclusion?index=0&treeSize=0", "treeSize")]
+    [TestCase("/api/ledger/proofs/inclusion?index=0&treeSize=999999999", "treeSize")]
+    [TestCase("/api/ledger/proofs/consistency?from=3&to=2", "from")]
+    [TestCase("/api/ledger/proofs/consistency?from=1&to=999999999", "to")]
+    [TestCase("/api/ledger/entries?start=0&count=1001", "count")]
+    [TestCase("/api/ledger/entries?start=-4", "start")]
+    public async Task A_request_outside_the_log_is_a_problem_naming_the_field(string path, string field)
+    {
+        await Api.RegisterDockAsync();
+
+        var problem = await (await Auditor.GetAsync(path)).AssertProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.That(problem.GetProperty("errors").TryGetProperty(field, out _), Is.True, problem.ToString());
+    }
+
+    [Test]
+    public async Task An_unknown_entry_is_not_found()
+    {
+        await (await Auditor.GetAsync("/api/ledger/entries/987654321")).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Test]
+    public async Task An_officer_may_not_read_the_ledger_and_the_refusal_is_recorded()
+    {
+        await (await Api.ClientFor(Roles.Officer, "olive").GetAsync("/api/ledger/entries/0")).AssertProblemAsync(HttpStatusCode.Forbidden);
+
+        await using var db = Api.OpenDb();
+        Assert.That(await db.CustodyEvents.AnyAsync(e => e.ActorId == "olive" && e.Action == CustodyAction.AccessDenied), Is.True);
+    }
+
+    [Test]
+    public async Task An_items_custody_report_verifies_event_by_event_against_the_checkpoint()
+    {
+        var (evidenceId, _) = await UploadRecordingAsync("officer-12");
+        var size = await LogSizeAsync();
+        await WaitForCheckpointAsync(size);
+
+        var report = await (await Auditor.GetAsync($"/api/evidence/{evidenceId}/custody?proofs=true")).ReadAsync<CustodyReport>(HttpStatusCode.OK);
+
+        var checkpoint = Checkpoint.Verify(report.Checkpoint!, await VerifierKeyAsync());
+        Assert.That(report.Events.Select(e => e.Action), Is.SupersetOf(new[] { "UploadStarted", "Received", "Verified" }));
+        Assert.That(report.Events.Select(e => e.Index), Is.Ordered.Ascending);
+        foreach (var e in report.Events.Where(e => e.Index < checkpoint.TreeSize))
+        {
+            var recorded = new CustodyEntry(e.Index, e.Time, e.ActorId, e.ActorKind, e.ActorRole, e.ClientIp, e.Action, evidenceId, e.ContentSha256, e.Reason, e.Outcome);
+            Assert.That(LedgerEntryCheck.Problem(e.Index, e.Entry, e.LeafHash, recorded), Is.Null);
+            Assert.That(MerkleTree.VerifyInclusion(e.LeafHash, e.Index, checkpoint.TreeSize, e.InclusionProof!, checkpoint.RootHash), Is.True);
+        }
+        var withoutProofs = await (await Auditor.GetAsync($"/api/evidence/{evidenceId}/custody")).ReadAsync<CustodyReport>(HttpStatusCode.OK);
+        Assert.That(withoutProofs.Checkpoint, Is.Null);
+        Assert.That(withoutProofs.Events.Select(e => e.InclusionProof), Is.All.Null);
+    }
+
+    [Test]
+    public async Task An_officer_reads_the_custody_of_their_own_recording_but_not_of_anothers()
+    {
+        var (evidenceId, _) = await UploadRecordingAsync("officer-31");
+
+        var own = await Api.ClientFor(Roles.Officer, "officer-31").GetAsync($"/api/evidence/{evidenceId}/custody");
+        var others = await Api.ClientFor(Roles.Officer, "officer-99").GetAsync($"/api/evidence/{evidenceId}/custody");
+
+        Assert.That(own.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await others.AssertProblemAsync(HttpStatusCode.Forbidden);
+        await using var db = Api.OpenDb();
+        Assert.That(await db.CustodyEvents.AnyAsync(e => e.ActorId == "officer-99" && e.EvidenceId == evidenceId && e.Action == CustodyAction.AccessDenied), Is.True);
+    }
+
+    private HttpClient Auditor => Api.ClientFor(Roles.Auditor, "ann");
+
+    private async Task<long> LogSizeAsync()
+    {
+        await using var db = Api.OpenDb();
+        return await db.CustodyEvents.CountAsync();
+    }
+
+    private async Task<NoteVerifierKey> VerifierKeyAsync() =>
+        NoteVerifierKey.Parse((await Api.CreateClient().GetStringAsync("/api/ledger/key")).Trim());
+
+    /// <summary>Waits, like a witness polling, for a checkpoint covering at least <paramref name="size"/> entries, and verifies it.</summary>
+    private async Task<Checkpoint> WaitForCheckpointAsync(long size)
+    {
+        var key = await VerifierKeyAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var response = await Api.CreateClient().GetAsync("/api/ledger/checkpoint");
+            if (response.IsSuccessStatusCode && Checkpoint.Verify(await response.Content.ReadAsStringAsync(), key) is { } checkpoint && checkpoint.TreeSize >= size)
+            {
+                return checkpoint;
+            }
+            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), $"no checkpoint of {size} entries within 30 s");
+            await Task.Delay(250);
+        }
+    }
+
+    private async Task<(Guid EvidenceId, string UploadId)> UploadRecordingAsync(string officerId)
+    {
+        var dock = Api.DockClient(await Api.RegisterDockAsync());
+        var bytes = Encoding.UTF8.GetBytes("recording " + Guid.NewGuid());
+        var request = new HttpRequestMessage(HttpMethod.Post, "/ingest/tus/") { Content = new ByteArrayContent(bytes) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/offset+octet-stream");
+        request.Headers.Add("Tus-Resumable", "1.0.0");
+        request.Headers.Add("Upload-Length", bytes.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        request.Headers.Add("Upload-Metadata", Recording.MetadataHeader(new Dictionary<string, string>
+        {
+            ["filename"] = "clip.mp4",
+            ["deviceSerial"] = "X60-000001",
+            ["officerId"] = officerId,
+            ["recordedStart"] = "2026-11-26T08:00:00Z",
+            ["recordedEnd"] = "2026-11-26T08:05:00Z",
+        }));
+        var created = await dock.SendAsync(request);
+        Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
+        var uploadId = created.Headers.Location!.ToString().TrimEnd('/').Split('/')[^1];
+        UploadStatusReport status = await dock.WaitUntilSettledAsync(uploadId);
+        Assert.That(status.Status, Is.EqualTo("Verified"));
+        return (status.EvidenceId, uploadId);
+    }
+}
