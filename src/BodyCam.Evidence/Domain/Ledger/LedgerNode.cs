@@ -2,8 +2,8 @@ namespace BodyCam.Evidence.Domain.Ledger;
 
 /// <summary>
 /// The hash of a complete subtree of the custody log: level L, index i covers the entries with sequence
-/// i·2^L..(i+1)·2^L-1. Written in the transaction of the event that completes it, never changed; level 0 is the
-/// events' own leaf hashes. With them a proof reads O(log n) rows, however long the log.
+/// i·2^L..(i+1)·2^L-1; level 0 holds the leaf hashes. Written in the transaction of the event that completes it,
+/// never changed. With them a proof reads O(log n) rows, however long the log.
 /// </summary>
 public sealed class LedgerNode
 {

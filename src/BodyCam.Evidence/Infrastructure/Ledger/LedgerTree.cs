@@ -8,7 +8,8 @@ namespace BodyCam.Evidence.Infrastructure.Ledger;
 /// <summary>
 /// The custody log as an RFC 9162 tree, read from the stored complete subtrees (<see cref="LedgerNode"/>): a tree
 /// head or a proof is the hashes of a few ranges (<see cref="ProofPlan"/>), each made of at most log n stored
-/// subtrees, fetched in two queries.
+/// subtrees, fetched in one query. Proofs never read the custody rows themselves, so a row rewritten behind the
+/// application's back cannot bend the proofs about its neighbours.
 /// </summary>
 public static class LedgerTree
 {
@@ -36,7 +37,7 @@ public static class LedgerTree
                 .OrderBy(e => e.Sequence)
                 .Select(e => new { e.Sequence, e.LeafHash })
                 .ToListAsync(cancellationToken);
-            leaves.ForEach(leaf => db.LedgerNodes.AddRange(edge.Append(leaf.LeafHash).Select(ToNode)));
+            leaves.ForEach(leaf => db.LedgerNodes.AddRange(NodesOfLeaf(edge, leaf.Sequence, leaf.LeafHash)));
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }
@@ -50,8 +51,12 @@ public static class LedgerTree
         return new CompactRange(treeSize, [.. subtrees.Select(subtree => hashes[subtree])]);
     }
 
-    public static LedgerNode ToNode((int Level, long Index, byte[] Hash) subtree) =>
-        new() { Level = subtree.Level, Index = subtree.Index, Hash = subtree.Hash };
+    /// <summary>The rows a new leaf adds: itself, and the subtrees it completes.</summary>
+    public static List<LedgerNode> NodesOfLeaf(CompactRange edge, long sequence, byte[] leafHash) =>
+    [
+        new LedgerNode { Level = 0, Index = sequence, Hash = leafHash },
+        .. edge.Append(leafHash).Select(subtree => new LedgerNode { Level = subtree.Level, Index = subtree.Index, Hash = subtree.Hash }),
+    ];
 
     public static async Task<byte[]> RootHashAsync(this EvidenceDb db, long treeSize, CancellationToken cancellationToken) =>
         (await db.RangeHashesAsync([new TreeRange(0, treeSize)], cancellationToken))[0];
@@ -70,28 +75,18 @@ public static class LedgerTree
     }
 
     /// <summary>
-    /// The hashes of complete subtrees, from the custody events (level 0) and the stored nodes. A subtree that
-    /// is not stored is a broken invariant, not a missing answer, so it throws.
+    /// The hashes of complete subtrees. A subtree that is not stored is a broken invariant, not a missing
+    /// answer, so it throws.
     /// </summary>
     public static async Task<Dictionary<(int Level, long Index), byte[]>> SubtreeHashesAsync(
         this EvidenceDb db, IEnumerable<(int Level, long Index)> subtrees, CancellationToken cancellationToken)
     {
         var wanted = subtrees.ToHashSet();
         var found = new Dictionary<(int Level, long Index), byte[]>();
-        var leaves = wanted.Where(s => s.Level == 0).Select(s => s.Index).ToList();
-        if (leaves.Count > 0)
+        if (wanted.Count > 0)
         {
-            var rows = await db.CustodyEvents.AsNoTracking()
-                .Where(e => leaves.Contains(e.Sequence))
-                .Select(e => new { e.Sequence, e.LeafHash })
-                .ToListAsync(cancellationToken);
-            rows.ForEach(row => found[(0, row.Sequence)] = row.LeafHash);
-        }
-        var nodes = wanted.Where(s => s.Level > 0).ToList();
-        if (nodes.Count > 0)
-        {
-            var levels = nodes.Select(s => s.Level).Distinct().ToList();
-            var indexes = nodes.Select(s => s.Index).Distinct().ToList();
+            var levels = wanted.Select(s => s.Level).Distinct().ToList();
+            var indexes = wanted.Select(s => s.Index).Distinct().ToList();
             var rows = await db.LedgerNodes.AsNoTracking()
                 .Where(n => levels.Contains(n.Level) && indexes.Contains(n.Index))
                 .ToListAsync(cancellationToken);

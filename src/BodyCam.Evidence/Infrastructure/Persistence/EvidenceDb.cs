@@ -160,8 +160,9 @@ public abstract class EvidenceDb(DbContextOptions options, TimeProvider clock) :
         var edge = await this.ReadCompactRangeAsync(size, cancellationToken);
         foreach (var custodyEvent in pending)
         {
-            custodyEvent.Seal(edge.Size, clock.GetUtcNow());
-            LedgerNodes.AddRange(edge.Append(custodyEvent.LeafHash).Select(LedgerTree.ToNode));
+            var sequence = edge.Size;
+            custodyEvent.Seal(sequence, clock.GetUtcNow());
+            LedgerNodes.AddRange(LedgerTree.NodesOfLeaf(edge, sequence, custodyEvent.LeafHash));
         }
     }
 }
