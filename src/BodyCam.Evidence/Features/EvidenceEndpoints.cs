@@ -1,3 +1,4 @@
+using BodyCam.Evidence.Features.Audit.SearchAuditTrail;
 using BodyCam.Evidence.Features.Docks.RegisterDock;
 using BodyCam.Evidence.Features.Evidence.GetEvidenceItem;
 using BodyCam.Evidence.Features.Identity.DescribeCurrentActor;
@@ -16,6 +17,7 @@ public static class EvidenceEndpoints
         routes.MapTus();
         routes.MapGetUploadStatus();
         routes.MapGetEvidenceItem();
+        routes.MapSearchAuditTrail();
         return routes;
     }
 }
