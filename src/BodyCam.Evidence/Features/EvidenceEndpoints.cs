@@ -1,3 +1,4 @@
+using BodyCam.Evidence.Features.Audit.SearchAuditTrail;
 using BodyCam.Evidence.Features.Docks.RegisterDock;
 using BodyCam.Evidence.Features.Evidence.GetEvidenceCustody;
 using BodyCam.Evidence.Features.Evidence.GetEvidenceItem;
@@ -24,6 +25,7 @@ public static class EvidenceEndpoints
         routes.MapGetCheckpoint();
         routes.MapReadLedgerEntries();
         routes.MapLedgerProofs();
+        routes.MapSearchAuditTrail();
         return routes;
     }
 }
