@@ -1,0 +1,117 @@
+using BodyCam.Evidence.Infrastructure;
+using BodyCam.Evidence.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace BodyCam.Evidence.Benchmarks.Ledger;
+
+/// <summary>
+/// PostgreSQL databases for the ledger benchmarks, on the server <c>deploy/local/start.sh</c> starts
+/// (BODYCAM_TEST_POSTGRES). A seeded log is bulk-loaded once in SQL, not through the API, and kept for
+/// later runs: n custody events spread over n/10 evidence items, their leaves and every tree node.
+/// </summary>
+internal static class BenchmarkLedgers
+{
+    private static string Server =>
+        Environment.GetEnvironmentVariable("BODYCAM_TEST_POSTGRES")
+        ?? throw new InvalidOperationException("Set BODYCAM_TEST_POSTGRES: eval \"$(deploy/local/start.sh | grep ^export)\"");
+
+    public static async Task<ServiceProvider> EmptyAsync(string name)
+    {
+        await ExecuteAsync(Connection("postgres"), $"DROP DATABASE IF EXISTS {name} WITH (FORCE)", $"CREATE DATABASE {name}");
+        return await MigratedAsync(name);
+    }
+
+    public static async Task<ServiceProvider> SeededAsync(long events)
+    {
+        var name = $"bodycam_bench_ledger_{events}";
+        await using (var server = new NpgsqlConnection(Connection("postgres")))
+        {
+            await server.OpenAsync();
+            await using var exists = new NpgsqlCommand($"SELECT count(*) FROM pg_database WHERE datname = '{name}'", server);
+            if ((long)(await exists.ExecuteScalarAsync())! == 1 && await CountEventsAsync(name) == events)
+            {
+                return Services(name);
+            }
+        }
+        Console.WriteLine($"Seeding {name}: {events} custody events; this takes a while once.");
+        var services = await EmptyAsync(name);
+        var items = Math.Max(1, events / 10);
+        await ExecuteAsync(Connection(name),
+            $"""
+            INSERT INTO evidence_items (id, status, blob_name, bytes, stream_sha256, dock_id, upload_id, received_at, probe_status,
+                recording_content_type, recording_file_name)
+            SELECT md5(i::text)::uuid, 'Verified', 'evidence/' || i, 1000, repeat('0', 64), '00000000-0000-0000-0000-000000000001',
+                lpad(i::text, 32, '0'), now(), 'Probed', 'video/mp4', 'clip.mp4'
+            FROM generate_series(0, {items - 1}) i
+            """,
+            $$"""
+            INSERT INTO custody_events (id, sequence, time, actor_id, actor_kind, actor_role, client_ip, action, evidence_id, reason, outcome, entry, leaf_hash)
+            SELECT gen_random_uuid(), s, now(), 'bench', 'User', 'Custodian', '127.0.0.1', 'MediaProbed', md5((s % {{items}})::text)::uuid,
+                'bulk-loaded', 'Succeeded', e, sha256('\x00'::bytea || e)
+            FROM generate_series(0, {{events - 1}}) s, LATERAL (SELECT convert_to('{"sequence":' || s || '}', 'UTF8') AS e) entry
+            """,
+            "INSERT INTO ledger_nodes (level, index, hash) SELECT 0, sequence, leaf_hash FROM custody_events");
+        for (var level = 1; 1L << level <= events; level++)
+        {
+            await ExecuteAsync(Connection(name),
+                $"""
+                INSERT INTO ledger_nodes (level, index, hash)
+                SELECT {level}, l.index / 2, sha256('\x01'::bytea || l.hash || r.hash)
+                FROM ledger_nodes l JOIN ledger_nodes r ON r.level = {level - 1} AND r.index = l.index + 1
+                WHERE l.level = {level - 1} AND l.index % 2 = 0
+                """);
+        }
+        await ExecuteAsync(Connection(name),
+            $"INSERT INTO ledger_checkpoints (tree_size, root_hash, signed_note, signed_at) VALUES ({events}, sha256(''), 'benchmark', now())",
+            "VACUUM ANALYZE");
+        return services;
+    }
+
+    public static EvidenceDb OpenDb(this ServiceProvider services) => services.CreateScope().ServiceProvider.GetRequiredService<EvidenceDb>();
+
+    private static async Task<ServiceProvider> MigratedAsync(string name)
+    {
+        var services = Services(name);
+        await services.OpenDb().Database.MigrateAsync();
+        return services;
+    }
+
+    private static ServiceProvider Services(string name) =>
+        new ServiceCollection()
+            .AddSingleton(TimeProvider.System)
+            .AddEvidenceDatabase(EvidenceSettings.From(new ConfigurationBuilder()
+                .AddInMemoryCollection([new("Database:Provider", "PostgreSql"), new("ConnectionStrings:Evidence", Connection(name))])
+                .Build()))
+            .BuildServiceProvider();
+
+    private static async Task<long> CountEventsAsync(string name)
+    {
+        await using var connection = new NpgsqlConnection(Connection(name));
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM custody_events", connection);
+        try
+        {
+            return (long)(await count.ExecuteScalarAsync())!;
+        }
+        catch (PostgresException)
+        {
+            return -1;
+        }
+    }
+
+    private static string Connection(string database) => $"{Server};Database={database};Command Timeout=0";
+
+    private static async Task ExecuteAsync(string connection, params string[] statements)
+    {
+        await using var database = new NpgsqlConnection(connection);
+        await database.OpenAsync();
+        foreach (var sql in statements)
+        {
+            await using var command = new NpgsqlCommand(sql, database);
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+}
