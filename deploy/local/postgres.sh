@@ -59,7 +59,7 @@ start() {
   touch "$LOG_FILE" && chown postgres:postgres "$LOG_FILE"
   log "starting on 127.0.0.1:$PG_PORT (data: $PGDATA, log: $LOG_FILE)"
   as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$LOG_FILE" -W \
-    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k '$SOCKET_DIR'" start >&2
+    -o "-c listen_addresses=127.0.0.1 -c max_connections=300 -p $PG_PORT -k '$SOCKET_DIR'" start >&2
   local _
   for _ in $(seq 60); do
     if "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT"; then

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using BodyCam.Evidence.Infrastructure;
 
 namespace BodyCam.Evidence.Tests.Api;
@@ -88,6 +89,12 @@ public sealed class EvidenceApiFactory(ApiProfile profile, string databaseConnec
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (profile.Database == DatabaseProvider.PostgreSql)
+        {
+            // Each test database has its own pool; idle connections would otherwise outlive the test by minutes.
+            await using var connection = new NpgsqlConnection(databaseConnection);
+            NpgsqlConnection.ClearPool(connection);
+        }
         if (profile.Storage == StorageProvider.AzureBlob)
         {
             await new BlobContainerClient(LocalServices.Azurite, _container).DeleteIfExistsAsync();

@@ -1,9 +1,6 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Features.Evidence.GetEvidenceCustody;
-using BodyCam.Evidence.Features.Ingestion.GetUploadStatus;
 using BodyCam.Evidence.Features.Ledger.GetConsistencyProof;
 using BodyCam.Evidence.Features.Ledger.GetInclusionProof;
 using BodyCam.Evidence.Features.Ledger.ReadLedgerEntries;
@@ -125,7 +122,7 @@ public sealed class LedgerApiTests(ApiProfile profile) : ApiTests(profile)
     [Test]
     public async Task An_items_custody_report_verifies_event_by_event_against_the_checkpoint()
     {
-        var (evidenceId, _) = await UploadRecordingAsync("officer-12");
+        var evidenceId = await Api.UploadVerifiedRecordingAsync("officer-12");
         var size = await LogSizeAsync();
         await WaitForCheckpointAsync(size);
 
@@ -148,7 +145,7 @@ public sealed class LedgerApiTests(ApiProfile profile) : ApiTests(profile)
     [Test]
     public async Task An_officer_reads_the_custody_of_their_own_recording_but_not_of_anothers()
     {
-        var (evidenceId, _) = await UploadRecordingAsync("officer-31");
+        var evidenceId = await Api.UploadVerifiedRecordingAsync("officer-31");
 
         var own = await Api.ClientFor(Roles.Officer, "officer-31").GetAsync($"/api/evidence/{evidenceId}/custody");
         var others = await Api.ClientFor(Roles.Officer, "officer-99").GetAsync($"/api/evidence/{evidenceId}/custody");
@@ -185,29 +182,5 @@ public sealed class LedgerApiTests(ApiProfile profile) : ApiTests(profile)
             Assert.That(DateTime.UtcNow, Is.LessThan(deadline), $"no checkpoint of {size} entries within 30 s");
             await Task.Delay(250);
         }
-    }
-
-    private async Task<(Guid EvidenceId, string UploadId)> UploadRecordingAsync(string officerId)
-    {
-        var dock = Api.DockClient(await Api.RegisterDockAsync());
-        var bytes = Encoding.UTF8.GetBytes("recording " + Guid.NewGuid());
-        var request = new HttpRequestMessage(HttpMethod.Post, "/ingest/tus/") { Content = new ByteArrayContent(bytes) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/offset+octet-stream");
-        request.Headers.Add("Tus-Resumable", "1.0.0");
-        request.Headers.Add("Upload-Length", bytes.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        request.Headers.Add("Upload-Metadata", Recording.MetadataHeader(new Dictionary<string, string>
-        {
-            ["filename"] = "clip.mp4",
-            ["deviceSerial"] = "X60-000001",
-            ["officerId"] = officerId,
-            ["recordedStart"] = "2026-11-26T08:00:00Z",
-            ["recordedEnd"] = "2026-11-26T08:05:00Z",
-        }));
-        var created = await dock.SendAsync(request);
-        Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
-        var uploadId = created.Headers.Location!.ToString().TrimEnd('/').Split('/')[^1];
-        UploadStatusReport status = await dock.WaitUntilSettledAsync(uploadId);
-        Assert.That(status.Status, Is.EqualTo("Verified"));
-        return (status.EvidenceId, uploadId);
     }
 }

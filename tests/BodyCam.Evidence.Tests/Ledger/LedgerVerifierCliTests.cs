@@ -4,6 +4,7 @@ using System.Text;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Tests.Api;
 using BodyCam.Evidence.Tests.Cli;
+using BodyCam.Evidence.Tests.Ingestion;
 using BodyCam.Evidence.Verification.Ledger;
 using BodyCam.Evidence.Verification.Notes;
 using Microsoft.EntityFrameworkCore;
@@ -93,6 +94,18 @@ public sealed class LedgerVerifierCliTests
 
         Assert.That(exit, Is.EqualTo(1), output);
         Assert.That(output, Does.Contain("the first entry that differs from what the checkpoint signed is index 3"));
+    }
+
+    [Test]
+    public async Task An_items_custody_verifies_event_by_event_once_a_checkpoint_covers_it()
+    {
+        var evidenceId = await _api.UploadVerifiedRecordingAsync("officer-5");
+        await WaitForCheckpointAsync();
+
+        var (exit, output) = await VerifyAsync("custody", evidenceId.ToString());
+
+        Assert.That(exit, Is.EqualTo(0), output);
+        Assert.That(output, Does.Contain("UploadStarted").And.Contain("Received").And.Contain("Verified").And.Contain($"custody of {evidenceId} verified"));
     }
 
     private Task<(int ExitCode, string Output)> VerifyAsync(string what, params string[] arguments) =>
