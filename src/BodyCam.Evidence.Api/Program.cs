@@ -51,7 +51,7 @@ var recurringJobs = app.Services.GetRequiredService<IRecurringJobManager>();
 recurringJobs.AddOrUpdate<ReconcileStuckWork>(ReconcileStuckWork.RecurringJobId, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
 recurringJobs.AddOrUpdate<ExpireAbandonedUploadsJob>(ExpireAbandonedUploadsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), "17 * * * *");
 recurringJobs.AddOrUpdate<SignCheckpointJob>(
-    SignCheckpointJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), app.Services.GetRequiredService<EvidenceSettings>().Ledger.CheckpointSchedule);
+    SignCheckpointJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), settings.Ledger.CheckpointSchedule);
 
 await app.RunAsync();
 

@@ -2,20 +2,23 @@ using BodyCam.Evidence.Verification.Ledger;
 
 namespace BodyCam.Evidence.Cli.Verify;
 
-/// <summary>Leaf hashes kept back to back, 32 bytes per entry (320 MB for 10 million), to bisect a bad log.</summary>
+/// <summary>Leaf hashes kept back to back in chunks, 32 bytes per entry (320 MB for 10 million), to bisect a bad log.</summary>
 internal sealed class LeafHashes
 {
-    private byte[] _hashes = new byte[MerkleHash.Size * 1024];
+    private const int LeavesPerChunk = 1 << 20;
+
+    private readonly List<byte[]> _chunks = [];
 
     public long Count { get; private set; }
 
     public void Add(byte[] leafHash)
     {
-        if ((Count + 1) * MerkleHash.Size > _hashes.Length)
+        var offset = (int)(Count % LeavesPerChunk);
+        if (offset == 0)
         {
-            Array.Resize(ref _hashes, _hashes.Length * 2);
+            _chunks.Add(new byte[LeavesPerChunk * MerkleHash.Size]);
         }
-        leafHash.CopyTo(_hashes, Count * MerkleHash.Size);
+        leafHash.CopyTo(_chunks[^1], offset * MerkleHash.Size);
         Count++;
     }
 
@@ -24,7 +27,8 @@ internal sealed class LeafHashes
         var tree = new CompactRange();
         for (long i = 0; i < size; i++)
         {
-            tree.Append(_hashes.AsSpan((int)(i * MerkleHash.Size), MerkleHash.Size).ToArray());
+            var offset = (int)(i % LeavesPerChunk) * MerkleHash.Size;
+            tree.Append(_chunks[(int)(i / LeavesPerChunk)].AsSpan(offset, MerkleHash.Size).ToArray());
         }
         return tree.RootHash();
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json;
 using BodyCam.Evidence.Features.Evidence.GetEvidenceCustody;
 using BodyCam.Evidence.Verification.Ledger;
 using BodyCam.Evidence.Verification.Notes;
@@ -30,7 +31,7 @@ internal static class VerifyCommand
         var checkpoint = new Command("checkpoint", "Verifies a signed checkpoint's signature and format.") { checkpointFile, key };
         checkpoint.SetAction(async (parsed, ct) => await RunAsync(async () =>
         {
-            var verified = Checkpoint.Verify(await File.ReadAllTextAsync(parsed.GetRequiredValue(checkpointFile).FullName, ct), VerifierKey(parsed.GetRequiredValue(key)));
+            var verified = VerifyCheckpoint(await File.ReadAllTextAsync(parsed.GetRequiredValue(checkpointFile).FullName, ct), VerifierKey(parsed.GetRequiredValue(key)));
             Console.WriteLine($"checkpoint verified: {Describe(verified)}");
             return Verified;
         }));
@@ -46,9 +47,9 @@ internal static class VerifyCommand
             using var api = new LedgerApi(BaseUrl(parsed.GetRequiredValue(server)), parsed.GetValue(token));
             var verifierKey = VerifierKey(parsed.GetRequiredValue(key));
             var note = await api.CheckpointAsync(ct);
-            var latest = Checkpoint.Verify(note, verifierKey);
+            var latest = VerifyCheckpoint(note, verifierKey);
             Console.WriteLine($"checkpoint verified: {Describe(latest)}");
-            var earlier = parsed.GetValue(previous) is { } file ? Checkpoint.Verify(await File.ReadAllTextAsync(file.FullName, ct), verifierKey) : null;
+            var earlier = parsed.GetValue(previous) is { } file ? VerifyCheckpoint(await File.ReadAllTextAsync(file.FullName, ct), verifierKey) : null;
             var result = await VerifyLogAsync(api, latest, earlier, ct);
             if (result == Verified && parsed.GetValue(save) is { } saveTo)
             {
@@ -65,8 +66,8 @@ internal static class VerifyCommand
         custody.SetAction(async (parsed, ct) => await RunAsync(async () =>
         {
             using var api = new LedgerApi(BaseUrl(parsed.GetRequiredValue(server)), parsed.GetValue(token));
-            return VerifyCustody(
-                await api.CustodyAsync(parsed.GetRequiredValue(evidenceId), ct), VerifierKey(parsed.GetRequiredValue(key)));
+            var id = parsed.GetRequiredValue(evidenceId);
+            return VerifyCustody(id, await api.CustodyAsync(id, ct), VerifierKey(parsed.GetRequiredValue(key)));
         }));
 
         return new Command("verify", "Verifies the custody ledger, trusting only its verifier key. Exit codes: 0 verified, 1 failed, 2 could not verify.")
@@ -110,7 +111,7 @@ internal static class VerifyCommand
                 tree.Append(entry.LeafHash);
                 if (earlier is not null && tree.Size == earlier.TreeSize && !tree.RootHash().AsSpan().SequenceEqual(earlier.RootHash))
                 {
-                    return Fail($"the log's first {earlier.TreeSize} entries no longer have the saved checkpoint's root; {await FirstBadIndexAsync(api, leaves, latest, cancellationToken)}");
+                    return Fail($"the log's first {earlier.TreeSize} entries no longer have the saved checkpoint's root; {await FirstBadIndexAsync(api, leaves, earlier, cancellationToken)}");
                 }
             }
         }
@@ -127,14 +128,19 @@ internal static class VerifyCommand
         return Verified;
     }
 
-    private static async Task<string> FirstBadIndexAsync(LedgerApi api, LeafHashes leaves, Checkpoint latest, CancellationToken cancellationToken)
+    /// <summary>
+    /// Bisects for the first leaf that differs from the tree <paramref name="signed"/> commits to. The proofs
+    /// come from the server's stored tree; if that was rewritten too, the index found is where the rewrite can
+    /// first be shown, not necessarily where it began.
+    /// </summary>
+    private static async Task<string> FirstBadIndexAsync(LedgerApi api, LeafHashes leaves, Checkpoint signed, CancellationToken cancellationToken)
     {
         async Task<bool> PrefixIsIntact(long size)
         {
-            var proof = await api.ConsistencyProofAsync(size, latest.TreeSize, cancellationToken);
-            return MerkleTree.VerifyConsistency(size, latest.TreeSize, proof.Hashes, leaves.RootOfFirst(size), latest.RootHash);
+            var proof = await api.ConsistencyProofAsync(size, signed.TreeSize, cancellationToken);
+            return MerkleTree.VerifyConsistency(size, signed.TreeSize, proof.Hashes, leaves.RootOfFirst(size), signed.RootHash);
         }
-        var (intact, broken) = (0L, leaves.Count);
+        var (intact, broken) = (0L, Math.Min(leaves.Count, signed.TreeSize));
         while (broken - intact > 1)
         {
             var middle = intact + ((broken - intact) / 2);
@@ -143,13 +149,21 @@ internal static class VerifyCommand
         return $"the first entry that differs from what the checkpoint signed is index {intact}";
     }
 
-    private static int VerifyCustody(CustodyReport report, NoteVerifierKey key)
+    /// <summary>
+    /// Checks each event the report lists. It cannot show that none was left out: that takes the whole log
+    /// (<c>verify log</c>) or the audit trail filtered by the item.
+    /// </summary>
+    private static int VerifyCustody(Guid evidenceId, CustodyReport report, NoteVerifierKey key)
     {
+        if (report.EvidenceId != evidenceId)
+        {
+            return Fail($"the server answered with the custody of {report.EvidenceId}, not of {evidenceId}");
+        }
         if (report.Checkpoint is null)
         {
             return Fail("the report carries no checkpoint to verify against");
         }
-        var checkpoint = Checkpoint.Verify(report.Checkpoint, key);
+        var checkpoint = VerifyCheckpoint(report.Checkpoint, key);
         Console.WriteLine($"checkpoint verified: {Describe(checkpoint)}");
         var unproven = 0;
         foreach (var e in report.Events)
@@ -159,6 +173,10 @@ internal static class VerifyCommand
             if (LedgerEntryCheck.Problem(e.Index, e.Entry, e.LeafHash, recorded) is { } problem)
             {
                 return Fail($"index {e.Index}: {problem}");
+            }
+            if (e.InclusionProof is null && e.Index < checkpoint.TreeSize)
+            {
+                return Fail($"index {e.Index}: the checkpoint covers it, but the report gives no inclusion proof");
             }
             if (e.InclusionProof is null)
             {
@@ -184,11 +202,12 @@ internal static class VerifyCommand
         {
             return await verify();
         }
-        catch (Exception e) when (e is InvalidDataException)
+        catch (InvalidDataException e)
         {
             return Fail(e.Message);
         }
-        catch (Exception e) when (e is VerifyStoppedException or FormatException or HttpRequestException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is VerifyStoppedException or FormatException or HttpRequestException or IOException or UnauthorizedAccessException
+            or JsonException or OperationCanceledException or ArgumentException)
         {
             Console.Error.WriteLine($"could not verify: {e.Message}");
             return CouldNotVerify;
@@ -202,6 +221,15 @@ internal static class VerifyCommand
     }
 
     private static NoteVerifierKey VerifierKey(string text) => NoteVerifierKey.Parse(text.Trim());
+
+    /// <summary>The log names its checkpoints' origin after its key: a checkpoint of another log is not this log's.</summary>
+    private static Checkpoint VerifyCheckpoint(string signedNote, NoteVerifierKey key)
+    {
+        var checkpoint = Checkpoint.Verify(signedNote, key);
+        return checkpoint.Origin == key.Name
+            ? checkpoint
+            : throw new InvalidDataException($"the checkpoint is of the log '{checkpoint.Origin}', but the key is of '{key.Name}'");
+    }
 
     private static string Describe(Checkpoint checkpoint) =>
         $"{checkpoint.Origin}, {checkpoint.TreeSize} entries, root {Convert.ToBase64String(checkpoint.RootHash)}";

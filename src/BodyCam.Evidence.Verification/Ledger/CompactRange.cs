@@ -3,7 +3,7 @@ namespace BodyCam.Evidence.Verification.Ledger;
 /// <summary>
 /// A log's right edge: the hashes of the complete subtrees of its first <see cref="Size"/> leaves, largest
 /// first. Enough to append leaves and to compute the tree head without the leaves themselves, so a log of any
-/// length is recomputed in constant memory. Appending merges the leaf with the edge like a binary counter;
+/// length is recomputed in O(log n) memory. Appending merges the leaf with the edge like a binary counter;
 /// each merge completes a subtree.
 /// </summary>
 public sealed class CompactRange

@@ -77,25 +77,26 @@ public sealed class LedgerTreeContractTests(DatabaseProvider provider)
         }
     }
 
-    [Test]
-    public async Task Migrating_builds_the_tree_of_a_log_written_before_the_tree_was_stored()
+    [TestCase(1)]
+    [TestCase(21)]
+    public async Task Migrating_builds_the_tree_of_a_log_written_before_the_tree_was_stored(int size)
     {
-        await AppendAsync(21);
+        await AppendAsync(size);
         await using (var db = OpenDb())
         {
-            var expected = await db.RootHashAsync(21, CancellationToken.None);
+            var expected = await db.RootHashAsync(size, CancellationToken.None);
             await db.Database.ExecuteSqlRawAsync(provider == DatabaseProvider.PostgreSql
                 ? "ALTER TABLE ledger_nodes DISABLE TRIGGER USER; DELETE FROM ledger_nodes; ALTER TABLE ledger_nodes ENABLE TRIGGER USER;"
                 : "DROP TRIGGER ledger_nodes_no_delete; DELETE FROM ledger_nodes;");
-            Assert.That(() => db.RootHashAsync(21, CancellationToken.None), Throws.InvalidOperationException);
+            Assert.That(() => db.RootHashAsync(size, CancellationToken.None), Throws.InvalidOperationException);
 
             await db.MigrateAsync(CancellationToken.None);
 
-            Assert.That(await db.RootHashAsync(21, CancellationToken.None), Is.EqualTo(expected));
+            Assert.That(await db.RootHashAsync(size, CancellationToken.None), Is.EqualTo(expected));
         }
         await AppendAsync(3);
         await using var reader = OpenDb();
-        Assert.That(await reader.RootHashAsync(24, CancellationToken.None), Is.EqualTo(MerkleTree.RootHash(await LeafHashesAsync(reader))));
+        Assert.That(await reader.RootHashAsync(size + 3, CancellationToken.None), Is.EqualTo(MerkleTree.RootHash(await LeafHashesAsync(reader))));
     }
 
     [Test]

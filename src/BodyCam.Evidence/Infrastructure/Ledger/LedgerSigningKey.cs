@@ -16,10 +16,14 @@ public static class LedgerSigningKey
         {
             var folder = Directory.CreateDirectory(Path.GetDirectoryName(path)!).FullName;
             var created = Path.Combine(folder, Guid.NewGuid().ToString("N") + ".tmp");
-            File.WriteAllText(created, Convert.ToBase64String(NoteSigner.GenerateSeed()));
+            var ownerOnly = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
             if (!OperatingSystem.IsWindows())
             {
-                File.SetUnixFileMode(created, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                ownerOnly.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+            using (var key = new StreamWriter(created, ownerOnly))
+            {
+                key.Write(Convert.ToBase64String(NoteSigner.GenerateSeed()));
             }
             try
             {

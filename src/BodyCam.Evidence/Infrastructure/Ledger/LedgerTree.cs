@@ -17,29 +17,27 @@ public static class LedgerTree
         await db.CustodyEvents.MaxAsync(e => (long?)e.Sequence, cancellationToken) + 1 ?? 0;
 
     /// <summary>
-    /// Applies the migrations, then stores the tree nodes of a log written before the ledger tables existed,
-    /// reading its leaves in pages: without them no event could be appended.
+    /// Applies the migrations, then stores the tree nodes of events written before the ledger tables existed,
+    /// without which no event could be appended. Each page of leaves commits with every node it completes, so
+    /// an interrupted run resumes where it stopped.
     /// </summary>
     public static async Task MigrateAsync(this EvidenceDb db, CancellationToken cancellationToken)
     {
         const int Page = 10_000;
         await db.Database.MigrateAsync(cancellationToken);
-        var size = await db.LedgerSizeAsync(cancellationToken);
-        if (size < 2 || await db.LedgerNodes.AnyAsync(cancellationToken))
-        {
-            return;
-        }
-        var edge = new CompactRange();
-        for (long start = 0; start < size; start += Page)
+        var stored = await db.LedgerNodes.Where(n => n.Level == 0).MaxAsync(n => (long?)n.Index, cancellationToken) + 1 ?? 0;
+        var edge = await db.ReadCompactRangeAsync(stored, cancellationToken);
+        while (stored < await db.LedgerSizeAsync(cancellationToken))
         {
             var leaves = await db.CustodyEvents.AsNoTracking()
-                .Where(e => e.Sequence >= start && e.Sequence < start + Page)
+                .Where(e => e.Sequence >= stored && e.Sequence < stored + Page)
                 .OrderBy(e => e.Sequence)
                 .Select(e => new { e.Sequence, e.LeafHash })
                 .ToListAsync(cancellationToken);
             leaves.ForEach(leaf => db.LedgerNodes.AddRange(NodesOfLeaf(edge, leaf.Sequence, leaf.LeafHash)));
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
+            stored += leaves.Count;
         }
     }
 
@@ -82,17 +80,13 @@ public static class LedgerTree
         this EvidenceDb db, IEnumerable<(int Level, long Index)> subtrees, CancellationToken cancellationToken)
     {
         var wanted = subtrees.ToHashSet();
-        var found = new Dictionary<(int Level, long Index), byte[]>();
-        if (wanted.Count > 0)
-        {
-            var levels = wanted.Select(s => s.Level).Distinct().ToList();
-            var indexes = wanted.Select(s => s.Index).Distinct().ToList();
-            var rows = await db.LedgerNodes.AsNoTracking()
-                .Where(n => levels.Contains(n.Level) && indexes.Contains(n.Index))
-                .ToListAsync(cancellationToken);
-            rows.Where(row => wanted.Contains((row.Level, row.Index))).ToList().ForEach(row => found[(row.Level, row.Index)] = row.Hash);
-        }
-        foreach (var (level, index) in wanted.Where(subtree => !found.ContainsKey(subtree)))
+        // One indexed lookup per level, in one statement: exactly the wanted rows.
+        var query = wanted.GroupBy(s => s.Level)
+            .Select(level => (Level: level.Key, Indexes: level.Select(s => s.Index).ToList()))
+            .Select(level => db.LedgerNodes.AsNoTracking().Where(n => n.Level == level.Level && level.Indexes.Contains(n.Index)))
+            .Aggregate((IQueryable<LedgerNode>?)null, (all, level) => all is null ? level : all.Concat(level));
+        var found = query is null ? [] : await query.ToDictionaryAsync(n => (n.Level, n.Index), n => n.Hash, cancellationToken);
+        if (wanted.Where(subtree => !found.ContainsKey(subtree)).Take(1).ToList() is [var (level, index)])
         {
             throw new InvalidOperationException($"The ledger has no stored subtree at level {level}, index {index}.");
         }

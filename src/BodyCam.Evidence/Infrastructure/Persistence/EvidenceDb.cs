@@ -155,6 +155,8 @@ public abstract class EvidenceDb(DbContextOptions options, TimeProvider clock) :
     /// <summary>Gives the pending events the next sequence numbers and stores the tree nodes they complete.</summary>
     private async Task SealAsync(List<CustodyEvent> pending, CancellationToken cancellationToken)
     {
+        // A retried save must not add the nodes of a failed attempt a second time.
+        ChangeTracker.Entries<LedgerNode>().Where(e => e.State == EntityState.Added).ToList().ForEach(e => e.State = EntityState.Detached);
         await LockCustodyLogAsync(cancellationToken);
         var size = await this.LedgerSizeAsync(cancellationToken);
         var edge = await this.ReadCompactRangeAsync(size, cancellationToken);

@@ -10,7 +10,7 @@ public static class ReadLedgerEntriesEndpoint
 {
     public static void MapReadLedgerEntries(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/ledger/entries/{index:long}", async Task<Ok<LedgerEntry>> (long index, IMediator mediator, CancellationToken ct) =>
+        routes.MapGet("/api/ledger/entries/{index:long:min(0)}", async Task<Ok<LedgerEntry>> (long index, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok((await mediator.Send(new ReadLedgerEntries(index, 1), ct))[0]))
             .WithName("GetLedgerEntry")
             .WithTags("Ledger")
