@@ -5,8 +5,9 @@ using BodyCam.Evidence.Features.Evidence.GetEvidenceItem;
 using BodyCam.Evidence.Features.Identity.DescribeCurrentActor;
 using BodyCam.Evidence.Features.Ingestion.GetUploadStatus;
 using BodyCam.Evidence.Features.Ingestion.Tus;
-using BodyCam.Evidence.Features.Ledger;
 using BodyCam.Evidence.Features.Ledger.GetCheckpoint;
+using BodyCam.Evidence.Features.Ledger.GetConsistencyProof;
+using BodyCam.Evidence.Features.Ledger.GetInclusionProof;
 using BodyCam.Evidence.Features.Ledger.ReadLedgerEntries;
 using Microsoft.AspNetCore.Routing;
 
@@ -24,7 +25,8 @@ public static class EvidenceEndpoints
         routes.MapGetEvidenceCustody();
         routes.MapGetCheckpoint();
         routes.MapReadLedgerEntries();
-        routes.MapLedgerProofs();
+        routes.MapGetInclusionProof();
+        routes.MapGetConsistencyProof();
         routes.MapSearchAuditTrail();
         return routes;
     }

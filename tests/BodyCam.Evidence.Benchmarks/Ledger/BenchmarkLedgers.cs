@@ -14,6 +14,8 @@ namespace BodyCam.Evidence.Benchmarks.Ledger;
 /// </summary>
 internal static class BenchmarkLedgers
 {
+    private const long IndexMask = (1L << 56) - 1;
+
     private static string Server =>
         Environment.GetEnvironmentVariable("BODYCAM_TEST_POSTGRES")
         ?? throw new InvalidOperationException("Set BODYCAM_TEST_POSTGRES: eval \"$(deploy/local/start.sh | grep ^export)\"");
@@ -26,7 +28,7 @@ internal static class BenchmarkLedgers
 
     public static async Task<ServiceProvider> SeededAsync(long events)
     {
-        var name = $"bodycam_bench_ledger_{events}";
+        var name = $"bodycam_bench_ledger_v2_{events}";
         await using (var server = new NpgsqlConnection(Connection("postgres")))
         {
             await server.OpenAsync();
@@ -53,15 +55,15 @@ internal static class BenchmarkLedgers
                 'bulk-loaded', 'Succeeded', e, sha256('\x00'::bytea || e)
             FROM generate_series(0, {{events - 1}}) s, LATERAL (SELECT convert_to('{"sequence":' || s || '}', 'UTF8') AS e) entry
             """,
-            "INSERT INTO ledger_nodes (level, index, hash) SELECT 0, sequence, leaf_hash FROM custody_events");
+            "INSERT INTO ledger_nodes (position, hash) SELECT sequence, leaf_hash FROM custody_events");
         for (var level = 1; 1L << level <= events; level++)
         {
             await ExecuteAsync(Connection(name),
                 $"""
-                INSERT INTO ledger_nodes (level, index, hash)
-                SELECT {level}, l.index / 2, sha256('\x01'::bytea || l.hash || r.hash)
-                FROM ledger_nodes l JOIN ledger_nodes r ON r.level = {level - 1} AND r.index = l.index + 1
-                WHERE l.level = {level - 1} AND l.index % 2 = 0
+                INSERT INTO ledger_nodes (position, hash)
+                SELECT ({level}::bigint << 56) | ((l.position & {IndexMask}) / 2), sha256('\x01'::bytea || l.hash || r.hash)
+                FROM ledger_nodes l JOIN ledger_nodes r ON r.position = l.position + 1
+                WHERE l.position >= ({level - 1}::bigint << 56) AND l.position < ({level}::bigint << 56) AND l.position % 2 = 0
                 """);
         }
         await ExecuteAsync(Connection(name),

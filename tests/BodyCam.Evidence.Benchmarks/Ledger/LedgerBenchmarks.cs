@@ -43,11 +43,12 @@ public class LedgerAppendBenchmarks
     [Benchmark(OperationsPerInvoke = AppendsPerInvoke)]
     public Task FourWriters() => Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => AppendAsync(AppendsPerInvoke / 4))));
 
+    /// <summary>A unit of work per append, as each command has.</summary>
     private async Task AppendAsync(int count)
     {
-        await using var db = _services.OpenDb();
         for (var i = 0; i < count; i++)
         {
+            await using var db = _services.OpenDb();
             db.CustodyEvents.Record(CustodyAction.UploadStarted, Dock, Guid.NewGuid(), reason: "benchmark append");
             await db.SaveChangesAsync();
         }

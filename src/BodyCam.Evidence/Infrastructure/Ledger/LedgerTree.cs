@@ -25,7 +25,7 @@ public static class LedgerTree
     {
         const int Page = 10_000;
         await db.Database.MigrateAsync(cancellationToken);
-        var stored = await db.LedgerNodes.Where(n => n.Level == 0).MaxAsync(n => (long?)n.Index, cancellationToken) + 1 ?? 0;
+        var stored = await db.LedgerNodes.Where(n => n.Position < LedgerNode.PositionOf(1, 0)).MaxAsync(n => (long?)n.Position, cancellationToken) + 1 ?? 0;
         var edge = await db.ReadCompactRangeAsync(stored, cancellationToken);
         while (stored < await db.LedgerSizeAsync(cancellationToken))
         {
@@ -52,8 +52,8 @@ public static class LedgerTree
     /// <summary>The rows a new leaf adds: itself, and the subtrees it completes.</summary>
     public static List<LedgerNode> NodesOfLeaf(CompactRange edge, long sequence, byte[] leafHash) =>
     [
-        new LedgerNode { Level = 0, Index = sequence, Hash = leafHash },
-        .. edge.Append(leafHash).Select(subtree => new LedgerNode { Level = subtree.Level, Index = subtree.Index, Hash = subtree.Hash }),
+        LedgerNode.Of(0, sequence, leafHash),
+        .. edge.Append(leafHash).Select(subtree => LedgerNode.Of(subtree.Level, subtree.Index, subtree.Hash)),
     ];
 
     public static async Task<byte[]> RootHashAsync(this EvidenceDb db, long treeSize, CancellationToken cancellationToken) =>
@@ -79,17 +79,17 @@ public static class LedgerTree
     public static async Task<Dictionary<(int Level, long Index), byte[]>> SubtreeHashesAsync(
         this EvidenceDb db, IEnumerable<(int Level, long Index)> subtrees, CancellationToken cancellationToken)
     {
-        var wanted = subtrees.ToHashSet();
-        // One indexed lookup per level, in one statement: exactly the wanted rows.
-        var query = wanted.GroupBy(s => s.Level)
-            .Select(level => (Level: level.Key, Indexes: level.Select(s => s.Index).ToList()))
-            .Select(level => db.LedgerNodes.AsNoTracking().Where(n => n.Level == level.Level && level.Indexes.Contains(n.Index)))
-            .Aggregate((IQueryable<LedgerNode>?)null, (all, level) => all is null ? level : all.Concat(level));
-        var found = query is null ? [] : await query.ToDictionaryAsync(n => (n.Level, n.Index), n => n.Hash, cancellationToken);
-        if (wanted.Where(subtree => !found.ContainsKey(subtree)).Take(1).ToList() is [var (level, index)])
+        var wanted = subtrees.Distinct().ToDictionary(subtree => LedgerNode.PositionOf(subtree.Level, subtree.Index));
+        var positions = wanted.Keys.ToList();
+        var stored = positions.Count == 0
+            ? []
+            : await db.LedgerNodes.AsNoTracking()
+                .Where(n => positions.Contains(n.Position))
+                .ToDictionaryAsync(n => n.Position, n => n.Hash, cancellationToken);
+        if (wanted.Where(subtree => !stored.ContainsKey(subtree.Key)).Take(1).ToList() is [var (_, (level, index))])
         {
             throw new InvalidOperationException($"The ledger has no stored subtree at level {level}, index {index}.");
         }
-        return found;
+        return wanted.ToDictionary(subtree => subtree.Value, subtree => stored[subtree.Key]);
     }
 }

@@ -74,7 +74,8 @@ public abstract class EvidenceDb(DbContextOptions options, TimeProvider clock) :
         modelBuilder.Entity<LedgerNode>(node =>
         {
             node.ToTable("ledger_nodes");
-            node.HasKey(n => new { n.Level, n.Index });
+            node.HasKey(n => n.Position);
+            node.Property(n => n.Position).ValueGeneratedNever();
             node.Property(n => n.Hash).HasMaxLength(MerkleHash.Size);
         });
 

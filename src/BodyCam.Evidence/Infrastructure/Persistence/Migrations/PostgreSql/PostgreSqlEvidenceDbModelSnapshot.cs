@@ -488,13 +488,9 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
 
             modelBuilder.Entity("BodyCam.Evidence.Domain.Ledger.LedgerNode", b =>
                 {
-                    b.Property<int>("Level")
-                        .HasColumnType("integer")
-                        .HasColumnName("level");
-
-                    b.Property<long>("Index")
+                    b.Property<long>("Position")
                         .HasColumnType("bigint")
-                        .HasColumnName("index");
+                        .HasColumnName("position");
 
                     b.Property<byte[]>("Hash")
                         .IsRequired()
@@ -502,7 +498,7 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnType("bytea")
                         .HasColumnName("hash");
 
-                    b.HasKey("Level", "Index")
+                    b.HasKey("Position")
                         .HasName("pk_ledger_nodes");
 
                     b.ToTable("ledger_nodes", (string)null);

@@ -483,13 +483,9 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("BodyCam.Evidence.Domain.Ledger.LedgerNode", b =>
                 {
-                    b.Property<int>("Level")
+                    b.Property<long>("Position")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("level");
-
-                    b.Property<long>("Index")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("index");
+                        .HasColumnName("position");
 
                     b.Property<byte[]>("Hash")
                         .IsRequired()
@@ -497,7 +493,7 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("BLOB")
                         .HasColumnName("hash");
 
-                    b.HasKey("Level", "Index")
+                    b.HasKey("Position")
                         .HasName("pk_ledger_nodes");
 
                     b.ToTable("ledger_nodes", (string)null);

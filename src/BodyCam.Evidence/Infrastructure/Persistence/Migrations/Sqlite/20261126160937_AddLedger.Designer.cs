@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteEvidenceDb))]
-    [Migration("20261126151328_AddLedger")]
+    [Migration("20261126160937_AddLedger")]
     partial class AddLedger
     {
         /// <inheritdoc />
@@ -486,13 +486,9 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("BodyCam.Evidence.Domain.Ledger.LedgerNode", b =>
                 {
-                    b.Property<int>("Level")
+                    b.Property<long>("Position")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("level");
-
-                    b.Property<long>("Index")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("index");
+                        .HasColumnName("position");
 
                     b.Property<byte[]>("Hash")
                         .IsRequired()
@@ -500,7 +496,7 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("BLOB")
                         .HasColumnName("hash");
 
-                    b.HasKey("Level", "Index")
+                    b.HasKey("Position")
                         .HasName("pk_ledger_nodes");
 
                     b.ToTable("ledger_nodes", (string)null);

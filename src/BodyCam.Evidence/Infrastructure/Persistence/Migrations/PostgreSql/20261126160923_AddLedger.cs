@@ -29,13 +29,12 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                 name: "ledger_nodes",
                 columns: table => new
                 {
-                    level = table.Column<int>(type: "integer", nullable: false),
-                    index = table.Column<long>(type: "bigint", nullable: false),
+                    position = table.Column<long>(type: "bigint", nullable: false),
                     hash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_ledger_nodes", x => new { x.level, x.index });
+                    table.PrimaryKey("pk_ledger_nodes", x => x.position);
                 });
 
             // Tree nodes and issued checkpoints are as append-only as the events they commit to.

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlEvidenceDb))]
-    [Migration("20261126151233_AddLedger")]
+    [Migration("20261126160923_AddLedger")]
     partial class AddLedger
     {
         /// <inheritdoc />
@@ -491,13 +491,9 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
 
             modelBuilder.Entity("BodyCam.Evidence.Domain.Ledger.LedgerNode", b =>
                 {
-                    b.Property<int>("Level")
-                        .HasColumnType("integer")
-                        .HasColumnName("level");
-
-                    b.Property<long>("Index")
+                    b.Property<long>("Position")
                         .HasColumnType("bigint")
-                        .HasColumnName("index");
+                        .HasColumnName("position");
 
                     b.Property<byte[]>("Hash")
                         .IsRequired()
@@ -505,7 +501,7 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnType("bytea")
                         .HasColumnName("hash");
 
-                    b.HasKey("Level", "Index")
+                    b.HasKey("Position")
                         .HasName("pk_ledger_nodes");
 
                     b.ToTable("ledger_nodes", (string)null);
