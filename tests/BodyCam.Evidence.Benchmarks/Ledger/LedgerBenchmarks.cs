@@ -4,6 +4,8 @@ using System.Text;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Features.Evidence.GetEvidenceCustody;
 using BodyCam.Evidence.Infrastructure.Identity;
@@ -13,10 +15,18 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BodyCam.Evidence.Benchmarks.Ledger;
 
-/// <summary>Latency benchmarks report the median and 95th percentile besides the mean.</summary>
+/// <summary>
+/// Request latency: every measured iteration is one call, so the median and 95th percentile are of single
+/// requests, not of averages.
+/// </summary>
 public sealed class LatencyConfig : ManualConfig
 {
-    public LatencyConfig() => AddColumn(StatisticColumn.Median, StatisticColumn.P95);
+    public LatencyConfig()
+    {
+        AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithInvocationCount(1).WithUnrollFactor(1)
+            .WithWarmupCount(20).WithIterationCount(500).WithLaunchCount(1));
+        AddColumn(StatisticColumn.Median, StatisticColumn.P95);
+    }
 }
 
 /// <summary>
@@ -57,7 +67,7 @@ public class LedgerAppendBenchmarks
 
 /// <summary>
 /// Inclusion proofs read from the stored tree of a bulk-loaded log of 1M and 10M entries. Run:
-/// dotnet run -c Release --project tests/BodyCam.Evidence.Benchmarks -- --filter '*LedgerProof*' --job short
+/// dotnet run -c Release --project tests/BodyCam.Evidence.Benchmarks -- --filter '*LedgerProof*'
 /// </summary>
 [Config(typeof(LatencyConfig))]
 public class LedgerProofBenchmarks
@@ -89,7 +99,7 @@ public class LedgerProofBenchmarks
 /// <summary>
 /// An item's custody report with inclusion proofs (the query behind GET /api/evidence/{id}/custody?proofs=true)
 /// in a log of 1M and 10M events over 100k and 1M items. Run:
-/// dotnet run -c Release --project tests/BodyCam.Evidence.Benchmarks -- --filter '*CustodyReport*' --job short
+/// dotnet run -c Release --project tests/BodyCam.Evidence.Benchmarks -- --filter '*CustodyReport*'
 /// </summary>
 [Config(typeof(LatencyConfig))]
 public class CustodyReportBenchmarks
