@@ -7,6 +7,7 @@ using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Jobs;
 using BodyCam.Evidence.Infrastructure.Ledger;
 using BodyCam.Evidence.Infrastructure.Persistence;
+using BodyCam.Evidence.Verification.Notes;
 using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,8 @@ builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadReq
 var app = builder.Build();
 
 var settings = app.Services.GetRequiredService<EvidenceSettings>();
+// The checkpoint key is read (or created) now: a missing or unreadable key must stop the start, not a later job.
+_ = app.Services.GetRequiredService<NoteSigner>();
 if (settings.MigrateOnStartup)
 {
     await using var scope = app.Services.CreateAsyncScope();

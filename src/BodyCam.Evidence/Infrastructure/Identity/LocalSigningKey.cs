@@ -11,26 +11,6 @@ public static class LocalSigningKey
 {
     public const string Issuer = "bodycam-local";
 
-    public static SymmetricSecurityKey LoadOrCreate(string path)
-    {
-        if (!File.Exists(path))
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var created = Path.Combine(Path.GetDirectoryName(path)!, Guid.NewGuid().ToString("N") + ".tmp");
-            File.WriteAllText(created, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(created, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
-            try
-            {
-                File.Move(created, path, overwrite: false);
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                File.Delete(created);
-            }
-        }
-        return new SymmetricSecurityKey(Convert.FromBase64String(File.ReadAllText(path).Trim())) { KeyId = "local" };
-    }
+    public static SymmetricSecurityKey LoadOrCreate(string path) =>
+        new(KeyFile.ReadOrCreate(path, () => RandomNumberGenerator.GetBytes(32))) { KeyId = "local" };
 }

@@ -9,31 +9,6 @@ namespace BodyCam.Evidence.Infrastructure.Ledger;
 /// </summary>
 public static class LedgerSigningKey
 {
-    public static NoteSigner LoadOrCreate(LedgerSettings settings)
-    {
-        var path = settings.SigningKeyPath;
-        if (!File.Exists(path))
-        {
-            var folder = Directory.CreateDirectory(Path.GetDirectoryName(path)!).FullName;
-            var created = Path.Combine(folder, Guid.NewGuid().ToString("N") + ".tmp");
-            var ownerOnly = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows())
-            {
-                ownerOnly.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            }
-            using (var key = new StreamWriter(created, ownerOnly))
-            {
-                key.Write(Convert.ToBase64String(NoteSigner.GenerateSeed()));
-            }
-            try
-            {
-                File.Move(created, path, overwrite: false);
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                File.Delete(created);
-            }
-        }
-        return new NoteSigner(settings.Origin, Convert.FromBase64String(File.ReadAllText(path).Trim()));
-    }
+    public static NoteSigner LoadOrCreate(LedgerSettings settings) =>
+        new(settings.Origin, KeyFile.ReadOrCreate(settings.SigningKeyPath, NoteSigner.GenerateSeed));
 }
