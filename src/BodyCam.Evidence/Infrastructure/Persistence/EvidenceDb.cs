@@ -13,8 +13,19 @@ namespace BodyCam.Evidence.Infrastructure.Persistence;
 /// <summary>
 /// The unit of work of every handler. Each provider has its own subclass so that each keeps its own migrations.
 /// </summary>
-public abstract class EvidenceDb(DbContextOptions options, TimeProvider clock) : DbContext(options)
+public abstract class EvidenceDb : DbContext
 {
+    private readonly TimeProvider _clock;
+
+    protected EvidenceDb(DbContextOptions options, TimeProvider clock)
+        : base(options)
+    {
+        _clock = clock;
+        // Every save already runs in a transaction that is retried whole or not at all; a savepoint around
+        // each save would only add two round trips inside the custody lock.
+        Database.AutoSavepointsEnabled = false;
+    }
+
     public DbSet<CustodyEvent> CustodyEvents => Set<CustodyEvent>();
     public DbSet<Dock> Docks => Set<Dock>();
     public DbSet<Upload> Uploads => Set<Upload>();
@@ -164,7 +175,7 @@ public abstract class EvidenceDb(DbContextOptions options, TimeProvider clock) :
         foreach (var custodyEvent in pending)
         {
             var sequence = edge.Size;
-            custodyEvent.Seal(sequence, clock.GetUtcNow());
+            custodyEvent.Seal(sequence, _clock.GetUtcNow());
             LedgerNodes.AddRange(LedgerTree.NodesOfLeaf(edge, sequence, custodyEvent.LeafHash));
         }
     }
