@@ -34,6 +34,10 @@ public static class LedgerTree
                 .OrderBy(e => e.Sequence)
                 .Select(e => new { e.Sequence, e.LeafHash })
                 .ToListAsync(cancellationToken);
+            if (leaves.Count == 0 || leaves[0].Sequence != stored || leaves[^1].Sequence != stored + leaves.Count - 1)
+            {
+                throw new InvalidOperationException($"The custody log has no event {stored}; its sequence has a gap.");
+            }
             leaves.ForEach(leaf => db.LedgerNodes.AddRange(NodesOfLeaf(edge, leaf.Sequence, leaf.LeafHash)));
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
