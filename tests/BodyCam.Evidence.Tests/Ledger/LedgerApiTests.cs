@@ -85,6 +85,8 @@ public sealed class LedgerApiTests(ApiProfile profile) : ApiTests(profile)
         }
         var single = await (await Auditor.GetAsync("/api/ledger/entries/0")).ReadAsync<LedgerEntry>(HttpStatusCode.OK);
         Assert.That(single.Entry, Is.EqualTo(entries[0].Entry));
+        Assert.That(single.Decoded.GetProperty("sequence").GetInt64(), Is.EqualTo(0));
+        Assert.That(single.Decoded.GetProperty("action").GetString(), Is.EqualTo(single.Recorded.Action));
     }
 
     [TestCase("/api/ledger/proofs/inclusion?index=5&treeSize=5", "index")]

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;
@@ -17,11 +18,11 @@ public sealed record ReadLedgerEntries(long Start, int Count) : IQuery<IReadOnly
 }
 
 /// <summary>
-/// One leaf of the log. <see cref="Entry"/> is the hashed canonical bytes; <see cref="Recorded"/> is what the row
-/// says now. A verifier re-encodes <see cref="Recorded"/> and compares: a row edited in the database no longer
-/// matches the bytes its leaf committed to.
+/// One leaf of the log. <see cref="Entry"/> is the hashed canonical bytes and <see cref="Decoded"/> the same bytes
+/// as JSON; <see cref="Recorded"/> is what the row says now. A verifier re-encodes <see cref="Recorded"/> and
+/// compares: a row edited in the database no longer matches the bytes its leaf committed to.
 /// </summary>
-public sealed record LedgerEntry(long Index, byte[] Entry, byte[] LeafHash, CustodyEntry Recorded);
+public sealed record LedgerEntry(long Index, byte[] Entry, JsonElement Decoded, byte[] LeafHash, CustodyEntry Recorded);
 
 public sealed class ReadLedgerEntriesValidator : AbstractValidator<ReadLedgerEntries>
 {
@@ -44,6 +45,6 @@ internal sealed class ReadLedgerEntriesHandler(EvidenceDb db) : IQueryHandler<Re
         {
             throw new NotFoundException($"The custody log has no entry {query.Start}.");
         }
-        return [.. rows.Select(row => new LedgerEntry(row.Sequence, row.Entry, row.LeafHash, row.ToEntry()))];
+        return [.. rows.Select(row => new LedgerEntry(row.Sequence, row.Entry, JsonSerializer.Deserialize<JsonElement>(row.Entry), row.LeafHash, row.ToEntry()))];
     }
 }
