@@ -33,6 +33,16 @@ public sealed partial class LocalServices
 
     public static async Task<string> RunAsync(string fileName, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
+        var (exitCode, output, errors) = await RunToExitAsync(fileName, environment, arguments);
+        return exitCode == 0
+            ? output
+            : throw new InvalidOperationException($"{fileName} {string.Join(' ', arguments)} exited with {exitCode}:\n{errors}");
+    }
+
+    /// <summary>Runs a process to its end, whatever its exit code, from the repository root.</summary>
+    public static async Task<(int ExitCode, string Output, string Errors)> RunToExitAsync(
+        string fileName, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
         var start = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
@@ -51,11 +61,7 @@ public sealed partial class LocalServices
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{fileName} {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{await errors}");
-        }
-        return await output;
+        return (process.ExitCode, await output, await errors);
     }
 
     private static string FindRepositoryRoot()

@@ -21,7 +21,7 @@ public sealed class LedgerApiTests(ApiProfile profile) : ApiTests(profile)
         await Api.RegisterDockAsync();
         var size = await LogSizeAsync();
 
-        var checkpoint = await WaitForCheckpointAsync(size);
+        var checkpoint = await Api.WaitForCheckpointAsync();
 
         Assert.That(checkpoint.TreeSize, Is.GreaterThanOrEqualTo(size));
         Assert.That(checkpoint.Origin, Is.EqualTo("bodycam-evidence.localhost/custody"));
@@ -35,7 +35,7 @@ public sealed class LedgerApiTests(ApiProfile profile) : ApiTests(profile)
     {
         var anonymous = Api.CreateClient();
         await Api.RegisterDockAsync();
-        await WaitForCheckpointAsync(await LogSizeAsync());
+        await Api.WaitForCheckpointAsync();
 
         var key = await anonymous.GetAsync("/api/ledger/key");
         var note = await anonymous.GetAsync("/api/ledger/checkpoint");
@@ -51,10 +51,10 @@ public sealed class LedgerApiTests(ApiProfile profile) : ApiTests(profile)
     public async Task Successive_checkpoints_are_proven_consistent_by_the_api()
     {
         await Api.RegisterDockAsync();
-        var first = await WaitForCheckpointAsync(await LogSizeAsync());
+        var first = await Api.WaitForCheckpointAsync();
         await Api.RegisterDockAsync();
         await Api.RegisterDockAsync();
-        var second = await WaitForCheckpointAsync(await LogSizeAsync());
+        var second = await Api.WaitForCheckpointAsync();
 
         var proof = await (await Auditor.GetAsync($"/api/ledger/proofs/consistency?from={first.TreeSize}&to={second.TreeSize}"))
             .ReadAsync<ConsistencyProof>(HttpStatusCode.OK);
@@ -70,7 +70,7 @@ public sealed class LedgerApiTests(ApiProfile profile) : ApiTests(profile)
     public async Task Every_entry_is_served_with_a_proof_of_inclusion_in_the_signed_checkpoint()
     {
         await Api.RegisterDockAsync();
-        var checkpoint = await WaitForCheckpointAsync(await LogSizeAsync());
+        var checkpoint = await Api.WaitForCheckpointAsync();
 
         var entries = await (await Auditor.GetAsync($"/api/ledger/entries?start=0&count={checkpoint.TreeSize}"))
             .ReadAsync<List<LedgerEntry>>(HttpStatusCode.OK);
@@ -125,12 +125,11 @@ public sealed class LedgerApiTests(ApiProfile profile) : ApiTests(profile)
     public async Task An_items_custody_report_verifies_event_by_event_against_the_checkpoint()
     {
         var evidenceId = await Api.UploadVerifiedRecordingAsync("officer-12");
-        var size = await LogSizeAsync();
-        await WaitForCheckpointAsync(size);
+        await Api.WaitForCheckpointAsync();
 
         var report = await (await Auditor.GetAsync($"/api/evidence/{evidenceId}/custody?proofs=true")).ReadAsync<CustodyReport>(HttpStatusCode.OK);
 
-        var checkpoint = Checkpoint.Verify(report.Checkpoint!, await VerifierKeyAsync());
+        var checkpoint = Checkpoint.Verify(report.Checkpoint!, await Api.VerifierKeyAsync());
         Assert.That(report.Events.Select(e => e.Action), Is.SupersetOf(new[] { "UploadStarted", "Received", "Verified" }));
         Assert.That(report.Events.Select(e => e.Index), Is.Ordered.Ascending);
         foreach (var e in report.Events.Where(e => e.Index < checkpoint.TreeSize))
@@ -164,25 +163,5 @@ public sealed class LedgerApiTests(ApiProfile profile) : ApiTests(profile)
     {
         await using var db = Api.OpenDb();
         return await db.CustodyEvents.CountAsync();
-    }
-
-    private async Task<NoteVerifierKey> VerifierKeyAsync() =>
-        NoteVerifierKey.Parse((await Api.CreateClient().GetStringAsync("/api/ledger/key")).Trim());
-
-    /// <summary>Waits, like a witness polling, for a checkpoint covering at least <paramref name="size"/> entries, and verifies it.</summary>
-    private async Task<Checkpoint> WaitForCheckpointAsync(long size)
-    {
-        var key = await VerifierKeyAsync();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var response = await Api.CreateClient().GetAsync("/api/ledger/checkpoint");
-            if (response.IsSuccessStatusCode && Checkpoint.Verify(await response.Content.ReadAsStringAsync(), key) is { } checkpoint && checkpoint.TreeSize >= size)
-            {
-                return checkpoint;
-            }
-            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), $"no checkpoint of {size} entries within 30 s");
-            await Task.Delay(250);
-        }
     }
 }

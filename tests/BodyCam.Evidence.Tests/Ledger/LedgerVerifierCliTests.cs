@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Text;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Tests.Api;
 using BodyCam.Evidence.Tests.Cli;
@@ -31,7 +28,7 @@ public sealed class LedgerVerifierCliTests
         }
         _key = (await _api.CreateClient().GetStringAsync("/api/ledger/key")).Trim();
         _token = _api.Service<LocalTokenIssuer>().Issue("ann", Roles.Auditor, null, null, TimeSpan.FromMinutes(10));
-        await WaitForCheckpointAsync();
+        await _api.WaitForCheckpointAsync();
     }
 
     [TearDown]
@@ -59,7 +56,7 @@ public sealed class LedgerVerifierCliTests
         var saved = Path.Combine(_api.DataRoot, "earlier.txt");
         Assert.That((await VerifyAsync("log", "--save", saved)).ExitCode, Is.EqualTo(0));
         await _api.RegisterDockAsync();
-        await WaitForCheckpointAsync();
+        await _api.WaitForCheckpointAsync();
 
         var (exit, output) = await VerifyAsync("log", "--previous", saved);
 
@@ -100,7 +97,7 @@ public sealed class LedgerVerifierCliTests
     public async Task An_items_custody_verifies_event_by_event_once_a_checkpoint_covers_it()
     {
         var evidenceId = await _api.UploadVerifiedRecordingAsync("officer-5");
-        await WaitForCheckpointAsync();
+        await _api.WaitForCheckpointAsync();
 
         var (exit, output) = await VerifyAsync("custody", evidenceId.ToString());
 
@@ -119,39 +116,9 @@ public sealed class LedgerVerifierCliTests
         await db.Database.ExecuteSqlRawAsync("ALTER TABLE custody_events ENABLE TRIGGER USER");
     }
 
-    private async Task WaitForCheckpointAsync()
-    {
-        long size;
-        await using (var db = _api.OpenDb())
-        {
-            size = await db.CustodyEvents.CountAsync();
-        }
-        var key = NoteVerifierKey.Parse(_key);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var response = await _api.CreateClient().GetAsync("/api/ledger/checkpoint");
-            if (response.StatusCode == HttpStatusCode.OK && Checkpoint.Verify(await response.Content.ReadAsStringAsync(), key).TreeSize >= size)
-            {
-                return;
-            }
-            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "no checkpoint within 30 s");
-            await Task.Delay(200);
-        }
-    }
-
     private static async Task<(int ExitCode, string Output)> RunCliAsync(params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(CliTests.CliAssembly);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, new StringBuilder(await output).Append(await errors).ToString());
+        var (exitCode, output, errors) = await LocalServices.RunToExitAsync("dotnet", new Dictionary<string, string>(), [CliTests.CliAssembly, .. arguments]);
+        return (exitCode, output + errors);
     }
 }
