@@ -37,7 +37,8 @@ public sealed record EvidenceSettings(
     JobStorageProvider Jobs,
     IdentitySettings Identity,
     IngestionSettings Ingestion,
-    LedgerSettings Ledger)
+    LedgerSettings Ledger,
+    AxisSettings Axis)
 {
     public static EvidenceSettings From(IConfiguration configuration)
     {
@@ -58,7 +59,8 @@ public sealed record EvidenceSettings(
                 configuration["Identity:Audience"] ?? "bodycam-evidence",
                 Path.GetFullPath(configuration["Identity:SigningKeyPath"] ?? Path.Combine(dataRoot, "keys", "token-signing.key"))),
             IngestionSettings.From(configuration),
-            LedgerSettings.From(configuration, dataRoot));
+            LedgerSettings.From(configuration, dataRoot),
+            AxisSettings.From(configuration));
     }
 
     private static string DefaultConnection(DatabaseProvider database, string dataRoot) => database switch
@@ -134,4 +136,47 @@ public sealed record LedgerSettings(string Origin, string SigningKeyPath, int Ch
 
     /// <summary>A seconds-field cron schedule; Hangfire polls its schedule every second for it (see EvidenceServices).</summary>
     public string CheckpointSchedule => $"*/{CheckpointEverySeconds} * * * * *";
+}
+
+/// <summary>
+/// The Axis Body Worn Integration API: how long a Swift auth token lives, how many object uploads run at once
+/// before a system controller is asked to come back later, and what the connection file tells the Axis manager.
+/// </summary>
+public sealed record AxisSettings(
+    TimeSpan TokenLifetime,
+    int MaxConcurrentUploads,
+    string ContainerType,
+    string? HttpsCertificatePath,
+    string? EncryptionPublicKeyPath,
+    string? EncryptionPublicKeyId)
+{
+    public static readonly IReadOnlyList<string> ContainerTypes = ["mp4", "mkv"];
+
+    public static AxisSettings From(IConfiguration configuration)
+    {
+        var settings = new AxisSettings(
+            configuration.GetValue("Axis:TokenLifetime", TimeSpan.FromHours(1)),
+            configuration.GetValue("Axis:MaxConcurrentUploads", 8),
+            configuration["Axis:ContainerType"] ?? "mp4",
+            configuration["Axis:HttpsCertificatePath"],
+            configuration["Axis:EncryptionPublicKeyPath"],
+            configuration["Axis:EncryptionPublicKeyId"]);
+        if (settings.TokenLifetime < TimeSpan.FromMinutes(1))
+        {
+            throw new InvalidOperationException("Axis:TokenLifetime must be at least a minute.");
+        }
+        if (settings.MaxConcurrentUploads < 1)
+        {
+            throw new InvalidOperationException("Axis:MaxConcurrentUploads must be at least 1.");
+        }
+        if (!ContainerTypes.Contains(settings.ContainerType))
+        {
+            throw new InvalidOperationException("Axis:ContainerType must be mp4 or mkv.");
+        }
+        if (settings.EncryptionPublicKeyPath is null != settings.EncryptionPublicKeyId is null)
+        {
+            throw new InvalidOperationException("Axis:EncryptionPublicKeyPath and Axis:EncryptionPublicKeyId are set together or not at all.");
+        }
+        return settings;
+    }
 }
