@@ -1,5 +1,6 @@
 using Azure.Storage.Blobs;
 using BodyCam.Evidence.Features.Ingestion;
+using BodyCam.Evidence.Features.Ingestion.Axis;
 using BodyCam.Evidence.Features.Ingestion.Tus;
 using BodyCam.Evidence.Features.Ledger.SignCheckpoint;
 using BodyCam.Evidence.Infrastructure;
@@ -31,6 +32,7 @@ public static class EvidenceServices
 {
     public const string AdminPolicy = "Admin";
     public const string DockPolicy = "Dock";
+    public const string AxisPolicy = "AxisDock";
     private const string CallerScheme = "Caller";
 
     /// <summary>Everything but the web host: database, blob store, mediator pipeline, identity and jobs.</summary>
@@ -89,6 +91,7 @@ public static class EvidenceServices
         services.AddScoped<IStuckWorkReconciler, UnverifiedEvidenceReconciler>();
         services.AddScoped<IStuckWorkReconciler, UnprobedEvidenceReconciler>();
         services.AddSingleton<UploadLocks>();
+        services.AddSingleton<SwiftUploadSlots>();
         services.AddSingleton<IMediaProbe, FfprobeMediaProbe>();
         services.AddCors(cors => cors.AddPolicy(TusEndpoints.CorsPolicy, policy => policy
             .AllowAnyOrigin()
@@ -142,10 +145,14 @@ public static class EvidenceServices
     {
         services.AddAuthentication(CallerScheme)
             .AddPolicyScheme(CallerScheme, "Bearer token or dock key", options =>
-                options.ForwardDefaultSelector = context => context.Request.Headers.ContainsKey(DockKeyAuthenticationHandler.HeaderName)
-                    ? DockKeyAuthenticationHandler.SchemeName
-                    : JwtBearerDefaults.AuthenticationScheme)
+                options.ForwardDefaultSelector = context => context.Request.Headers switch
+                {
+                    var headers when headers.ContainsKey(DockKeyAuthenticationHandler.HeaderName) => DockKeyAuthenticationHandler.SchemeName,
+                    var headers when headers.ContainsKey(DockTokenAuthenticationHandler.HeaderName) => DockTokenAuthenticationHandler.SchemeName,
+                    _ => JwtBearerDefaults.AuthenticationScheme,
+                })
             .AddScheme<AuthenticationSchemeOptions, DockKeyAuthenticationHandler>(DockKeyAuthenticationHandler.SchemeName, null)
+            .AddScheme<AuthenticationSchemeOptions, DockTokenAuthenticationHandler>(DockTokenAuthenticationHandler.SchemeName, null)
             .AddJwtBearer(options =>
             {
                 options.MapInboundClaims = false;
@@ -167,6 +174,11 @@ public static class EvidenceServices
             // Only a dock key opens ingestion: a person's token, however privileged, is no dock.
             .AddPolicy(DockPolicy, policy => policy
                 .AddAuthenticationSchemes(DockKeyAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser()
+                .RequireRole(Roles.Dock))
+            // The Axis Swift API authenticates by token only, as Swift clients do.
+            .AddPolicy(AxisPolicy, policy => policy
+                .AddAuthenticationSchemes(DockTokenAuthenticationHandler.SchemeName)
                 .RequireAuthenticatedUser()
                 .RequireRole(Roles.Dock));
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, CustodyRecordingAuthorizationResultHandler>();

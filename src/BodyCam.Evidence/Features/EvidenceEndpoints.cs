@@ -1,5 +1,10 @@
 using BodyCam.Evidence.Features.Audit.SearchAuditTrail;
+using BodyCam.Evidence.Features.Categories.ListCategories;
+using BodyCam.Evidence.Features.Categories.PutCategory;
 using BodyCam.Evidence.Features.Docks.RegisterDock;
+using BodyCam.Evidence.Features.Ingestion.Axis;
+using BodyCam.Evidence.Features.Recordings.GetRecording;
+using BodyCam.Evidence.Features.Recordings.SearchRecordings;
 using BodyCam.Evidence.Features.Evidence.GetEvidenceCustody;
 using BodyCam.Evidence.Features.Evidence.GetEvidenceItem;
 using BodyCam.Evidence.Features.Identity.DescribeCurrentActor;
@@ -20,6 +25,11 @@ public static class EvidenceEndpoints
         routes.MapRegisterDock();
         routes.MapDescribeCurrentActor();
         routes.MapTus();
+        routes.MapAxisSwift();
+        routes.MapPutCategory();
+        routes.MapListCategories();
+        routes.MapGetRecording();
+        routes.MapSearchRecordings();
         routes.MapGetUploadStatus();
         routes.MapGetEvidenceItem();
         routes.MapGetEvidenceCustody();

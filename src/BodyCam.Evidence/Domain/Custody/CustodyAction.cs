@@ -13,6 +13,14 @@ public enum CustodyAction
     Verified,
     Quarantined,
     MediaProbed,
+    OfficerRecorded,
+    CameraRecorded,
+    CategoryRecorded,
+    BodyWornSystemRecorded,
+    RecordingOpened,
+    RecordingMetadataUpdated,
+    RecordingObjectStored,
+    RecordingCompleted,
 }
 
 public enum CustodyOutcome

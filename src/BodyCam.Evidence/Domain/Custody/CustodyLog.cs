@@ -31,4 +31,13 @@ public static class CustodyLog
         await db.SaveChangesAsync(cancellationToken);
         return new ForbiddenException(detail);
     }
+
+    /// <summary>As <see cref="RefuseAsync"/>, for a caller whose credentials did not prove who they are (401).</summary>
+    public static async Task<UnauthorizedException> RefuseAuthenticationAsync(
+        this EvidenceDb db, Actor actor, string reason, string detail, CancellationToken cancellationToken)
+    {
+        db.CustodyEvents.Record(CustodyAction.AuthenticationFailed, actor, reason: reason, outcome: CustodyOutcome.Denied);
+        await db.SaveChangesAsync(cancellationToken);
+        return new UnauthorizedException(detail);
+    }
 }

@@ -37,6 +37,7 @@ public sealed class EvidenceItem
     public string? StoredSha256 { get; private set; }
     public Guid DockId { get; private init; }
     public required string UploadId { get; init; }
+    public Guid? RecordingId { get; private init; }
     public DateTimeOffset ReceivedAt { get; private init; }
     public DateTimeOffset? VerifiedAt { get; private set; }
     public string? QuarantineReason { get; private set; }
@@ -46,7 +47,7 @@ public sealed class EvidenceItem
     public string? PosterBlobName { get; private set; }
 
     public static EvidenceItem Receive(
-        Guid id, RecordingFacts recording, string blobName, long bytes, string streamSha256, Guid dockId, string uploadId, DateTimeOffset now)
+        Guid id, RecordingFacts recording, string blobName, long bytes, string streamSha256, Guid dockId, string uploadId, Guid? recordingId, DateTimeOffset now)
     {
         var item = new EvidenceItem
         {
@@ -57,6 +58,7 @@ public sealed class EvidenceItem
             StreamSha256 = streamSha256,
             DockId = dockId,
             UploadId = uploadId,
+            RecordingId = recordingId,
             ReceivedAt = now,
             Status = EvidenceStatus.Received,
         };

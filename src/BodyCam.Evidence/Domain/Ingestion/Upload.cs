@@ -26,6 +26,7 @@ public sealed class Upload
     public required string Id { get; init; }
     public Guid DockId { get; private init; }
     public Guid EvidenceId { get; private init; }
+    public Guid? RecordingId { get; private init; }
     public required string BlobName { get; init; }
     public required RecordingFacts Recording { get; init; }
     public string? MetadataHeader { get; private init; }
@@ -40,7 +41,10 @@ public sealed class Upload
 
     public bool IsComplete => Length is { } length && Offset == length;
 
-    public static Upload Begin(Guid dockId, RecordingFacts recording, string? metadataHeader, long? length, DateTimeOffset now, TimeSpan expiry)
+    /// <summary>Content a body worn system itself rejected is kept under a prefix of its own, apart from evidence it vouches for.</summary>
+    public static Upload Begin(
+        Guid dockId, RecordingFacts recording, string? metadataHeader, long? length, DateTimeOffset now, TimeSpan expiry,
+        Guid? recordingId = null, bool rejectedContent = false)
     {
         var evidenceId = Guid.CreateVersion7(now);
         return new Upload
@@ -48,7 +52,8 @@ public sealed class Upload
             Id = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)),
             DockId = dockId,
             EvidenceId = evidenceId,
-            BlobName = $"evidence/{evidenceId:N}",
+            RecordingId = recordingId,
+            BlobName = $"{(rejectedContent ? "rejected" : "evidence")}/{evidenceId:N}",
             Recording = recording,
             MetadataHeader = metadataHeader,
             Length = length,

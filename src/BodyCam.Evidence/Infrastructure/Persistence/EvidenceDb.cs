@@ -3,6 +3,10 @@ using BodyCam.Evidence.Domain.Docks;
 using BodyCam.Evidence.Domain.Evidence;
 using BodyCam.Evidence.Domain.Ingestion;
 using BodyCam.Evidence.Domain.Ledger;
+using BodyCam.Evidence.Domain.Cameras;
+using BodyCam.Evidence.Domain.Categories;
+using BodyCam.Evidence.Domain.People;
+using BodyCam.Evidence.Domain.Recordings;
 using BodyCam.Evidence.Infrastructure.Ledger;
 using BodyCam.Evidence.Verification.Ledger;
 using Microsoft.EntityFrameworkCore;
@@ -32,6 +36,15 @@ public abstract class EvidenceDb : DbContext
     public DbSet<EvidenceItem> EvidenceItems => Set<EvidenceItem>();
     public DbSet<LedgerNode> LedgerNodes => Set<LedgerNode>();
     public DbSet<LedgerCheckpoint> LedgerCheckpoints => Set<LedgerCheckpoint>();
+    public DbSet<DockToken> DockTokens => Set<DockToken>();
+    public DbSet<BodyWornSystem> BodyWornSystems => Set<BodyWornSystem>();
+    public DbSet<Officer> Officers => Set<Officer>();
+    public DbSet<Camera> Cameras => Set<Camera>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<Recording> Recordings => Set<Recording>();
+    public DbSet<RecordingObject> RecordingObjects => Set<RecordingObject>();
+    public DbSet<Bookmark> Bookmarks => Set<Bookmark>();
+    public DbSet<GnssPoint> GnssPoints => Set<GnssPoint>();
 
     /// <summary>Serialises custody appends (and checkpoint signing) across connections until the current transaction ends.</summary>
     internal abstract Task LockCustodyLogAsync(CancellationToken cancellationToken);
@@ -110,6 +123,98 @@ public abstract class EvidenceDb : DbContext
             dock.Property(d => d.RegisteredBy).HasMaxLength(200);
         });
 
+        modelBuilder.Entity<DockToken>(token =>
+        {
+            token.ToTable("dock_tokens");
+            token.HasKey(t => t.TokenSha256);
+            token.Property(t => t.TokenSha256).HasMaxLength(64);
+            token.HasIndex(t => t.ExpiresAt);
+        });
+
+        modelBuilder.Entity<BodyWornSystem>(system =>
+        {
+            system.ToTable("body_worn_systems");
+            system.HasKey(s => s.SystemId);
+            system.Property(s => s.SystemId).ValueGeneratedNever();
+            system.Property(s => s.ConnectionId).HasMaxLength(100);
+            system.Property(s => s.Name).HasMaxLength(100);
+        });
+
+        modelBuilder.Entity<Officer>(officer =>
+        {
+            officer.ToTable("officers");
+            officer.HasKey(o => o.OfficerId);
+            officer.Property(o => o.OfficerId).HasMaxLength(64);
+            officer.Property(o => o.Name).HasMaxLength(100);
+            officer.Property(o => o.Unit).HasMaxLength(100);
+            officer.HasIndex(o => o.AxisUserId).IsUnique();
+        });
+
+        modelBuilder.Entity<Camera>(camera =>
+        {
+            camera.ToTable("cameras");
+            camera.HasKey(c => c.Serial);
+            camera.Property(c => c.Serial).HasMaxLength(64);
+            camera.Property(c => c.Name).HasMaxLength(100);
+            camera.Property(c => c.Model).HasMaxLength(64);
+        });
+
+        modelBuilder.Entity<Category>(category =>
+        {
+            category.ToTable("categories");
+            category.HasKey(c => c.Id);
+            category.Property(c => c.Id).HasMaxLength(64);
+            category.Property(c => c.Name).HasMaxLength(100);
+        });
+
+        modelBuilder.Entity<Recording>(recording =>
+        {
+            recording.ToTable("recordings");
+            recording.HasKey(r => r.Id);
+            recording.Property(r => r.ContainerName).HasMaxLength(256);
+            recording.HasIndex(r => new { r.DockId, r.ContainerName }).IsUnique();
+            recording.Property(r => r.OfficerId).HasMaxLength(64);
+            recording.Property(r => r.DeviceSerial).HasMaxLength(64);
+            recording.Property(r => r.ScuSerial).HasMaxLength(64);
+            recording.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+            recording.Property(r => r.RejectedReason).HasMaxLength(1000);
+            recording.Property(r => r.OriginalContainer).HasMaxLength(256);
+            recording.HasIndex(r => new { r.OfficerId, r.TriggerOnTime });
+            recording.HasIndex(r => new { r.DeviceSerial, r.TriggerOnTime });
+            recording.Ignore(r => r.Metadata);
+        });
+
+        modelBuilder.Entity<RecordingObject>(recordingObject =>
+        {
+            recordingObject.ToTable("recording_objects");
+            recordingObject.HasKey(o => o.Id);
+            recordingObject.Property(o => o.Name).HasMaxLength(512);
+            recordingObject.Property(o => o.Kind).HasConversion<string>().HasMaxLength(20);
+            recordingObject.Property(o => o.BlobName).HasMaxLength(200);
+            recordingObject.Property(o => o.Sha256).HasMaxLength(64);
+            recordingObject.HasIndex(o => new { o.RecordingId, o.Name });
+            recordingObject.HasIndex(o => o.EvidenceId);
+            recordingObject.Ignore(o => o.Metadata);
+        });
+
+        modelBuilder.Entity<Bookmark>(bookmark =>
+        {
+            bookmark.ToTable("bookmarks");
+            bookmark.HasKey(b => b.Id);
+            bookmark.Property(b => b.ObjectName).HasMaxLength(512);
+            bookmark.Property(b => b.CategoryId).HasMaxLength(64);
+            bookmark.Property(b => b.CategoryName).HasMaxLength(100);
+            bookmark.Property(b => b.Tags).HasMaxLength(1000);
+            bookmark.HasIndex(b => b.RecordingId);
+            bookmark.HasIndex(b => b.CategoryId);
+        });
+
+        modelBuilder.Entity<GnssPoint>(point =>
+        {
+            point.ToTable("gnss_points");
+            point.HasKey(p => new { p.RecordingId, p.Index });
+        });
+
         modelBuilder.Entity<Upload>(upload =>
         {
             upload.ToTable("uploads");
@@ -138,6 +243,7 @@ public abstract class EvidenceDb : DbContext
             item.Property(e => e.PosterBlobName).HasMaxLength(200);
             item.HasIndex(e => new { e.Status, e.ReceivedAt });
             item.HasIndex(e => new { e.ProbeStatus, e.VerifiedAt });
+            item.HasIndex(e => e.RecordingId);
             item.ComplexProperty(e => e.Recording, ConfigureRecording);
             item.ComplexProperty(e => e.Media, media =>
             {

@@ -33,7 +33,7 @@ public sealed class TransactionBehaviour<TMessage, TResponse>(EvidenceDb db, Pos
                 await transaction.CommitAsync(ct);
                 return handled;
             }
-            catch (ForbiddenException)
+            catch (RecordedRefusalException)
             {
                 // A refusal is a custody event even inside a command; handlers refuse before they change anything.
                 await transaction.CommitAsync(CancellationToken.None);

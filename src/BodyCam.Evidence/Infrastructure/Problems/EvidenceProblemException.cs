@@ -11,7 +11,22 @@ public abstract class EvidenceProblemException(int statusCode, string title, str
 
 public sealed class NotFoundException(string detail) : EvidenceProblemException(StatusCodes.Status404NotFound, "Not found", detail);
 
-public sealed class ForbiddenException(string detail) : EvidenceProblemException(StatusCodes.Status403Forbidden, "Forbidden", detail);
+/// <summary>A refusal already recorded as a custody event, which must stay committed whatever happens to the request.</summary>
+public abstract class RecordedRefusalException(int statusCode, string title, string detail) : EvidenceProblemException(statusCode, title, detail);
+
+public sealed class ForbiddenException(string detail) : RecordedRefusalException(StatusCodes.Status403Forbidden, "Forbidden", detail);
+
+public sealed class UnauthorizedException(string detail) : RecordedRefusalException(StatusCodes.Status401Unauthorized, "Unauthorized", detail);
+
+/// <summary>The server cannot take this now but will soon: the client should send the same request again after <see cref="RetryAfter"/>.</summary>
+public sealed class ServiceUnavailableException(string detail, TimeSpan retryAfter)
+    : EvidenceProblemException(StatusCodes.Status503ServiceUnavailable, "Try again later", detail)
+{
+    public TimeSpan RetryAfter { get; } = retryAfter;
+}
+
+public sealed class UnprocessableContentException(string detail)
+    : EvidenceProblemException(StatusCodes.Status422UnprocessableEntity, "Unprocessable content", detail);
 
 public sealed class ConflictException(string detail) : EvidenceProblemException(StatusCodes.Status409Conflict, "Conflict", detail);
 

@@ -54,6 +54,10 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
             LogUnexpected(exception, httpContext.Request.Method, httpContext.Request.Path.Value ?? "/");
         }
         httpContext.Response.StatusCode = problem.Status!.Value;
+        if (exception is ServiceUnavailableException { RetryAfter: var retryAfter })
+        {
+            httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         // ASP.NET Core writes no body at all when Accept rules out JSON. RFC 9110 §12.5.1 lets a server disregard
         // Accept, and a client refused a CSV download still needs to learn which field was wrong.
         httpContext.Request.Headers.Accept = default;

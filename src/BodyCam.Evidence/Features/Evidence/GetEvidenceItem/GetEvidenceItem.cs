@@ -1,3 +1,4 @@
+using BodyCam.Evidence.Features.Recordings.GetRecording;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Media;
 using BodyCam.Evidence.Infrastructure.Persistence;
@@ -33,7 +34,10 @@ public sealed record EvidenceItemDetails(
     string ProbeStatus,
     string? ProbeFailure,
     MediaFacts Media,
-    bool HasPoster);
+    bool HasPoster,
+    Guid? RecordingId,
+    IReadOnlyList<CategoryTag> Categories,
+    IReadOnlyList<TrackPoint> GnssTrack);
 
 internal sealed class GetEvidenceItemHandler(EvidenceDb db) : IQueryHandler<GetEvidenceItem, EvidenceItemDetails>
 {
@@ -42,10 +46,22 @@ internal sealed class GetEvidenceItemHandler(EvidenceDb db) : IQueryHandler<GetE
         var item = await db.EvidenceItems.AsNoTracking().SingleOrDefaultAsync(e => e.Id == query.EvidenceId, cancellationToken)
             ?? throw new NotFoundException($"There is no evidence item {query.EvidenceId}.");
         var recording = item.Recording;
+        IReadOnlyList<CategoryTag> categories = [];
+        IReadOnlyList<TrackPoint> track = [];
+        if (item.RecordingId is { } recordingId)
+        {
+            categories = await db.RecordingCategoriesAsync(recordingId, cancellationToken);
+            track = await db.GnssTrackAsync(recordingId, cancellationToken);
+        }
+        if (recording.Category is { } sentCategory && categories.All(c => c.Id != sentCategory))
+        {
+            var known = await db.Categories.AsNoTracking().Where(c => c.Id == sentCategory).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken);
+            categories = [.. categories, new CategoryTag(sentCategory, known, known is not null)];
+        }
         return new EvidenceItemDetails(
             item.Id, item.Status.ToString(), item.QuarantineReason, item.Bytes, item.StreamSha256, item.StoredSha256, recording.DeclaredSha256,
             recording.FileName, recording.ContentType, recording.DeviceSerial, recording.OfficerId, recording.RecordedStart, recording.RecordedEnd,
             recording.Category, item.DockId, item.UploadId, item.ReceivedAt, item.VerifiedAt, item.ProbeStatus.ToString(), item.ProbeFailure,
-            item.Media, item.PosterBlobName is not null);
+            item.Media, item.PosterBlobName is not null, item.RecordingId, categories, track);
     }
 }

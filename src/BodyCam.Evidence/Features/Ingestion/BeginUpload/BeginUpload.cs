@@ -1,32 +1,47 @@
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Ingestion;
+using BodyCam.Evidence.Domain.Recordings;
 using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;
 using BodyCam.Evidence.Infrastructure.Problems;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 
 namespace BodyCam.Evidence.Features.Ingestion.BeginUpload;
 
-/// <summary>A dock announces a recording: its facts, and its length unless that is not known yet.</summary>
+/// <summary>
+/// A dock announces a recording's file: its facts, and its length unless that is not known yet. A clip of a
+/// recording a body worn system sends names that recording; a clip the system itself rejected is taken in
+/// whatever facts it lacks.
+/// </summary>
 [RequiresRole(Roles.Dock)]
-public sealed record BeginUpload(long? Length, IReadOnlyDictionary<string, string> Metadata, string? MetadataHeader) : ICommand<BegunUpload>;
+public sealed record BeginUpload(
+    long? Length, IReadOnlyDictionary<string, string> Metadata, string? MetadataHeader, Guid? RecordingId = null, bool RejectedContent = false)
+    : ICommand<BegunUpload>;
 
 public sealed record BegunUpload(string UploadId, Guid EvidenceId, DateTimeOffset ExpiresAt);
 
 internal sealed class BeginUploadHandler(EvidenceDb db, ICurrentActor caller, EvidenceSettings settings, TimeProvider clock)
     : ICommandHandler<BeginUpload, BegunUpload>
 {
-    public ValueTask<BegunUpload> Handle(BeginUpload command, CancellationToken cancellationToken)
+    public async ValueTask<BegunUpload> Handle(BeginUpload command, CancellationToken cancellationToken)
     {
         if (command.Length > settings.Ingestion.MaxUploadBytes)
         {
             throw new PayloadTooLargeException($"The upload is {command.Length} bytes; this server takes at most {settings.Ingestion.MaxUploadBytes}.");
         }
         var recording = RecordingMetadata.ToFacts(command.Metadata);
+        var dockId = Guid.Parse(caller.Actor.Id);
+        if (command.RecordingId is { } recordingId
+            && !await db.Recordings.AnyAsync(r => r.Id == recordingId && r.DockId == dockId && r.Status == RecordingStatus.Transferring, cancellationToken))
+        {
+            throw new ConflictException($"Recording {recordingId} is not one this dock is sending.");
+        }
         var upload = Upload.Begin(
-            Guid.Parse(caller.Actor.Id), recording, command.MetadataHeader, command.Length, clock.GetUtcNow(), settings.Ingestion.UploadExpiry);
+            dockId, recording, command.MetadataHeader, command.Length, clock.GetUtcNow(), settings.Ingestion.UploadExpiry,
+            command.RecordingId, command.RejectedContent);
         db.Uploads.Add(upload);
         db.CustodyEvents.Record(
             CustodyAction.UploadStarted,
@@ -34,6 +49,6 @@ internal sealed class BeginUploadHandler(EvidenceDb db, ICurrentActor caller, Ev
             upload.EvidenceId,
             reason: $"upload {upload.Id}: '{recording.FileName}' from device {recording.DeviceSerial}, officer {recording.OfficerId}, "
                 + (command.Length is { } length ? $"{length} bytes" : "length deferred"));
-        return ValueTask.FromResult(new BegunUpload(upload.Id, upload.EvidenceId, upload.ExpiresAt));
+        return new BegunUpload(upload.Id, upload.EvidenceId, upload.ExpiresAt);
     }
 }

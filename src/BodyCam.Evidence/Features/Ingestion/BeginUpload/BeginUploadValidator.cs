@@ -10,26 +10,27 @@ public sealed class BeginUploadValidator : AbstractValidator<BeginUpload>
     public BeginUploadValidator(EvidenceSettings settings)
     {
         var required = settings.Ingestion.RequiredMetadata;
-        bool Present(string? value, string key, Func<string, bool> valid) => value is null ? !required.Contains(key) : valid(value);
+        bool Present(BeginUpload command, string? value, string key, Func<string, bool> valid) =>
+            value is null ? command.RejectedContent || !required.Contains(key) : valid(value);
 
         RuleFor(c => c.Length).GreaterThanOrEqualTo(0).OverridePropertyName("Upload-Length");
         RuleFor(c => c.Metadata.GetValueOrDefault(FileName))
             .Must(IsPlainFileName).WithMessage("A file name (no folders, no control characters, at most 255 characters) is required.")
             .OverridePropertyName(FileName);
         RuleFor(c => c.Metadata.GetValueOrDefault(DeviceSerial))
-            .Must(value => Present(value, DeviceSerial, IsIdentifier))
+            .Must((command, value) => Present(command, value, DeviceSerial, IsIdentifier))
             .WithMessage(Describe(required, DeviceSerial, "the camera's serial number: 1-64 letters, digits, '.', '_', ':' or '-'"))
             .OverridePropertyName(DeviceSerial);
         RuleFor(c => c.Metadata.GetValueOrDefault(OfficerId))
-            .Must(value => Present(value, OfficerId, IsIdentifier))
+            .Must((command, value) => Present(command, value, OfficerId, IsIdentifier))
             .WithMessage(Describe(required, OfficerId, "the officer's id: 1-64 letters, digits, '.', '_', ':' or '-'"))
             .OverridePropertyName(OfficerId);
         RuleFor(c => c.Metadata.GetValueOrDefault(RecordedStart))
-            .Must(value => Present(value, RecordedStart, v => TryParseUtc(v, out _)))
+            .Must((command, value) => Present(command, value, RecordedStart, v => TryParseUtc(v, out _)))
             .WithMessage(Describe(required, RecordedStart, "an ISO 8601 UTC time ending in 'Z'"))
             .OverridePropertyName(RecordedStart);
         RuleFor(c => c.Metadata.GetValueOrDefault(RecordedEnd))
-            .Must(value => Present(value, RecordedEnd, v => TryParseUtc(v, out _)))
+            .Must((command, value) => Present(command, value, RecordedEnd, v => TryParseUtc(v, out _)))
             .WithMessage(Describe(required, RecordedEnd, "an ISO 8601 UTC time ending in 'Z'"))
             .OverridePropertyName(RecordedEnd);
         RuleFor(c => c.Metadata)

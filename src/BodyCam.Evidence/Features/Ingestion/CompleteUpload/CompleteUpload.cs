@@ -1,6 +1,8 @@
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Evidence;
 using BodyCam.Evidence.Domain.Ingestion;
+using BodyCam.Evidence.Domain.Recordings;
+using BodyCam.Evidence.Features.Recordings;
 using BodyCam.Evidence.Features.Evidence.VerifyEvidenceHash;
 using BodyCam.Evidence.Infrastructure.Hashing;
 using BodyCam.Evidence.Infrastructure.Identity;
@@ -51,12 +53,14 @@ internal sealed class CompleteUploadHandler(
 
         var now = clock.GetUtcNow();
         var streamSha256 = Convert.ToHexStringLower(ResumableSha256.Restore(upload.HashState).Peek());
-        var item = EvidenceItem.Receive(upload.EvidenceId, upload.Recording, upload.BlobName, upload.Offset, streamSha256, upload.DockId, upload.Id, now);
+        var item = EvidenceItem.Receive(
+            upload.EvidenceId, upload.Recording, upload.BlobName, upload.Offset, streamSha256, upload.DockId, upload.Id, upload.RecordingId, now);
         upload.Complete(now);
         db.EvidenceItems.Add(item);
+        var sender = await ClipOfRecordingAsync(item, now, cancellationToken);
         db.CustodyEvents.Record(
             CustodyAction.Received, caller.Actor, item.Id, streamSha256,
-            reason: $"upload {upload.Id}: '{item.Recording.FileName}', {item.Bytes} bytes, device {item.Recording.DeviceSerial}, officer {item.Recording.OfficerId}");
+            reason: $"upload {upload.Id}: '{item.Recording.FileName}', {item.Bytes} bytes, device {item.Recording.DeviceSerial}, officer {item.Recording.OfficerId}{sender}");
         if (item.Status == EvidenceStatus.Quarantined)
         {
             db.CustodyEvents.Record(CustodyAction.Quarantined, caller.Actor, item.Id, streamSha256, reason: item.QuarantineReason, outcome: CustodyOutcome.Failed);
@@ -66,5 +70,20 @@ internal sealed class CompleteUploadHandler(
             postCommit.Add(() => jobs.Enqueue<VerifyEvidenceHashJob>(job => job.RunAsync(item.Id, CancellationToken.None)));
         }
         return item.Status;
+    }
+
+    /// <summary>A clip of a recording is also one of the recording's objects; its custody names the system controller that sent it.</summary>
+    private async Task<string> ClipOfRecordingAsync(EvidenceItem item, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (item.RecordingId is not { } recordingId)
+        {
+            return "";
+        }
+        var recording = await db.Recordings.AsNoTracking().SingleAsync(r => r.Id == recordingId, cancellationToken);
+        var metadata = item.Recording.ExtraMetadataJson is { } extra
+            ? System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(extra) ?? []
+            : [];
+        db.RecordingObjects.Add(RecordingObject.Clip(recordingId, item.Recording.FileName, item.Id, item.Bytes, item.StreamSha256, metadata, now));
+        return RecordingCustody.Sender(recording);
     }
 }

@@ -23,6 +23,69 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Cameras.Camera", b =>
+                {
+                    b.Property<string>("Serial")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("serial");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("model");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Serial")
+                        .HasName("pk_cameras");
+
+                    b.ToTable("cameras", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Categories.Category", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<int?>("RetentionDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("retention_days");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_categories");
+
+                    b.ToTable("categories", (string)null);
+                });
+
             modelBuilder.Entity("BodyCam.Evidence.Domain.Custody.CustodyEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -109,6 +172,36 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("custody_events", (string)null);
                 });
 
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Docks.BodyWornSystem", b =>
+                {
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("system_id");
+
+                    b.Property<string>("ConnectionId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("connection_id");
+
+                    b.Property<Guid>("DockId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dock_id");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("SystemId")
+                        .HasName("pk_body_worn_systems");
+
+                    b.ToTable("body_worn_systems", (string)null);
+                });
+
             modelBuilder.Entity("BodyCam.Evidence.Domain.Docks.Dock", b =>
                 {
                     b.Property<Guid>("Id")
@@ -157,6 +250,30 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("docks", (string)null);
                 });
 
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Docks.DockToken", b =>
+                {
+                    b.Property<string>("TokenSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_sha256");
+
+                    b.Property<Guid>("DockId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dock_id");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.HasKey("TokenSha256")
+                        .HasName("pk_dock_tokens");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_dock_tokens_expires_at");
+
+                    b.ToTable("dock_tokens", (string)null);
+                });
+
             modelBuilder.Entity("BodyCam.Evidence.Domain.Evidence.EvidenceItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -202,6 +319,10 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
+
+                    b.Property<Guid?>("RecordingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recording_id");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -326,6 +447,9 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                     b.HasKey("Id")
                         .HasName("pk_evidence_items");
 
+                    b.HasIndex("RecordingId")
+                        .HasDatabaseName("ix_evidence_items_recording_id");
+
                     b.HasIndex("ProbeStatus", "VerifiedAt")
                         .HasDatabaseName("ix_evidence_items_probe_status_verified_at");
 
@@ -389,6 +513,10 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<long>("Offset")
                         .HasColumnType("bigint")
                         .HasColumnName("offset");
+
+                    b.Property<Guid?>("RecordingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recording_id");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -502,6 +630,283 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasName("pk_ledger_nodes");
 
                     b.ToTable("ledger_nodes", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.People.Officer", b =>
+                {
+                    b.Property<string>("OfficerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("officer_id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<Guid?>("AxisUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("axis_user_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("unit");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("OfficerId")
+                        .HasName("pk_officers");
+
+                    b.HasIndex("AxisUserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_officers_axis_user_id");
+
+                    b.ToTable("officers", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Recordings.Bookmark", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CategoryId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("category_id");
+
+                    b.Property<string>("CategoryName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("category_name");
+
+                    b.Property<DateTimeOffset?>("EndTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("end_time");
+
+                    b.Property<string>("ObjectName")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("object_name");
+
+                    b.Property<Guid>("RecordingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recording_id");
+
+                    b.Property<DateTimeOffset?>("StartTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("start_time");
+
+                    b.Property<string>("Tags")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("tags");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bookmarks");
+
+                    b.HasIndex("CategoryId")
+                        .HasDatabaseName("ix_bookmarks_category_id");
+
+                    b.HasIndex("RecordingId")
+                        .HasDatabaseName("ix_bookmarks_recording_id");
+
+                    b.ToTable("bookmarks", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Recordings.GnssPoint", b =>
+                {
+                    b.Property<Guid>("RecordingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recording_id");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("integer")
+                        .HasColumnName("index");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latitude");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("longitude");
+
+                    b.Property<double?>("SecondsFromStart")
+                        .HasColumnType("double precision")
+                        .HasColumnName("seconds_from_start");
+
+                    b.Property<DateTimeOffset?>("Timestamp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("timestamp");
+
+                    b.HasKey("RecordingId", "Index")
+                        .HasName("pk_gnss_points");
+
+                    b.ToTable("gnss_points", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Recordings.Recording", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("ContainerName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("container_name");
+
+                    b.Property<string>("DeviceSerial")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("device_serial");
+
+                    b.Property<Guid>("DockId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dock_id");
+
+                    b.Property<string>("MetadataJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("metadata_json");
+
+                    b.Property<string>("OfficerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("officer_id");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("OriginalContainer")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("original_container");
+
+                    b.Property<bool>("Rejected")
+                        .HasColumnType("boolean")
+                        .HasColumnName("rejected");
+
+                    b.Property<string>("RejectedReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("rejected_reason");
+
+                    b.Property<string>("ScuSerial")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("scu_serial");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("TriggerOnTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("trigger_on_time");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recordings");
+
+                    b.HasIndex("DeviceSerial", "TriggerOnTime")
+                        .HasDatabaseName("ix_recordings_device_serial_trigger_on_time");
+
+                    b.HasIndex("DockId", "ContainerName")
+                        .IsUnique()
+                        .HasDatabaseName("ix_recordings_dock_id_container_name");
+
+                    b.HasIndex("OfficerId", "TriggerOnTime")
+                        .HasDatabaseName("ix_recordings_officer_id_trigger_on_time");
+
+                    b.ToTable("recordings", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Recordings.RecordingObject", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BlobName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("blob_name");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("bytes");
+
+                    b.Property<Guid?>("EvidenceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("evidence_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("MetadataJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("metadata_json");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("RecordingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recording_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<DateTimeOffset>("StoredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stored_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recording_objects");
+
+                    b.HasIndex("EvidenceId")
+                        .HasDatabaseName("ix_recording_objects_evidence_id");
+
+                    b.HasIndex("RecordingId", "Name")
+                        .HasDatabaseName("ix_recording_objects_recording_id_name");
+
+                    b.ToTable("recording_objects", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -18,6 +18,69 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Cameras.Camera", b =>
+                {
+                    b.Property<string>("Serial")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("serial");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("active");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("model");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Serial")
+                        .HasName("pk_cameras");
+
+                    b.ToTable("cameras", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Categories.Category", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int?>("RetentionDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("retention_days");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_categories");
+
+                    b.ToTable("categories", (string)null);
+                });
+
             modelBuilder.Entity("BodyCam.Evidence.Domain.Custody.CustodyEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -104,6 +167,36 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("custody_events", (string)null);
                 });
 
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Docks.BodyWornSystem", b =>
+                {
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("system_id");
+
+                    b.Property<string>("ConnectionId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("connection_id");
+
+                    b.Property<Guid>("DockId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dock_id");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("SystemId")
+                        .HasName("pk_body_worn_systems");
+
+                    b.ToTable("body_worn_systems", (string)null);
+                });
+
             modelBuilder.Entity("BodyCam.Evidence.Domain.Docks.Dock", b =>
                 {
                     b.Property<Guid>("Id")
@@ -152,6 +245,30 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("docks", (string)null);
                 });
 
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Docks.DockToken", b =>
+                {
+                    b.Property<string>("TokenSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_sha256");
+
+                    b.Property<Guid>("DockId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dock_id");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.HasKey("TokenSha256")
+                        .HasName("pk_dock_tokens");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_dock_tokens_expires_at");
+
+                    b.ToTable("dock_tokens", (string)null);
+                });
+
             modelBuilder.Entity("BodyCam.Evidence.Domain.Evidence.EvidenceItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -197,6 +314,10 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("received_at");
+
+                    b.Property<Guid?>("RecordingId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recording_id");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -321,6 +442,9 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_evidence_items");
 
+                    b.HasIndex("RecordingId")
+                        .HasDatabaseName("ix_evidence_items_recording_id");
+
                     b.HasIndex("ProbeStatus", "VerifiedAt")
                         .HasDatabaseName("ix_evidence_items_probe_status_verified_at");
 
@@ -384,6 +508,10 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("Offset")
                         .HasColumnType("INTEGER")
                         .HasColumnName("offset");
+
+                    b.Property<Guid?>("RecordingId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recording_id");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -497,6 +625,283 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                         .HasName("pk_ledger_nodes");
 
                     b.ToTable("ledger_nodes", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.People.Officer", b =>
+                {
+                    b.Property<string>("OfficerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("officer_id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("active");
+
+                    b.Property<Guid?>("AxisUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("axis_user_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("OfficerId")
+                        .HasName("pk_officers");
+
+                    b.HasIndex("AxisUserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_officers_axis_user_id");
+
+                    b.ToTable("officers", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Recordings.Bookmark", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CategoryId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category_id");
+
+                    b.Property<string>("CategoryName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category_name");
+
+                    b.Property<long?>("EndTime")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("end_time");
+
+                    b.Property<string>("ObjectName")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("object_name");
+
+                    b.Property<Guid>("RecordingId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recording_id");
+
+                    b.Property<long?>("StartTime")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("start_time");
+
+                    b.Property<string>("Tags")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tags");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bookmarks");
+
+                    b.HasIndex("CategoryId")
+                        .HasDatabaseName("ix_bookmarks_category_id");
+
+                    b.HasIndex("RecordingId")
+                        .HasDatabaseName("ix_bookmarks_recording_id");
+
+                    b.ToTable("bookmarks", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Recordings.GnssPoint", b =>
+                {
+                    b.Property<Guid>("RecordingId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recording_id");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("index");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("latitude");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("longitude");
+
+                    b.Property<double?>("SecondsFromStart")
+                        .HasColumnType("REAL")
+                        .HasColumnName("seconds_from_start");
+
+                    b.Property<long?>("Timestamp")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("timestamp");
+
+                    b.HasKey("RecordingId", "Index")
+                        .HasName("pk_gnss_points");
+
+                    b.ToTable("gnss_points", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Recordings.Recording", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("ContainerName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("container_name");
+
+                    b.Property<string>("DeviceSerial")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("device_serial");
+
+                    b.Property<Guid>("DockId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dock_id");
+
+                    b.Property<string>("MetadataJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("metadata_json");
+
+                    b.Property<string>("OfficerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("officer_id");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("OriginalContainer")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("original_container");
+
+                    b.Property<bool>("Rejected")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rejected");
+
+                    b.Property<string>("RejectedReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rejected_reason");
+
+                    b.Property<string>("ScuSerial")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scu_serial");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long?>("TriggerOnTime")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("trigger_on_time");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recordings");
+
+                    b.HasIndex("DeviceSerial", "TriggerOnTime")
+                        .HasDatabaseName("ix_recordings_device_serial_trigger_on_time");
+
+                    b.HasIndex("DockId", "ContainerName")
+                        .IsUnique()
+                        .HasDatabaseName("ix_recordings_dock_id_container_name");
+
+                    b.HasIndex("OfficerId", "TriggerOnTime")
+                        .HasDatabaseName("ix_recordings_officer_id_trigger_on_time");
+
+                    b.ToTable("recordings", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Recordings.RecordingObject", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BlobName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("blob_name");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bytes");
+
+                    b.Property<Guid?>("EvidenceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("MetadataJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("metadata_json");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("RecordingId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recording_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("StoredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stored_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recording_objects");
+
+                    b.HasIndex("EvidenceId")
+                        .HasDatabaseName("ix_recording_objects_evidence_id");
+
+                    b.HasIndex("RecordingId", "Name")
+                        .HasDatabaseName("ix_recording_objects_recording_id_name");
+
+                    b.ToTable("recording_objects", (string)null);
                 });
 #pragma warning restore 612, 618
         }

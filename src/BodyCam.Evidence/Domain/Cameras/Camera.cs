@@ -1,0 +1,25 @@
+namespace BodyCam.Evidence.Domain.Cameras;
+
+/// <summary>A body-worn camera, known by its serial number.</summary>
+public sealed class Camera
+{
+    private Camera()
+    {
+    }
+
+    public required string Serial { get; init; }
+    public string Name { get; private set; } = "";
+    public string? Model { get; private set; }
+    public bool Active { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public static Camera Register(string serial, DateTimeOffset now) => new() { Serial = serial, UpdatedAt = now };
+
+    public void Describe(string name, string? model, bool active, DateTimeOffset now)
+    {
+        Name = name;
+        Model = model;
+        Active = active;
+        UpdatedAt = now;
+    }
+}

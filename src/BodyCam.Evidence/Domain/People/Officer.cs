@@ -1,0 +1,36 @@
+namespace BodyCam.Evidence.Domain.People;
+
+/// <summary>
+/// A person who wears a camera. <see cref="OfficerId"/> is the agency's id for them, the one recordings carry;
+/// <see cref="AxisUserId"/> is the Axis body worn system's internal UUID for the same person, when a system
+/// controller registered them.
+/// </summary>
+public sealed class Officer
+{
+    private Officer()
+    {
+    }
+
+    public required string OfficerId { get; init; }
+    public string Name { get; private set; } = "";
+    public bool Active { get; private set; }
+    public string? Unit { get; private set; }
+    public Guid? AxisUserId { get; private init; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public static Officer FromAxisUser(string officerId, Guid axisUserId, string name, bool active, DateTimeOffset now) => new()
+    {
+        OfficerId = officerId,
+        AxisUserId = axisUserId,
+        Name = name,
+        Active = active,
+        UpdatedAt = now,
+    };
+
+    public void Describe(string name, bool active, DateTimeOffset now)
+    {
+        Name = name;
+        Active = active;
+        UpdatedAt = now;
+    }
+}

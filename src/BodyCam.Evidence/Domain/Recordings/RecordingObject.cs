@@ -1,0 +1,72 @@
+using System.Text.Json;
+
+namespace BodyCam.Evidence.Domain.Recordings;
+
+public enum RecordingObjectKind
+{
+    Clip,
+    EncryptionKey,
+    GnssTrack,
+    Bookmark,
+    Other,
+}
+
+/// <summary>
+/// One object a body worn system stored in a recording, exactly as received: a clip (whose bytes are an
+/// evidence item), or a key, GNSS track, bookmark or anything else, kept in the blob store with its hash.
+/// </summary>
+public sealed class RecordingObject
+{
+    private RecordingObject()
+    {
+    }
+
+    public Guid Id { get; private init; }
+    public Guid RecordingId { get; private init; }
+    public required string Name { get; init; }
+    public RecordingObjectKind Kind { get; private init; }
+    public Guid? EvidenceId { get; private init; }
+    public string? BlobName { get; private init; }
+    public long Bytes { get; private init; }
+    public required string Sha256 { get; init; }
+    public string MetadataJson { get; private set; } = "{}";
+    public DateTimeOffset StoredAt { get; private init; }
+
+    public IReadOnlyDictionary<string, string> Metadata =>
+        JsonSerializer.Deserialize<Dictionary<string, string>>(MetadataJson) ?? [];
+
+    public static Guid NewId(DateTimeOffset now) => Guid.CreateVersion7(now);
+
+    public static RecordingObject Clip(Guid recordingId, string name, Guid evidenceId, long bytes, string sha256, IReadOnlyDictionary<string, string> metadata, DateTimeOffset now) =>
+        new()
+        {
+            Id = NewId(now),
+            RecordingId = recordingId,
+            Name = name,
+            Kind = RecordingObjectKind.Clip,
+            EvidenceId = evidenceId,
+            Bytes = bytes,
+            Sha256 = sha256,
+            MetadataJson = JsonSerializer.Serialize(metadata),
+            StoredAt = now,
+        };
+
+    public static RecordingObject Attachment(
+        Guid id, Guid recordingId, string name, RecordingObjectKind kind, string blobName, long bytes, string sha256,
+        IReadOnlyDictionary<string, string> metadata, DateTimeOffset now) =>
+        new()
+        {
+            Id = id,
+            RecordingId = recordingId,
+            Name = name,
+            Kind = kind,
+            BlobName = blobName,
+            Bytes = bytes,
+            Sha256 = sha256,
+            MetadataJson = JsonSerializer.Serialize(metadata),
+            StoredAt = now,
+        };
+
+    /// <summary>A Swift POST to an object replaces all of its metadata.</summary>
+    public void ReplaceMetadata(IReadOnlyDictionary<string, string> metadata) => MetadataJson = JsonSerializer.Serialize(metadata);
+}

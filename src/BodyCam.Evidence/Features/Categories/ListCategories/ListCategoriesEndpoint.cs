@@ -1,0 +1,19 @@
+using BodyCam.Evidence.Features.Categories.PutCategory;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace BodyCam.Evidence.Features.Categories.ListCategories;
+
+public static class ListCategoriesEndpoint
+{
+    public static void MapListCategories(this IEndpointRouteBuilder routes) =>
+        routes.MapGet("/api/categories", async Task<Ok<IReadOnlyList<CategoryView>>> (bool? activeOnly, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListCategories(activeOnly ?? false), ct)))
+            .WithName(nameof(ListCategories))
+            .WithTags("Categories")
+            .WithSummary("The agency's categories.")
+            .RequireAuthorization();
+}

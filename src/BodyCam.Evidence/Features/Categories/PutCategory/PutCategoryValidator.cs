@@ -1,0 +1,14 @@
+using FluentValidation;
+
+namespace BodyCam.Evidence.Features.Categories.PutCategory;
+
+public sealed class PutCategoryValidator : AbstractValidator<PutCategory>
+{
+    public PutCategoryValidator()
+    {
+        RuleFor(c => c.CategoryId).NotEmpty().MaximumLength(64).Matches("^[A-Za-z0-9._:-]+$")
+            .WithMessage("1-64 letters, digits, '.', '_', ':' or '-'.");
+        RuleFor(c => c.Name).NotEmpty().MaximumLength(100).Must(name => !name.Any(char.IsControl));
+        RuleFor(c => c.RetentionDays).InclusiveBetween(1, 365 * 100);
+    }
+}

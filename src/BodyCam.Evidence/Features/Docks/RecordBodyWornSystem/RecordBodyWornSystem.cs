@@ -1,0 +1,55 @@
+using BodyCam.Evidence.Domain.Custody;
+using BodyCam.Evidence.Domain.Docks;
+using BodyCam.Evidence.Infrastructure.Identity;
+using BodyCam.Evidence.Infrastructure.Persistence;
+using BodyCam.Evidence.Infrastructure.Pipeline;
+using BodyCam.Evidence.Infrastructure.Problems;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace BodyCam.Evidence.Features.Docks.RecordBodyWornSystem;
+
+/// <summary>
+/// A body worn system stores its id here (Axis StoreReadSystemID), and later reads it back to check that it
+/// still talks to the same content destination. A system id belongs to the dock that first stored it.
+/// </summary>
+[RequiresRole(Roles.Dock)]
+public sealed record RecordBodyWornSystem(Guid SystemId, string? ConnectionId, string? Name) : ICommand;
+
+[RequiresRole(Roles.Dock)]
+public sealed record DescribeBodyWornSystem(Guid SystemId) : IQuery<BodyWornSystemView>;
+
+public sealed record BodyWornSystemView(Guid SystemId, string? ConnectionId, string? Name);
+
+internal sealed class RecordBodyWornSystemHandler(EvidenceDb db, ICurrentActor caller, TimeProvider clock)
+    : ICommandHandler<RecordBodyWornSystem>, IQueryHandler<DescribeBodyWornSystem, BodyWornSystemView>
+{
+    public async ValueTask<Unit> Handle(RecordBodyWornSystem command, CancellationToken cancellationToken)
+    {
+        var dockId = Guid.Parse(caller.Actor.Id);
+        var system = await db.BodyWornSystems.SingleOrDefaultAsync(s => s.SystemId == command.SystemId, cancellationToken);
+        if (system is null)
+        {
+            system = BodyWornSystem.Register(command.SystemId, dockId);
+            db.BodyWornSystems.Add(system);
+        }
+        else if (system.DockId != dockId)
+        {
+            throw await db.RefuseAsync(caller.Actor, $"body worn system {command.SystemId} belongs to another dock", "That system id belongs to another dock.", null, cancellationToken);
+        }
+        system.Describe(command.ConnectionId, command.Name, clock.GetUtcNow());
+        db.CustodyEvents.Record(
+            CustodyAction.BodyWornSystemRecorded, caller.Actor, reason: $"body worn system {system.SystemId} '{system.Name}', connection {system.ConnectionId}");
+        return Unit.Value;
+    }
+
+    public async ValueTask<BodyWornSystemView> Handle(DescribeBodyWornSystem query, CancellationToken cancellationToken)
+    {
+        var dockId = Guid.Parse(caller.Actor.Id);
+        return await db.BodyWornSystems.AsNoTracking()
+                .Where(s => s.SystemId == query.SystemId && s.DockId == dockId)
+                .Select(s => new BodyWornSystemView(s.SystemId, s.ConnectionId, s.Name))
+                .SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException($"There is no body worn system {query.SystemId} for this dock.");
+    }
+}

@@ -1,0 +1,50 @@
+using BodyCam.Evidence.Domain.Custody;
+using BodyCam.Evidence.Domain.Evidence;
+using BodyCam.Evidence.Domain.Recordings;
+using BodyCam.Evidence.Infrastructure.Identity;
+using BodyCam.Evidence.Infrastructure.Persistence;
+using BodyCam.Evidence.Infrastructure.Pipeline;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace BodyCam.Evidence.Features.Recordings.CompleteRecording;
+
+public enum RecordingSafety
+{
+    /// <summary>Every clip was read back from the store and matches what was received: the system may let the camera's copy go.</summary>
+    Verified,
+
+    /// <summary>A clip is still waiting for its verify job; ask again.</summary>
+    Verifying,
+
+    /// <summary>A clip was quarantined: the system must keep its copy.</summary>
+    Quarantined,
+}
+
+/// <summary>
+/// The body worn system has sent all of a recording. Recorded once; asking again only reports whether its
+/// clips are verified yet, because a system that hears "done" may wipe the camera's copy.
+/// </summary>
+[RequiresRole(Roles.Dock)]
+public sealed record CompleteRecording(string ContainerName) : ICommand<RecordingSafety>;
+
+internal sealed class CompleteRecordingHandler(EvidenceDb db, ICurrentActor caller, TimeProvider clock) : ICommandHandler<CompleteRecording, RecordingSafety>
+{
+    public async ValueTask<RecordingSafety> Handle(CompleteRecording command, CancellationToken cancellationToken)
+    {
+        var recording = await db.FindOwnRecordingAsync(command.ContainerName, caller, cancellationToken);
+        var clips = await db.EvidenceItems.Where(e => e.RecordingId == recording.Id).Select(e => e.Status).ToListAsync(cancellationToken);
+        if (recording.Status != RecordingStatus.Complete)
+        {
+            recording.Complete(clock.GetUtcNow());
+            db.CustodyEvents.Record(
+                CustodyAction.RecordingCompleted, caller.Actor, reason: $"{clips.Count} clip(s) received" + RecordingCustody.Sender(recording));
+        }
+        return clips switch
+        {
+            _ when clips.Contains(EvidenceStatus.Quarantined) => RecordingSafety.Quarantined,
+            _ when clips.Contains(EvidenceStatus.Received) => RecordingSafety.Verifying,
+            _ => RecordingSafety.Verified,
+        };
+    }
+}

@@ -1,0 +1,21 @@
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace BodyCam.Evidence.Features.Recordings.SearchRecordings;
+
+public static class SearchRecordingsEndpoint
+{
+    public static void MapSearchRecordings(this IEndpointRouteBuilder routes) =>
+        routes.MapGet("/api/recordings", async Task<Ok<RecordingList>> (
+                    string? officerId, string? deviceSerial, DateTimeOffset? from, DateTimeOffset? to, bool? rejected, int? limit, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new SearchRecordings(officerId, deviceSerial, from, to, rejected, limit ?? 50), ct)))
+            .WithName(nameof(SearchRecordings))
+            .WithTags("Recordings")
+            .WithSummary("Recordings by officer, camera, trigger time and rejection, newest first.")
+            .RequireAuthorization()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+}

@@ -1,0 +1,12 @@
+using FluentValidation;
+
+namespace BodyCam.Evidence.Features.Recordings.SearchRecordings;
+
+public sealed class SearchRecordingsValidator : AbstractValidator<SearchRecordings>
+{
+    public SearchRecordingsValidator()
+    {
+        RuleFor(q => q.Limit).InclusiveBetween(1, 500);
+        RuleFor(q => q.To).GreaterThan(q => q.From).When(q => q.From is not null && q.To is not null);
+    }
+}
