@@ -51,7 +51,7 @@ public static class SwiftEndpoints
             .WithSummary("A Swift object: a clip, GNSS trail, bookmark, key, user, device or system id.");
     }
 
-    private static async Task<IResult> Authenticate(HttpContext context, IMediator mediator, CancellationToken ct)
+    private static async Task<IResult> Authenticate(HttpContext context, IMediator mediator, TimeProvider clock, CancellationToken ct)
     {
         if (!HttpMethods.IsGet(context.Request.Method))
         {
@@ -61,7 +61,7 @@ public static class SwiftEndpoints
         var issued = await mediator.Send(new IssueDockToken(headers["X-Auth-User"].FirstOrDefault(), headers["X-Auth-Key"].FirstOrDefault()), ct);
         var response = context.Response;
         response.Headers["X-Auth-Token"] = issued.Token;
-        response.Headers["X-Auth-Token-Expires"] = ((long)(issued.ExpiresAt - DateTimeOffset.UtcNow).TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        response.Headers["X-Auth-Token-Expires"] = ((long)(issued.ExpiresAt - clock.GetUtcNow()).TotalSeconds).ToString(CultureInfo.InvariantCulture);
         response.Headers["X-Storage-Url"] = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}{StoragePath}/{AccountPrefix}{issued.DockId:N}";
         return Results.Ok();
     }
@@ -175,12 +175,12 @@ public static class SwiftEndpoints
                 return container.Kind == AxisContainerKind.Unknown ? throw new NotFoundException($"There is no container '{container.Name}'.") : Results.NoContent();
             }
             var metadata = ContainerMetadata();
-            await mediator.Send(new UpdateRecordingMetadata(container.Name, null, metadata), Aborted);
             if (!string.Equals(metadata.GetValueOrDefault("Status"), "Complete", StringComparison.OrdinalIgnoreCase))
             {
+                await mediator.Send(new UpdateRecordingMetadata(container.Name, null, metadata), Aborted);
                 return Results.NoContent();
             }
-            return await mediator.Send(new CompleteRecording(container.Name), Aborted) switch
+            return await mediator.Send(new CompleteRecording(container.Name, metadata), Aborted) switch
             {
                 RecordingSafety.Verified => Results.NoContent(),
                 RecordingSafety.Verifying => throw new ServiceUnavailableException(

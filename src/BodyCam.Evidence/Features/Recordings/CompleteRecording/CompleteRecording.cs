@@ -22,11 +22,11 @@ public enum RecordingSafety
 }
 
 /// <summary>
-/// The body worn system has sent all of a recording. Recorded once; asking again only reports whether its
-/// clips are verified yet, because a system that hears "done" may wipe the camera's copy.
+/// The body worn system has sent all of a recording, with its last facts. Recorded once; asking again only
+/// reports whether its clips are verified yet, because a system that hears "done" may wipe the camera's copy.
 /// </summary>
 [RequiresRole(Roles.Dock)]
-public sealed record CompleteRecording(string ContainerName) : ICommand<RecordingSafety>;
+public sealed record CompleteRecording(string ContainerName, IReadOnlyDictionary<string, string> Metadata) : ICommand<RecordingSafety>;
 
 internal sealed class CompleteRecordingHandler(EvidenceDb db, ICurrentActor caller, TimeProvider clock) : ICommandHandler<CompleteRecording, RecordingSafety>
 {
@@ -36,6 +36,7 @@ internal sealed class CompleteRecordingHandler(EvidenceDb db, ICurrentActor call
         var clips = await db.EvidenceItems.Where(e => e.RecordingId == recording.Id).Select(e => e.Status).ToListAsync(cancellationToken);
         if (recording.Status != RecordingStatus.Complete)
         {
+            recording.MergeMetadata(command.Metadata);
             recording.Complete(clock.GetUtcNow());
             db.CustodyEvents.Record(
                 CustodyAction.RecordingCompleted, caller.Actor, reason: $"{clips.Count} clip(s) received" + RecordingCustody.Sender(recording));
