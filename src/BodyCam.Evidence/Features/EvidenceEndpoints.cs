@@ -3,6 +3,7 @@ using BodyCam.Evidence.Features.Docks.RegisterDock;
 using BodyCam.Evidence.Features.Evidence.GetEvidenceCustody;
 using BodyCam.Evidence.Features.Evidence.GetEvidenceItem;
 using BodyCam.Evidence.Features.Identity.DescribeCurrentActor;
+using BodyCam.Evidence.Features.Ingestion.Axis.IssueConnectionFile;
 using BodyCam.Evidence.Features.Ingestion.GetUploadStatus;
 using BodyCam.Evidence.Features.Ingestion.Tus;
 using BodyCam.Evidence.Features.Ledger.GetCheckpoint;
@@ -21,6 +22,7 @@ public static class EvidenceEndpoints
         routes.MapDescribeCurrentActor();
         routes.MapTus();
         routes.MapGetUploadStatus();
+        routes.MapIssueConnectionFile();
         routes.MapGetEvidenceItem();
         routes.MapGetEvidenceCustody();
         routes.MapGetCheckpoint();
