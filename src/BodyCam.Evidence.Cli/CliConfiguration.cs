@@ -16,13 +16,15 @@ internal static class CliConfiguration
         Recursive = true,
     };
 
-    public static EvidenceSettings Load(ParseResult parsed)
+    public static EvidenceSettings Load(ParseResult parsed) => EvidenceSettings.From(Build(parsed));
+
+    public static IConfiguration Build(ParseResult parsed)
     {
         var builder = new ConfigurationBuilder().AddEnvironmentVariables();
         if (parsed.GetValue(DataRoot) is { } dataRoot)
         {
             builder.AddInMemoryCollection([new("Data:Root", dataRoot)]);
         }
-        return EvidenceSettings.From(builder.Build());
+        return builder.Build();
     }
 }

@@ -12,6 +12,7 @@ internal static class BodyCamCli
             DatabaseCommand.Create(),
             Upload.UploadCommand.Create(),
             Verify.VerifyCommand.Create(),
+            AxisCommand.Create(),
         };
         return root.Parse(args).InvokeAsync();
     }

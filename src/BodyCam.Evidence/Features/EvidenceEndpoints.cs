@@ -8,6 +8,7 @@ using BodyCam.Evidence.Features.Recordings.SearchRecordings;
 using BodyCam.Evidence.Features.Evidence.GetEvidenceCustody;
 using BodyCam.Evidence.Features.Evidence.GetEvidenceItem;
 using BodyCam.Evidence.Features.Identity.DescribeCurrentActor;
+using BodyCam.Evidence.Features.Ingestion.Axis.IssueConnectionFile;
 using BodyCam.Evidence.Features.Ingestion.GetUploadStatus;
 using BodyCam.Evidence.Features.Ingestion.Tus;
 using BodyCam.Evidence.Features.Ledger.GetCheckpoint;
@@ -31,6 +32,7 @@ public static class EvidenceEndpoints
         routes.MapGetRecording();
         routes.MapSearchRecordings();
         routes.MapGetUploadStatus();
+        routes.MapIssueConnectionFile();
         routes.MapGetEvidenceItem();
         routes.MapGetEvidenceCustody();
         routes.MapGetCheckpoint();
