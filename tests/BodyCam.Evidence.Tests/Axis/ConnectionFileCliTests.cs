@@ -50,7 +50,7 @@ public sealed class ConnectionFileCliTests
         var file = JsonSerializer.Deserialize<JsonElement>(await File.ReadAllBytesAsync(output));
         Assert.That(file.GetProperty("SiteName").GetString(), Is.EqualTo("North"));
         Assert.That(file.GetProperty("AuthenticationTokenURI")[0].GetString(), Is.EqualTo("http://127.0.0.1:5000/auth/v1.0"));
-        Assert.That(file.GetProperty("HTTPSCertificate")[0].GetString(), Is.EqualTo(Convert.ToBase64String(_keys.CertificateDer)), "a DER file is sent as it is");
+        Assert.That(file.GetProperty("HTTPSCertificate")[0].GetString(), Is.EqualTo(_keys.CertificatePemBase64), "a DER file is sent as PEM, as Axis's example server sends it");
         Assert.That(file.GetProperty("ContainerType").GetString(), Is.EqualTo("mkv"));
         var dockId = Guid.Parse(file.GetProperty("BlobAPIUserName").GetString()!);
         var key = file.GetProperty("BlobAPIKey").GetString()!;

@@ -72,7 +72,7 @@ public sealed class ConnectionFileTests(ApiProfile profile)
         Assert.That(file.GetProperty("ApplicationVersion").GetString(), Does.Match(@"^\d+\.\d+\.\d+[^+]*$").And.Length.LessThanOrEqualTo(128));
         Assert.That(file.GetProperty("ContentDestinationAsNTPServer").GetBoolean(), Is.False);
         Assert.That(Strings(file, "AuthenticationTokenURI"), Is.EqualTo(new[] { "https://evidence.example:8443/auth/v1.0" }));
-        Assert.That(Strings(file, "HTTPSCertificate"), Is.EqualTo(new[] { Convert.ToBase64String(_keys.CertificateDer) }));
+        Assert.That(Strings(file, "HTTPSCertificate"), Is.EqualTo(new[] { _keys.CertificatePemBase64 }));
         Assert.That(file.GetProperty("BlobAPIKey").GetString(), Does.StartWith("bcdk_").And.Length.InRange(40, 64));
         Assert.That(Guid.TryParseExact(file.GetProperty("BlobAPIUserName").GetString(), "D", out _), Is.True);
         Assert.That(file.GetProperty("ContainerType").GetString(), Is.EqualTo("mkv"));
@@ -220,6 +220,8 @@ internal sealed class AxisKeys : IDisposable
     }
 
     public byte[] CertificateDer { get; }
+
+    public string CertificatePemBase64 => Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes(PemEncoding.WriteString("CERTIFICATE", CertificateDer) + "\n"));
     public byte[] PublicKeyInfo { get; }
     public string CertificatePemPath => Path.Combine(_folder.FullName, "server.crt");
     public string CertificateDerPath => Path.Combine(_folder.FullName, "server.der");

@@ -49,7 +49,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
             _ => Problem(StatusCodes.Status500InternalServerError, "Internal error", "The server failed to handle the request; it has been logged."),
         };
 
-        if (problem.Status >= 500)
+        if (problem.Status >= 500 && exception is not EvidenceProblemException)
         {
             LogUnexpected(exception, httpContext.Request.Method, httpContext.Request.Path.Value ?? "/");
         }

@@ -99,7 +99,7 @@ internal sealed class IssueConnectionFileHandler(EvidenceDb db, ICurrentActor ca
     public ValueTask<AxisConnectionFile> Handle(IssueConnectionFile command, CancellationToken cancellationToken)
     {
         var axis = settings.Axis;
-        var certificate = axis.HttpsCertificatePath is { } certificatePath ? CertificateDer(certificatePath) : null;
+        var certificate = axis.HttpsCertificatePath is { } certificatePath ? CertificatePem(certificatePath) : null;
         var publicKey = axis.EncryptionPublicKeyPath is { } publicKeyPath ? PublicKeyPem(publicKeyPath) : null;
         var site = command.SiteName.Trim();
 
@@ -134,10 +134,14 @@ internal sealed class IssueConnectionFileHandler(EvidenceDb db, ICurrentActor ca
         return release.Length <= 128 ? release : release[..128];
     }
 
-    private static string CertificateDer(string path)
+    /// <summary>
+    /// Axis's example server sends the base64 of its PEM certificate file, armour lines included, and system
+    /// controllers are tested against it; so this sends the certificate in that form, whether the file is PEM or DER.
+    /// </summary>
+    private static string CertificatePem(string path)
     {
         using var certificate = X509CertificateLoader.LoadCertificateFromFile(path);
-        return Convert.ToBase64String(certificate.RawData);
+        return Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes(certificate.ExportCertificatePem() + "\n"));
     }
 
     /// <summary>
