@@ -5,6 +5,7 @@ using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Tests.Api;
+using BodyCam.Evidence.Tests.Ingestion;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
@@ -105,33 +106,6 @@ public sealed class AxisLimitsTests(ApiProfile profile)
         public override DateTimeOffset GetUtcNow() => base.GetUtcNow().AddTicks(Interlocked.Read(ref _offsetTicks));
 
         public void Advance(TimeSpan by) => Interlocked.Add(ref _offsetTicks, by.Ticks);
-    }
-
-    /// <summary>A body that sends its first half, then waits to be released before sending the rest.</summary>
-    private sealed class HeldContent(byte[] bytes) : HttpContent
-    {
-        private readonly TaskCompletionSource _firstPartSent = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Task FirstPartSent => _firstPartSent.Task;
-
-        public void Release() => _released.TrySetResult();
-
-        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
-        {
-            var half = bytes.Length / 2;
-            await stream.WriteAsync(bytes.AsMemory(0, half));
-            await stream.FlushAsync();
-            _firstPartSent.TrySetResult();
-            await _released.Task;
-            await stream.WriteAsync(bytes.AsMemory(half));
-        }
-
-        protected override bool TryComputeLength(out long length)
-        {
-            length = bytes.Length;
-            return true;
-        }
     }
 
     private static async Task<long> LastSequenceAsync(EvidenceDb db) => await db.CustodyEvents.MaxAsync(e => (long?)e.Sequence) ?? -1;
