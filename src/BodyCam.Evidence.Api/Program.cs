@@ -15,17 +15,25 @@ using Scalar.AspNetCore;
 
 // The content root is the application folder, not the working directory, which only decides where ./data lives.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { ["--role"] = "Host:Role" });
+var role = HostRole.From(builder.Configuration);
 
+// Uploads lift this limit for their own requests (tus, Swift objects); every other body is small.
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Api:MaxRequestBodyBytes", 1024L * 1024));
 builder.Logging.ClearProviders().AddJsonConsole(json => json.IncludeScopes = true);
 builder.Services.AddEvidence(builder.Configuration);
-// Checkpoints are due within seconds of the log growing, so the recurring schedule is polled every second.
-builder.Services.AddHangfireServer(server => server.SchedulePollingInterval = TimeSpan.FromSeconds(1));
+if (role.RunsJobs)
+{
+    // Checkpoints are due within seconds of the log growing, so the recurring schedule is polled every second.
+    builder.Services.AddHangfireServer(server => server.SchedulePollingInterval = TimeSpan.FromSeconds(1));
+}
 builder.Services.AddOpenApi();
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 
 var app = builder.Build();
 
 var settings = app.Services.GetRequiredService<EvidenceSettings>();
+role.EnsureSharedJobStorage(settings);
 // The checkpoint key is read (or created) now: a missing or unreadable key must stop the start, not a later job.
 _ = app.Services.GetRequiredService<NoteSigner>();
 if (settings.MigrateOnStartup)
@@ -44,11 +52,14 @@ app.UseAuthorization();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
-app.MapOpenApi();
-app.MapScalarApiReference();
-app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new AdminOnlyDashboardFilter()] })
-    .RequireAuthorization(EvidenceServices.AdminPolicy);
-app.MapEvidenceEndpoints();
+if (role.ServesApi)
+{
+    app.MapOpenApi();
+    app.MapScalarApiReference();
+    app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new AdminOnlyDashboardFilter()] })
+        .RequireAuthorization(EvidenceServices.AdminPolicy);
+    app.MapEvidenceEndpoints();
+}
 
 var recurringJobs = app.Services.GetRequiredService<IRecurringJobManager>();
 recurringJobs.AddOrUpdate<ReconcileStuckWork>(ReconcileStuckWork.RecurringJobId, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");

@@ -92,6 +92,7 @@ public static class EvidenceServices
         services.AddScoped<IStuckWorkReconciler, UnprobedEvidenceReconciler>();
         services.AddSingleton<UploadLocks>();
         services.AddSingleton<SwiftUploadSlots>();
+        services.AddSingleton<IngestionAdmission>();
         services.AddSingleton<IMediaProbe, FfprobeMediaProbe>();
         services.AddCors(cors => cors.AddPolicy(TusEndpoints.CorsPolicy, policy => policy
             .AllowAnyOrigin()

@@ -80,7 +80,8 @@ public sealed record IdentitySettings(string? Authority, string Audience, string
 }
 
 /// <summary>Limits of ingestion, whatever the protocol.</summary>
-public sealed record IngestionSettings(long MaxUploadBytes, int BlockSize, TimeSpan UploadExpiry, IReadOnlySet<string> RequiredMetadata)
+public sealed record IngestionSettings(
+    long MaxUploadBytes, int BlockSize, TimeSpan UploadExpiry, IReadOnlySet<string> RequiredMetadata, int MaxConcurrentRequests, int MaxConcurrentRequestsPerDock)
 {
     /// <summary>Azure discards uncommitted blocks a week after the last Put Block; an upload must expire before that.</summary>
     private static readonly TimeSpan AzureUncommittedBlockLifetime = TimeSpan.FromDays(7);
@@ -93,7 +94,13 @@ public sealed record IngestionSettings(long MaxUploadBytes, int BlockSize, TimeS
             configuration.GetValue("Ingestion:UploadExpiry", TimeSpan.FromDays(3)),
             (configuration["Ingestion:RequiredMetadata"] ?? string.Join(',', RecordingMetadata.Requirable))
                 .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .ToHashSet(StringComparer.Ordinal));
+                .ToHashSet(StringComparer.Ordinal),
+            configuration.GetValue("Ingestion:MaxConcurrentRequests", 64),
+            configuration.GetValue("Ingestion:MaxConcurrentRequestsPerDock", 8));
+        if (settings.MaxConcurrentRequests < 1 || settings.MaxConcurrentRequestsPerDock < 1)
+        {
+            throw new InvalidOperationException("Ingestion:MaxConcurrentRequests and Ingestion:MaxConcurrentRequestsPerDock must be at least 1.");
+        }
         if (settings.RequiredMetadata.Except(RecordingMetadata.Requirable).FirstOrDefault() is { } unknown)
         {
             throw new InvalidOperationException(

@@ -41,7 +41,7 @@ internal sealed partial class UncompletedUploadsReconciler(
         {
             try
             {
-                using var writer = locks.Acquire(uploadId);
+                await using var writer = await locks.AcquireAsync(uploadId, cancellationToken);
                 await mediator.Send(new CompleteUpload.CompleteUpload(uploadId), cancellationToken);
                 completed++;
             }

@@ -33,7 +33,7 @@ internal sealed class AppendToUploadHandler(
 {
     public async ValueTask<AppendedToUpload> Handle(AppendToUpload command, CancellationToken cancellationToken)
     {
-        using var writer = locks.Acquire(command.UploadId);
+        await using var writer = await locks.AcquireAsync(command.UploadId, cancellationToken);
         var upload = await db.FindOwnUploadAsync(command.UploadId, caller, cancellationToken);
         var length = AgreeLength(upload, command.DeclaredLength);
         if (command.Offset != upload.Offset)

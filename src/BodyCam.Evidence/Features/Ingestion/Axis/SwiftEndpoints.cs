@@ -43,7 +43,8 @@ public static class SwiftEndpoints
             .AllowAnonymous();
         var storage = routes.MapGroup(StoragePath)
             .WithTags("Ingestion (Axis)")
-            .RequireAuthorization(EvidenceServices.AxisPolicy);
+            .RequireAuthorization(EvidenceServices.AxisPolicy)
+            .AddEndpointFilter(IngestionAdmission.Filter);
         storage.Map("/{account}/{container}", (string account, string container, HttpContext context) => Storage(account, container, null, context))
             .WithSummary("A Swift container: System, Users, Devices, a recording or rejected content.");
         storage.Map("/{account}/{container}/{**objectName}", (string account, string container, string objectName, HttpContext context) =>
@@ -212,6 +213,7 @@ public static class SwiftEndpoints
                 case AxisContainerKind.Recording or AxisContainerKind.RejectedContent when AxisNames.IsClip(name):
                     return await PutClipAsync(name, metadata);
                 case AxisContainerKind.Recording or AxisContainerKind.RejectedContent:
+                    context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize = StoreRecordingObject.MaxBytes + 1L;
                     var stored = await mediator.Send(new StoreRecordingObject(container.Name, name, AxisNames.KindOf(name), Request.Body, metadata), Aborted);
                     context.Response.Headers.ETag = stored.Sha256;
                     return Results.StatusCode(StatusCodes.Status201Created);

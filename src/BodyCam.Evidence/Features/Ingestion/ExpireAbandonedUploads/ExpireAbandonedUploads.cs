@@ -47,7 +47,7 @@ internal sealed class ExpireUploadHandler(
 {
     public async ValueTask<Unit> Handle(ExpireUpload command, CancellationToken cancellationToken)
     {
-        using var writer = locks.Acquire(command.UploadId);
+        await using var writer = await locks.AcquireAsync(command.UploadId, cancellationToken);
         var upload = await db.Uploads.SingleAsync(u => u.Id == command.UploadId, cancellationToken);
         if (upload.Status != UploadStatus.Receiving || upload.ExpiresAt >= clock.GetUtcNow())
         {

@@ -19,7 +19,7 @@ internal sealed class TerminateUploadHandler(EvidenceDb db, IBlobStore store, Up
 {
     public async ValueTask<Unit> Handle(TerminateUpload command, CancellationToken cancellationToken)
     {
-        using var writer = locks.Acquire(command.UploadId);
+        await using var writer = await locks.AcquireAsync(command.UploadId, cancellationToken);
         var found = await db.FindOwnUploadAsync(command.UploadId, caller, cancellationToken);
         if (found.Status == UploadStatus.Completed)
         {

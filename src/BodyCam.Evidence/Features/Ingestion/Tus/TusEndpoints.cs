@@ -35,7 +35,8 @@ public static class TusEndpoints
         var tus = routes.MapGroup(Path)
             .WithTags("Ingestion (tus 1.0)")
             .RequireCors(CorsPolicy)
-            .RequireAuthorization(EvidenceServices.DockPolicy);
+            .RequireAuthorization(EvidenceServices.DockPolicy)
+            .AddEndpointFilter(IngestionAdmission.Filter);
 
         tus.MapMethods("/", [HttpMethods.Options], DescribeServer).AllowAnonymous();
         tus.MapMethods("/{uploadId}", [HttpMethods.Options], DescribeServer).AllowAnonymous();
