@@ -20,15 +20,20 @@ internal sealed class ApiProcess : IAsyncDisposable
     private static readonly TimeSpan StartupLimit = TimeSpan.FromSeconds(30);
 
     private readonly ApiProfile _profile;
-    private readonly string _container = "kill-" + Guid.NewGuid().ToString("N");
+    private readonly string _container;
+    private readonly bool _ownsStorage;
     private readonly Dictionary<string, string> _environment;
     private readonly object _logLock = new();
     private Process? _process;
     private StreamWriter? _log;
 
-    private ApiProcess(ApiProfile profile, string databaseConnection, int port, IEnumerable<(string Key, string Value)> settings)
+    private ApiProcess(
+        ApiProfile profile, string databaseConnection, int port, IEnumerable<(string Key, string Value)> settings, ApiProcess? sharing = null)
     {
         _profile = profile;
+        _ownsStorage = sharing is null;
+        _container = sharing?._container ?? "kill-" + Guid.NewGuid().ToString("N");
+        DataRoot = sharing?.DataRoot ?? Directory.CreateTempSubdirectory("bodycam-process-").FullName;
         DatabaseConnection = databaseConnection;
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
         _environment = new Dictionary<string, string>
@@ -51,16 +56,20 @@ internal sealed class ApiProcess : IAsyncDisposable
         }
     }
 
-    public string DataRoot { get; } = Directory.CreateTempSubdirectory("bodycam-process-").FullName;
+    public string DataRoot { get; }
 
     public string DatabaseConnection { get; }
 
     public Uri BaseAddress { get; }
 
-    public string LogFile => Path.Combine(DataRoot, "api.log");
+    public string LogFile => Path.Combine(DataRoot, $"api-{BaseAddress.Port}.log");
 
     public static async Task<ApiProcess> CreateAsync(ApiProfile profile, params (string Key, string Value)[] settings) =>
         new(profile, await TestDatabases.CreateAsync(profile.Database), FreeLoopbackPort(), settings);
+
+    /// <summary>Another process of the same deployment: same database, store and keys, its own port and settings.</summary>
+    public ApiProcess Join(params (string Key, string Value)[] settings) =>
+        new(_profile, DatabaseConnection, FreeLoopbackPort(), settings, sharing: this);
 
     /// <summary>Starts the process and returns once <c>/health/ready</c> answers 200.</summary>
     public async Task StartAsync()
@@ -156,6 +165,10 @@ internal sealed class ApiProcess : IAsyncDisposable
         {
             _log?.Dispose();
             _log = null;
+        }
+        if (!_ownsStorage)
+        {
+            return;
         }
         if (_profile.Storage == StorageProvider.AzureBlob)
         {
