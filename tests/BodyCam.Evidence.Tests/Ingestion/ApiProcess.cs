@@ -62,6 +62,13 @@ internal sealed class ApiProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The most resident memory the process has used so far (Linux VmHWM), in bytes.</summary>
+    public long PeakResidentBytes()
+    {
+        var line = File.ReadLines($"/proc/{_process!.Id}/status").Single(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+    }
+
     public string LogFile => Path.Combine(DataRoot, $"api-{BaseAddress.Port}.log");
 
     public static async Task<ApiProcess> CreateAsync(ApiProfile profile, params (string Key, string Value)[] settings) =>
