@@ -97,6 +97,11 @@ public sealed partial class EvidenceMetrics
             using var scope = _scopes.CreateScope();
             return query(scope.ServiceProvider.GetRequiredService<EvidenceDb>()) is { } value ? [new Measurement<T>(value)] : [];
         }
+        catch (ObjectDisposedException)
+        {
+            // The exporters' last collection at shutdown comes after the container has gone.
+            return [];
+        }
         catch (Exception e)
         {
             LogGaugeSkipped(gauge, e.GetType().Name, e.Message);
