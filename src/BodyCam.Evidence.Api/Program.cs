@@ -7,6 +7,7 @@ using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Jobs;
 using BodyCam.Evidence.Infrastructure.Ledger;
 using BodyCam.Evidence.Infrastructure.Persistence;
+using BodyCam.Evidence.Infrastructure.Telemetry;
 using BodyCam.Evidence.Verification.Notes;
 using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -60,6 +61,7 @@ if (role.ServesApi)
         .RequireAuthorization(EvidenceServices.AdminPolicy);
     app.MapEvidenceEndpoints();
 }
+app.MapEvidenceMetrics();
 
 var recurringJobs = app.Services.GetRequiredService<IRecurringJobManager>();
 recurringJobs.AddOrUpdate<ReconcileStuckWork>(ReconcileStuckWork.RecurringJobId, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");

@@ -12,6 +12,7 @@ using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;
 using BodyCam.Evidence.Infrastructure.Problems;
 using BodyCam.Evidence.Infrastructure.Storage;
+using BodyCam.Evidence.Infrastructure.Telemetry;
 using FluentValidation;
 using Hangfire;
 using Hangfire.PostgreSql;
@@ -107,6 +108,7 @@ public static class EvidenceServices
         services.AddHealthChecks()
             .AddDbContextCheck<EvidenceDb>("database", tags: ["ready"])
             .AddCheck<BlobStoreHealthCheck>("blob-store", tags: ["ready"]);
+        services.AddEvidenceTelemetry(configuration);
         return services;
     }
 

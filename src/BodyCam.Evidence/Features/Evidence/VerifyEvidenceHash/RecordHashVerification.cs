@@ -4,6 +4,7 @@ using BodyCam.Evidence.Features.Evidence.ProbeEvidenceMedia;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;
+using BodyCam.Evidence.Infrastructure.Telemetry;
 using Hangfire;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ namespace BodyCam.Evidence.Features.Evidence.VerifyEvidenceHash;
 public sealed record RecordHashVerification(Guid EvidenceId, string StoredSha256) : ICommand<EvidenceStatus>;
 
 internal sealed class RecordHashVerificationHandler(
-    EvidenceDb db, ICurrentActor caller, PostCommitWork postCommit, IBackgroundJobClient jobs, TimeProvider clock)
+    EvidenceDb db, ICurrentActor caller, PostCommitWork postCommit, IBackgroundJobClient jobs, TimeProvider clock, EvidenceMetrics metrics)
     : ICommandHandler<RecordHashVerification, EvidenceStatus>
 {
     public async ValueTask<EvidenceStatus> Handle(RecordHashVerification command, CancellationToken cancellationToken)
@@ -36,6 +37,7 @@ internal sealed class RecordHashVerificationHandler(
         else
         {
             db.CustodyEvents.Record(CustodyAction.Quarantined, caller.Actor, item.Id, command.StoredSha256, reason: item.QuarantineReason, outcome: CustodyOutcome.Failed);
+            postCommit.Add(() => metrics.Quarantined("stored_hash"));
         }
         return item.Status;
     }

@@ -9,6 +9,7 @@ using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;
 using BodyCam.Evidence.Infrastructure.Problems;
 using BodyCam.Evidence.Infrastructure.Storage;
+using BodyCam.Evidence.Infrastructure.Telemetry;
 using Mediator;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -28,12 +29,20 @@ public sealed record UploadChecksum(HashAlgorithmName Algorithm, byte[] Expected
 public sealed record AppendedToUpload(long Offset, DateTimeOffset ExpiresAt);
 
 internal sealed class AppendToUploadHandler(
-    EvidenceDb db, IBlobStore store, UploadLocks locks, ICurrentActor caller, IMediator mediator, EvidenceSettings settings, TimeProvider clock)
+    EvidenceDb db,
+    IBlobStore store,
+    UploadLocks locks,
+    ICurrentActor caller,
+    IMediator mediator,
+    EvidenceSettings settings,
+    TimeProvider clock,
+    EvidenceMetrics metrics)
     : ICommandHandler<AppendToUpload, AppendedToUpload>
 {
     public async ValueTask<AppendedToUpload> Handle(AppendToUpload command, CancellationToken cancellationToken)
     {
         await using var writer = await locks.AcquireAsync(command.UploadId, cancellationToken);
+        using var active = metrics.UploadActive();
         var upload = await db.FindOwnUploadAsync(command.UploadId, caller, cancellationToken);
         var length = AgreeLength(upload, command.DeclaredLength);
         if (command.Offset != upload.Offset)
@@ -189,6 +198,7 @@ internal sealed class AppendToUploadHandler(
         {
             throw new ConflictException($"Upload {uploadId} changed while it was being written.");
         }
+        metrics.BytesIngested(progress.Offset - previousOffset);
     }
 
     private long? AgreeLength(Upload upload, long? declared)

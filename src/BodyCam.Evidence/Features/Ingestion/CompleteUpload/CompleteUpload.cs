@@ -10,6 +10,7 @@ using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;
 using BodyCam.Evidence.Infrastructure.Problems;
 using BodyCam.Evidence.Infrastructure.Storage;
+using BodyCam.Evidence.Infrastructure.Telemetry;
 using Hangfire;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +26,13 @@ namespace BodyCam.Evidence.Features.Ingestion.CompleteUpload;
 public sealed record CompleteUpload(string UploadId) : ICommand<EvidenceStatus>;
 
 internal sealed class CompleteUploadHandler(
-    EvidenceDb db, IBlobStore store, ICurrentActor caller, PostCommitWork postCommit, IBackgroundJobClient jobs, TimeProvider clock)
+    EvidenceDb db,
+    IBlobStore store,
+    ICurrentActor caller,
+    PostCommitWork postCommit,
+    IBackgroundJobClient jobs,
+    TimeProvider clock,
+    EvidenceMetrics metrics)
     : ICommandHandler<CompleteUpload, EvidenceStatus>
 {
     public async ValueTask<EvidenceStatus> Handle(CompleteUpload command, CancellationToken cancellationToken)
@@ -64,6 +71,7 @@ internal sealed class CompleteUploadHandler(
         if (item.Status == EvidenceStatus.Quarantined)
         {
             db.CustodyEvents.Record(CustodyAction.Quarantined, caller.Actor, item.Id, streamSha256, reason: item.QuarantineReason, outcome: CustodyOutcome.Failed);
+            postCommit.Add(() => metrics.Quarantined("declared_hash"));
         }
         else
         {

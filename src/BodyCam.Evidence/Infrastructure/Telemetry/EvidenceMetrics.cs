@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using BodyCam.Evidence.Domain.Evidence;
+using BodyCam.Evidence.Infrastructure.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry;
+
+namespace BodyCam.Evidence.Infrastructure.Telemetry;
+
+/// <summary>
+/// The system's own measurements, on the <c>BodyCam.Evidence</c> meter. Counters are counted where the work is
+/// done; the gauges that read the database run only when an exporter collects (a Prometheus scrape, an OTLP
+/// export), each in a scope of its own, and skip their reading rather than fail a collection.
+/// </summary>
+public sealed partial class EvidenceMetrics
+{
+    public const string MeterName = "BodyCam.Evidence";
+
+    /// <summary>Seconds; Hangfire jobs here last from milliseconds (a checkpoint) to many minutes (hashing a long recording).</summary>
+    private static readonly double[] JobDurationBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1800, 3600];
+
+    private readonly Counter<long> _bytesIngested;
+    private readonly UpDownCounter<long> _uploadsActive;
+    private readonly Counter<long> _quarantines;
+    private readonly Histogram<double> _jobDuration;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<EvidenceMetrics> _logger;
+
+    public EvidenceMetrics(IMeterFactory meters, IServiceScopeFactory scopes, TimeProvider clock, ILogger<EvidenceMetrics> logger)
+    {
+        _scopes = scopes;
+        _clock = clock;
+        _logger = logger;
+        var meter = meters.Create(MeterName);
+        _bytesIngested = meter.CreateCounter<long>("bodycam.bytes_ingested", "By", "Bytes of uploads committed to the store's staging, whatever the protocol");
+        _uploadsActive = meter.CreateUpDownCounter<long>("bodycam.uploads_active", "{upload}", "Uploads whose bytes are being received right now");
+        _quarantines = meter.CreateCounter<long>("bodycam.quarantines", "{item}", "Evidence items quarantined, by the check that failed");
+        _jobDuration = meter.CreateHistogram(
+            "bodycam.job.duration", "s", "How long background jobs ran, by job and outcome",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = JobDurationBuckets });
+        meter.CreateObservableGauge(
+            "bodycam.verify_backlog",
+            () => Observe<long>("verify_backlog", db => db.EvidenceItems.LongCount(e => e.Status == EvidenceStatus.Received)),
+            "{item}", "Evidence items received whose stored bytes are not yet verified");
+        meter.CreateObservableGauge(
+            "bodycam.ledger_size",
+            () => Observe<long>("ledger_size", db => db.CustodyEvents.Max(e => (long?)e.Sequence) + 1 ?? 0),
+            "{event}", "Custody events in the ledger");
+        meter.CreateObservableGauge(
+            "bodycam.checkpoint.tree_size",
+            () => ObserveLatestCheckpoint("checkpoint_tree_size", checkpoint => (double)checkpoint.TreeSize),
+            "{event}", "Custody events covered by the newest signed checkpoint");
+        meter.CreateObservableGauge(
+            "bodycam.checkpoint.age",
+            () => ObserveLatestCheckpoint("checkpoint_age", checkpoint => (_clock.GetUtcNow() - checkpoint.SignedAt).TotalSeconds),
+            "s", "Seconds since the newest checkpoint was signed; it grows while the ledger does not");
+    }
+
+    public void BytesIngested(long bytes)
+    {
+        if (bytes > 0)
+        {
+            _bytesIngested.Add(bytes);
+        }
+    }
+
+    /// <summary>Counts an upload as active until the returned value is disposed.</summary>
+    public IDisposable UploadActive()
+    {
+        _uploadsActive.Add(1);
+        return new Decrement(_uploadsActive);
+    }
+
+    /// <param name="check">What found the mismatch: <c>declared_hash</c> on completion, <c>stored_hash</c> on verification.</param>
+    public void Quarantined(string check) => _quarantines.Add(1, new KeyValuePair<string, object?>("check", check));
+
+    public void JobPerformed(string job, string outcome, TimeSpan duration) =>
+        _jobDuration.Record(duration.TotalSeconds, new TagList { { "job", job }, { "outcome", outcome } });
+
+    private IEnumerable<Measurement<double>> ObserveLatestCheckpoint(string gauge, Func<(long TreeSize, DateTimeOffset SignedAt), double> value) =>
+        Observe(gauge, db => db.LedgerCheckpoints
+                .OrderByDescending(c => c.TreeSize)
+                .Select(c => new { c.TreeSize, c.SignedAt })
+                .FirstOrDefault() is { } latest
+                ? value((latest.TreeSize, latest.SignedAt))
+                : (double?)null);
+
+    private IEnumerable<Measurement<T>> Observe<T>(string gauge, Func<EvidenceDb, T?> query)
+        where T : struct
+    {
+        try
+        {
+            // The gauges' own queries are not the application's work: no spans for them on every scrape.
+            using var suppressed = SuppressInstrumentationScope.Begin();
+            using var scope = _scopes.CreateScope();
+            return query(scope.ServiceProvider.GetRequiredService<EvidenceDb>()) is { } value ? [new Measurement<T>(value)] : [];
+        }
+        catch (ObjectDisposedException)
+        {
+            // The exporters' last collection at shutdown comes after the container has gone.
+            return [];
+        }
+        catch (Exception e)
+        {
+            LogGaugeSkipped(gauge, e.GetType().Name, e.Message);
+            return [];
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The {Gauge} gauge was skipped in this collection: {Error}: {Reason}")]
+    private partial void LogGaugeSkipped(string gauge, string error, string reason);
+
+    private sealed class Decrement(UpDownCounter<long> counter) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                counter.Add(-1);
+            }
+        }
+    }
+}

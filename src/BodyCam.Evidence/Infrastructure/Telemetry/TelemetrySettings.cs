@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Configuration;
+using OpenTelemetry.Exporter;
+
+namespace BodyCam.Evidence.Infrastructure.Telemetry;
+
+/// <summary>
+/// Where telemetry goes: a Prometheus scrape endpoint (<c>GET /metrics</c>) and/or an OTLP collector. With
+/// neither, no OpenTelemetry pipeline is built and the database gauges never run.
+/// </summary>
+public sealed record TelemetrySettings(bool Prometheus, Uri? OtlpEndpoint, OtlpExportProtocol OtlpProtocol, string ServiceName)
+{
+    public const string MetricsPath = "/metrics";
+
+    public bool Exports => Prometheus || OtlpEndpoint is not null;
+
+    public static TelemetrySettings From(IConfiguration configuration)
+    {
+        var endpoint = configuration["Telemetry:OtlpEndpoint"];
+        var settings = new TelemetrySettings(
+            configuration.GetValue("Telemetry:Prometheus", false),
+            string.IsNullOrWhiteSpace(endpoint) ? null : new Uri(endpoint, UriKind.RelativeOrAbsolute),
+            configuration.GetValue("Telemetry:OtlpProtocol", OtlpExportProtocol.Grpc),
+            configuration["Telemetry:ServiceName"] ?? "bodycam-evidence");
+        if (settings.OtlpEndpoint is { IsAbsoluteUri: false } or { Scheme: not ("http" or "https") })
+        {
+            throw new InvalidOperationException("Telemetry:OtlpEndpoint must be an absolute http(s) URL, such as http://collector:4317.");
+        }
+        return settings;
+    }
+}
