@@ -214,8 +214,12 @@ public static class SwiftEndpoints
                     return await PutClipAsync(name, metadata);
                 case AxisContainerKind.Recording or AxisContainerKind.RejectedContent:
                     context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize = StoreRecordingObject.MaxBytes + 1L;
-                    var stored = await mediator.Send(new StoreRecordingObject(container.Name, name, AxisNames.KindOf(name), Request.Body, metadata), Aborted);
-                    context.Response.Headers.ETag = stored.Sha256;
+                    await using (var body = new HashingReadStream(Request.Body, HashAlgorithmName.MD5))
+                    {
+                        await mediator.Send(new StoreRecordingObject(container.Name, name, AxisNames.KindOf(name), body, metadata), Aborted);
+                        // Swift's ETag is the MD5 of the object, which a client checks against what it sent.
+                        context.Response.Headers.ETag = body.HashHex();
+                    }
                     return Results.StatusCode(StatusCodes.Status201Created);
                 default:
                     throw new NotFoundException($"There is no container '{container.Name}'.");
