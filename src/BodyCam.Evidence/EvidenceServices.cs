@@ -1,3 +1,4 @@
+using Azure.Identity;
 using Azure.Storage.Blobs;
 using BodyCam.Evidence.Features.Ingestion;
 using BodyCam.Evidence.Features.Ingestion.Axis;
@@ -137,11 +138,19 @@ public static class EvidenceServices
 
     private static IBlobStore CreateBlobStore(EvidenceSettings settings) => settings.Storage switch
     {
-        StorageProvider.AzureBlob => new AzureBlobStore(
-            new BlobServiceClient(settings.BlobConnection
-                ?? throw new InvalidOperationException("ConnectionStrings:Blobs is required when Storage:Provider is AzureBlob."))
-            .GetBlobContainerClient(settings.BlobContainer)),
+        StorageProvider.AzureBlob => new AzureBlobStore(CreateBlobService(settings).GetBlobContainerClient(settings.BlobContainer)),
         _ => new FileSystemBlobStore(settings.StorageRoot),
+    };
+
+    /// <summary>
+    /// A connection string wins; without one the account URL is reached as whoever the environment says the
+    /// process is (a managed identity in Azure, a developer's az login elsewhere), so no account key is stored.
+    /// </summary>
+    private static BlobServiceClient CreateBlobService(EvidenceSettings settings) => (settings.BlobConnection, settings.BlobAccountUrl) switch
+    {
+        ({ } connection, _) => new BlobServiceClient(connection),
+        (null, { } accountUrl) => new BlobServiceClient(accountUrl, new DefaultAzureCredential()),
+        _ => throw new InvalidOperationException("ConnectionStrings:Blobs or Storage:AccountUrl is required when Storage:Provider is AzureBlob."),
     };
 
     private static void AddEvidenceAuthentication(this IServiceCollection services, IdentitySettings identity)

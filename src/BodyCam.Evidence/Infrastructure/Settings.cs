@@ -33,6 +33,7 @@ public sealed record EvidenceSettings(
     StorageProvider Storage,
     string StorageRoot,
     string? BlobConnection,
+    Uri? BlobAccountUrl,
     string BlobContainer,
     JobStorageProvider Jobs,
     IdentitySettings Identity,
@@ -44,14 +45,23 @@ public sealed record EvidenceSettings(
     {
         var dataRoot = Path.GetFullPath(configuration["Data:Root"] ?? "data");
         var database = configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
+        var storage = configuration.GetValue("Storage:Provider", StorageProvider.FileSystem);
+        var blobConnection = configuration.GetConnectionString("Blobs");
+        var blobAccountUrl = BlobAccountUrlFrom(configuration["Storage:AccountUrl"]);
+        if (storage == StorageProvider.AzureBlob && string.IsNullOrEmpty(blobConnection) && blobAccountUrl is null)
+        {
+            throw new InvalidOperationException(
+                "ConnectionStrings:Blobs or Storage:AccountUrl is required when Storage:Provider is AzureBlob.");
+        }
         return new EvidenceSettings(
             dataRoot,
             database,
             configuration.GetConnectionString("Evidence") ?? DefaultConnection(database, dataRoot),
             configuration.GetValue("Database:MigrateOnStartup", database == DatabaseProvider.Sqlite),
-            configuration.GetValue("Storage:Provider", StorageProvider.FileSystem),
+            storage,
             Path.GetFullPath(configuration["Storage:Root"] ?? Path.Combine(dataRoot, "blobs")),
-            configuration.GetConnectionString("Blobs"),
+            string.IsNullOrEmpty(blobConnection) ? null : blobConnection,
+            blobAccountUrl,
             configuration["Storage:Container"] ?? "evidence",
             configuration.GetValue("Jobs:Storage", database == DatabaseProvider.PostgreSql ? JobStorageProvider.PostgreSql : JobStorageProvider.InMemory),
             new IdentitySettings(
@@ -61,6 +71,26 @@ public sealed record EvidenceSettings(
             IngestionSettings.From(configuration),
             LedgerSettings.From(configuration, dataRoot),
             AxisSettings.From(configuration));
+    }
+
+    /// <summary>
+    /// The account is reached with a managed identity's bearer tokens, which must not cross a network in clear;
+    /// plain http is accepted only on the loopback interface, where Azurite listens.
+    /// </summary>
+    private static Uri? BlobAccountUrlFrom(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var url)
+            || !(url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && url.IsLoopback)))
+        {
+            throw new InvalidOperationException(
+                $"Storage:AccountUrl '{value}' must be an absolute https URL, such as https://<account>.blob.core.windows.net " +
+                "(http only on a loopback address, for Azurite).");
+        }
+        return url;
     }
 
     private static string DefaultConnection(DatabaseProvider database, string dataRoot) => database switch
