@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole test suite on a fresh machine: installs and starts PostgreSQL, Azurite and ffmpeg on 127.0.0.1
+# The whole test suite on a fresh machine: installs and starts PostgreSQL, Azurite, ffmpeg and the Swift client on 127.0.0.1
 # (deploy/local/start.sh), runs every test, and ends with one line "N passed, N failed, N skipped".
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"

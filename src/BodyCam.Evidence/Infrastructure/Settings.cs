@@ -75,7 +75,7 @@ public sealed record EvidenceSettings(
 
     /// <summary>
     /// The account is reached with a managed identity's bearer tokens, which must not cross a network in clear;
-    /// plain http is accepted only on the loopback interface, where Azurite listens.
+    /// https only: Azure.Core refuses to send a bearer token over plain http, even to Azurite on loopback.
     /// </summary>
     private static Uri? BlobAccountUrlFrom(string? value)
     {
@@ -84,11 +84,11 @@ public sealed record EvidenceSettings(
             return null;
         }
         if (!Uri.TryCreate(value, UriKind.Absolute, out var url)
-            || !(url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && url.IsLoopback)))
+            || url.Scheme != Uri.UriSchemeHttps)
         {
             throw new InvalidOperationException(
-                $"Storage:AccountUrl '{value}' must be an absolute https URL, such as https://<account>.blob.core.windows.net " +
-                "(http only on a loopback address, for Azurite).");
+                $"Storage:AccountUrl '{value}' must be an absolute https URL, such as https://<account>.blob.core.windows.net: " +
+                "a managed identity's token is never sent over plain http.");
         }
         return url;
     }
