@@ -42,6 +42,9 @@ public sealed partial class TelemetryTests(ApiProfile profile)
             Value(text, "bodycam_bytes_ingested_bytes_total") >= recording.Length
             && Value(text, "bodycam_ledger_size") > 0
             && Value(text, "bodycam_checkpoint_age_seconds") is not null
+            && Value(text, "bodycam_checkpoint_tree_size") > 0
+            && Value(text, "bodycam_verify_backlog") is not null
+            && Value(text, "bodycam_uploads_active") is not null
             && Value(text, "bodycam_job_duration_seconds_count", VerifySucceeded) >= 1);
         Assert.That(Value(metrics, "bodycam_bytes_ingested_bytes_total"), Is.GreaterThanOrEqualTo(recording.Length), metrics);
         Assert.That(Value(metrics, "bodycam_ledger_size"), Is.GreaterThan(0), metrics);
