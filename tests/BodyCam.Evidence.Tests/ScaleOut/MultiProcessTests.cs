@@ -15,7 +15,7 @@ using Microsoft.EntityFrameworkCore;
 namespace BodyCam.Evidence.Tests.ScaleOut;
 
 /// <summary>
-/// The production deployment on one machine: two API processes and a worker process, as separate OS
+/// The production deployment on one machine: two API processes and two worker processes, as separate OS
 /// processes, sharing one PostgreSQL database and one Azurite container, the way replicas share them.
 /// </summary>
 public sealed class MultiProcessTests
@@ -25,6 +25,7 @@ public sealed class MultiProcessTests
     private ApiProcess _first = null!;
     private ApiProcess _second = null!;
     private ApiProcess _worker = null!;
+    private ApiProcess _otherWorker = null!;
     private string _dockKey = "";
 
     [OneTimeSetUp]
@@ -34,7 +35,8 @@ public sealed class MultiProcessTests
         await _first.StartAsync();
         _second = _first.Join(("Host__Role", "api"), ("Ingestion__BlockSizeBytes", "65536"));
         _worker = _first.Join(("Host__Role", "worker"));
-        await Task.WhenAll(_second.StartAsync(), _worker.StartAsync());
+        _otherWorker = _first.Join(("Host__Role", "worker"));
+        await Task.WhenAll(_second.StartAsync(), _worker.StartAsync(), _otherWorker.StartAsync());
         _dockKey = await RegisterDockAsync(_first);
     }
 
@@ -43,8 +45,9 @@ public sealed class MultiProcessTests
     {
         if (TestContext.CurrentContext.Result.Outcome.Status != NUnit.Framework.Interfaces.TestStatus.Passed)
         {
-            await TestContext.Out.WriteLineAsync(_first.ReadLog() + _second.ReadLog() + _worker.ReadLog());
+            await TestContext.Out.WriteLineAsync(_first.ReadLog() + _second.ReadLog() + _worker.ReadLog() + _otherWorker.ReadLog());
         }
+        await _otherWorker.DisposeAsync();
         await _worker.DisposeAsync();
         await _second.DisposeAsync();
         await _first.DisposeAsync();
