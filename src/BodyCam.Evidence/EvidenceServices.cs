@@ -1,7 +1,6 @@
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using BodyCam.Evidence.Features.Ingestion;
-using BodyCam.Evidence.Features.Ingestion.Axis;
 using BodyCam.Evidence.Features.Ingestion.Tus;
 using BodyCam.Evidence.Features.Ledger.SignCheckpoint;
 using BodyCam.Evidence.Infrastructure;
@@ -93,7 +92,6 @@ public static class EvidenceServices
         services.AddScoped<IStuckWorkReconciler, UnverifiedEvidenceReconciler>();
         services.AddScoped<IStuckWorkReconciler, UnprobedEvidenceReconciler>();
         services.AddSingleton<UploadLocks>();
-        services.AddSingleton<SwiftUploadSlots>();
         services.AddSingleton<IngestionAdmission>();
         services.AddSingleton<IMediaProbe, FfprobeMediaProbe>();
         services.AddCors(cors => cors.AddPolicy(TusEndpoints.CorsPolicy, policy => policy

@@ -176,12 +176,11 @@ public sealed record LedgerSettings(string Origin, string SigningKeyPath, int Ch
 }
 
 /// <summary>
-/// The Axis Body Worn Integration API: how long a Swift auth token lives, how many object uploads run at once
-/// before a system controller is asked to come back later, and what the connection file tells the Axis manager.
+/// The Axis Body Worn Integration API: how long a Swift auth token lives, and what the connection file tells
+/// the Axis manager. Its uploads are bounded as every ingestion is (<see cref="IngestionSettings"/>).
 /// </summary>
 public sealed record AxisSettings(
     TimeSpan TokenLifetime,
-    int MaxConcurrentUploads,
     string ContainerType,
     string? HttpsCertificatePath,
     string? EncryptionPublicKeyPath,
@@ -193,7 +192,6 @@ public sealed record AxisSettings(
     {
         var settings = new AxisSettings(
             configuration.GetValue("Axis:TokenLifetime", TimeSpan.FromHours(1)),
-            configuration.GetValue("Axis:MaxConcurrentUploads", 8),
             configuration["Axis:ContainerType"] ?? "mp4",
             configuration["Axis:HttpsCertificatePath"],
             configuration["Axis:EncryptionPublicKeyPath"],
@@ -201,10 +199,6 @@ public sealed record AxisSettings(
         if (settings.TokenLifetime < TimeSpan.FromMinutes(1))
         {
             throw new InvalidOperationException("Axis:TokenLifetime must be at least a minute.");
-        }
-        if (settings.MaxConcurrentUploads < 1)
-        {
-            throw new InvalidOperationException("Axis:MaxConcurrentUploads must be at least 1.");
         }
         if (!ContainerTypes.Contains(settings.ContainerType))
         {

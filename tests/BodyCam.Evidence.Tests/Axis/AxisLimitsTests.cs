@@ -36,7 +36,7 @@ public sealed class AxisLimitsTests(ApiProfile profile)
     [Test]
     public async Task Uploads_beyond_the_concurrency_limit_are_503_with_Retry_After_while_the_running_one_completes()
     {
-        await using var api = await EvidenceApiFactory.StartAsync(profile, overNetwork: true, ("Axis:MaxConcurrentUploads", "1"));
+        await using var api = await EvidenceApiFactory.StartAsync(profile, overNetwork: true, ("Ingestion:MaxConcurrentRequests", "1"));
         using var slow = await AxisSite.ConnectAsync(api, "Busy");
         await slow.AuthenticateAsync();
         // A client of its own, on its own connection, so that the held body cannot delay its requests.

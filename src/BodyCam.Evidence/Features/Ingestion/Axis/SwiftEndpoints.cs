@@ -192,7 +192,6 @@ public static class SwiftEndpoints
 
         public async Task<IResult> PutObjectAsync()
         {
-            using var slot = context.RequestServices.GetRequiredService<SwiftUploadSlots>().Take();
             var name = objectName!;
             var metadata = ObjectMetadata();
             switch (container.Kind)
