@@ -142,6 +142,16 @@ internal sealed class ApiProcess : IAsyncDisposable
         return output.TrimEnd().Split('\n')[^1];
     }
 
+    /// <summary>Registers a dock as an Admin and returns its key.</summary>
+    public async Task<string> RegisterDockAsync(string adminToken)
+    {
+        using var admin = new HttpClient { BaseAddress = BaseAddress };
+        admin.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", adminToken);
+        var response = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(admin, "/api/docks", new { name = "Dock", site = "North precinct" });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        return (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(response.Content)).GetProperty("key").GetString()!;
+    }
+
     /// <summary>The store the process writes to, opened independently of it, to read back what it committed.</summary>
     public IBlobStore OpenBlobStore() => _profile.Storage == StorageProvider.AzureBlob
         ? new AzureBlobStore(new BlobContainerClient(LocalServices.Azurite, _container))

@@ -2,8 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Tests.Api;
 using BodyCam.Evidence.Tests.Ingestion;
@@ -32,7 +30,7 @@ public sealed class LoadTests
         using var recording = Recording.Random(RecordingBytes);
         var bytes = await File.ReadAllBytesAsync(recording.Path);
         var adminToken = await first.IssueTokenAsync(Roles.Admin, "ada");
-        var keys = await Task.WhenAll(Enumerable.Range(0, Docks).Select(_ => RegisterDockAsync(first, adminToken)));
+        var keys = await Task.WhenAll(Enumerable.Range(0, Docks).Select(_ => first.RegisterDockAsync(adminToken)));
         var patchLatencies = new System.Collections.Concurrent.ConcurrentBag<double>();
 
         var clock = Stopwatch.StartNew();
@@ -80,12 +78,4 @@ public sealed class LoadTests
         return (dock, id);
     }
 
-    private static async Task<string> RegisterDockAsync(ApiProcess api, string adminToken)
-    {
-        using var admin = new HttpClient { BaseAddress = api.BaseAddress };
-        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
-        var response = await admin.PostAsJsonAsync("/api/docks", new { name = "Load dock", site = "North precinct" });
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
-    }
 }

@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Security.Cryptography;
-using System.Text.Json;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Tests.Api;
 using BodyCam.Evidence.Tests.Cli;
@@ -37,7 +35,7 @@ public sealed class MultiProcessTests
         _worker = _first.Join(("Host__Role", "worker"));
         _otherWorker = _first.Join(("Host__Role", "worker"));
         await Task.WhenAll(_second.StartAsync(), _worker.StartAsync(), _otherWorker.StartAsync());
-        _dockKey = await RegisterDockAsync(_first);
+        _dockKey = await _first.RegisterDockAsync(await _first.IssueTokenAsync(Roles.Admin, "ada"));
     }
 
     [OneTimeTearDown]
@@ -104,9 +102,10 @@ public sealed class MultiProcessTests
     public async Task Four_processes_appending_custody_events_at_once_leave_a_gap_free_log_whose_root_is_signed()
     {
         var before = await _first.QueryDbAsync(db => db.CustodyEvents.CountAsync());
+        var adminToken = await _first.IssueTokenAsync(Roles.Admin, "ada");
 
         var registrations = Enumerable.Range(0, 20)
-            .Select(i => RegisterDockAsync(i % 2 == 0 ? _first : _second))
+            .Select(i => (i % 2 == 0 ? _first : _second).RegisterDockAsync(adminToken))
             .Cast<Task>()
             .Concat(Enumerable.Range(0, 2).Select(_ => ConnectionFilesFromTheCommandLineAsync(3)));
         await Task.WhenAll(registrations);
@@ -162,14 +161,6 @@ public sealed class MultiProcessTests
         return await send();
     }
 
-    private static async Task<string> RegisterDockAsync(ApiProcess api)
-    {
-        using var admin = new HttpClient { BaseAddress = api.BaseAddress };
-        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await api.IssueTokenAsync(Roles.Admin, "ada"));
-        var response = await admin.PostAsJsonAsync("/api/docks", new { name = "Replica dock", site = "North precinct" });
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
-    }
 
     private HttpClient DockClient(ApiProcess api)
     {

@@ -35,6 +35,9 @@ public sealed class RequestValidationException(IDictionary<string, string[]> err
     : EvidenceProblemException(StatusCodes.Status400BadRequest, "One or more fields are invalid", "See errors for each failing field.")
 {
     public IDictionary<string, string[]> Errors { get; } = errors;
+
+    /// <summary>One field, one message: the common case of a handler that finds a field invalid.</summary>
+    public static RequestValidationException For(string field, string message) => new(new Dictionary<string, string[]> { [field] = [message] });
 }
 
 public sealed class GoneException(string detail) : EvidenceProblemException(StatusCodes.Status410Gone, "Gone", detail);

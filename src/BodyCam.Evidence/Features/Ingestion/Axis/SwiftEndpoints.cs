@@ -90,10 +90,8 @@ public static class SwiftEndpoints
         };
     }
 
-    private static RequestValidationException NotUsed(string method) => new(new Dictionary<string, string[]>
-    {
-        ["method"] = [$"{method} is not part of the Axis Body Worn Integration API."],
-    });
+    private static RequestValidationException NotUsed(string method) =>
+        RequestValidationException.For("method", $"{method} is not part of the Axis Body Worn Integration API.");
 
     private sealed class SwiftRequest(AxisContainer container, string? objectName, HttpContext context, IMediator mediator)
     {
@@ -156,16 +154,16 @@ public static class SwiftEndpoints
                     var rejected = container.Kind == AxisContainerKind.RejectedContent;
                     Guid? userId = Guid.TryParse(container.UserId, out var parsed) ? parsed
                         : rejected ? null
-                        : throw Invalid("UserID", $"'{container.UserId}' is not the UUID of a user.");
+                        : throw RequestValidationException.For("UserID", $"'{container.UserId}' is not the UUID of a user.");
                     if (!rejected && !RecordingMetadata.IsIdentifier(container.DeviceSerial))
                     {
-                        throw Invalid("BWCSerialNumber", $"'{container.DeviceSerial}' is not a serial number.");
+                        throw RequestValidationException.For("BWCSerialNumber", $"'{container.DeviceSerial}' is not a serial number.");
                     }
                     var opened = await mediator.Send(
                         new OpenRecording(container.Name, userId, container.DeviceSerial, container.TriggerOnTime, rejected, ContainerMetadata()), Aborted);
                     return opened.Created ? Results.StatusCode(StatusCodes.Status201Created) : Results.Accepted();
                 default:
-                    throw Invalid("container", $"'{container.Name}' is neither a recording (<UserID>_<BWCSerialNumber>_<YYYYMMDDTHHMMSSZ>) nor a container of the Axis API.");
+                    throw RequestValidationException.For("container", $"'{container.Name}' is neither a recording (<UserID>_<BWCSerialNumber>_<YYYYMMDDTHHMMSSZ>) nor a container of the Axis API.");
             }
         }
 
@@ -186,7 +184,7 @@ public static class SwiftEndpoints
                 RecordingSafety.Verified => Results.NoContent(),
                 RecordingSafety.Verifying => throw new ServiceUnavailableException(
                     "The recording's clips are being read back from storage to verify them; send Status: Complete again.", TimeSpan.FromSeconds(5)),
-                _ => throw Invalid("Status", "A clip of this recording was quarantined: the bytes stored differ from those received. Keep the recording."),
+                _ => throw RequestValidationException.For("Status", "A clip of this recording was quarantined: the bytes stored differ from those received. Keep the recording."),
             };
         }
 
@@ -288,7 +286,7 @@ public static class SwiftEndpoints
 
         private ValueTask<string> RegisterUserAsync(string name, Dictionary<string, string> metadata) =>
             mediator.Send(new RegisterAxisUser(
-                Guid.TryParse(name, out var userId) ? userId : throw Invalid("UserUUID", $"'{name}' is not the UUID of a user."),
+                Guid.TryParse(name, out var userId) ? userId : throw RequestValidationException.For("UserUUID", $"'{name}' is not the UUID of a user."),
                 metadata.GetValueOrDefault("Name") ?? "",
                 Active(metadata),
                 metadata.GetValueOrDefault("UserID") is { Length: > 0 } supplied ? supplied : null), Aborted);
@@ -316,8 +314,6 @@ public static class SwiftEndpoints
             !string.Equals(metadata.GetValueOrDefault("Active"), "False", StringComparison.OrdinalIgnoreCase);
 
         private static Guid SystemId(string name) =>
-            Guid.TryParse(name, out var systemId) ? systemId : throw Invalid("SystemID", $"'{name}' is not a system id (a UUID).");
-
-        private static RequestValidationException Invalid(string field, string message) => new(new Dictionary<string, string[]> { [field] = [message] });
+            Guid.TryParse(name, out var systemId) ? systemId : throw RequestValidationException.For("SystemID", $"'{name}' is not a system id (a UUID).");
     }
 }

@@ -37,7 +37,7 @@ internal sealed class OpenRecordingHandler(EvidenceDb db, ICurrentActor caller, 
         var officerId = command.Rejected ? await OfficerOfAsync(command.AxisUserId, cancellationToken) : await KnownOfficerAsync(command.AxisUserId, cancellationToken);
         if (!command.Rejected && !await db.Cameras.AnyAsync(c => c.Serial == command.DeviceSerial, cancellationToken))
         {
-            throw Unknown("BWCSerialNumber", $"No camera {command.DeviceSerial} is registered; register it under Devices/ first.");
+            throw RequestValidationException.For("BWCSerialNumber", $"No camera {command.DeviceSerial} is registered; register it under Devices/ first.");
         }
         var recording = Recording.Open(
             dockId, command.ContainerName, officerId, command.DeviceSerial, command.TriggerOnTime, command.Rejected, command.Metadata, clock.GetUtcNow());
@@ -50,12 +50,10 @@ internal sealed class OpenRecordingHandler(EvidenceDb db, ICurrentActor caller, 
 
     private async Task<string> KnownOfficerAsync(Guid? axisUserId, CancellationToken cancellationToken) =>
         await OfficerOfAsync(axisUserId, cancellationToken)
-            ?? throw Unknown("UserID", $"No user {axisUserId} is registered; register it under Users/ first.");
+            ?? throw RequestValidationException.For("UserID", $"No user {axisUserId} is registered; register it under Users/ first.");
 
     private async Task<string?> OfficerOfAsync(Guid? axisUserId, CancellationToken cancellationToken) =>
         axisUserId is null
             ? null
             : await db.Officers.Where(o => o.AxisUserId == axisUserId).Select(o => o.OfficerId).SingleOrDefaultAsync(cancellationToken);
-
-    private static RequestValidationException Unknown(string field, string message) => new(new Dictionary<string, string[]> { [field] = [message] });
 }

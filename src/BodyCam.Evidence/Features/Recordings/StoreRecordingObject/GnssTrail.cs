@@ -26,9 +26,9 @@ internal static partial class GnssTrail
         }
         catch (JsonException json)
         {
-            throw Invalid("CoordinateEntries", $"The GNSS trail is not the expected JSON: {json.Message}");
+            throw RequestValidationException.For("CoordinateEntries", $"The GNSS trail is not the expected JSON: {json.Message}");
         }
-        var entries = document?.CoordinateEntries ?? throw Invalid("CoordinateEntries", "The GNSS trail has no CoordinateEntries array.");
+        var entries = document?.CoordinateEntries ?? throw RequestValidationException.For("CoordinateEntries", "The GNSS trail has no CoordinateEntries array.");
         return [.. entries.Select((entry, index) => Read(entry, index))];
     }
 
@@ -40,19 +40,17 @@ internal static partial class GnssTrail
             || !double.TryParse(point.Groups["lat"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var latitude)
             || longitude is < -180 or > 180 || latitude is < -90 or > 90)
         {
-            throw Invalid($"CoordinateEntries[{index}].LocationWKT", "POINT(longitude latitude) in degrees is expected.");
+            throw RequestValidationException.For($"CoordinateEntries[{index}].LocationWKT", "POINT(longitude latitude) in degrees is expected.");
         }
         DateTimeOffset? timestamp = null;
         if (entry.Timestamp is { } text)
         {
             timestamp = Ingestion.RecordingMetadata.TryParseUtc(text, out var time)
                 ? time.ToUniversalTime()
-                : throw Invalid($"CoordinateEntries[{index}].Timestamp", "An RFC 3339 UTC time is expected.");
+                : throw RequestValidationException.For($"CoordinateEntries[{index}].Timestamp", "An RFC 3339 UTC time is expected.");
         }
         return new Position(longitude, latitude, entry.SecondsFromStart, timestamp);
     }
-
-    private static RequestValidationException Invalid(string field, string message) => new(new Dictionary<string, string[]> { [field] = [message] });
 
     [GeneratedRegex(@"^\s*POINT\s*\(\s*(?<lon>[-+0-9.eE]+)\s+(?<lat>[-+0-9.eE]+)\s*\)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex WktPoint();

@@ -127,7 +127,7 @@ internal sealed class StoreRecordingObjectHandler(EvidenceDb db, IBlobStore stor
     {
         if (bytes > MaxBookmarkTextBytes)
         {
-            throw Invalid("Body", $"A bookmark's text may have at most {MaxBookmarkTextBytes} bytes.");
+            throw RequestValidationException.For("Body", $"A bookmark's text may have at most {MaxBookmarkTextBytes} bytes.");
         }
         string text;
         await using (var content = await store.OpenReadAsync(blobName, 0, null, cancellationToken))
@@ -139,7 +139,7 @@ internal sealed class StoreRecordingObjectHandler(EvidenceDb db, IBlobStore stor
             }
             catch (DecoderFallbackException)
             {
-                throw Invalid("Body", "A bookmark's text must be UTF-8.");
+                throw RequestValidationException.For("Body", "A bookmark's text must be UTF-8.");
             }
         }
         var metadata = command.Metadata;
@@ -153,9 +153,7 @@ internal sealed class StoreRecordingObjectHandler(EvidenceDb db, IBlobStore stor
     private static DateTimeOffset? Time(IReadOnlyDictionary<string, string> metadata, string key) =>
         metadata.GetValueOrDefault(key) is not { } value ? null
         : Ingestion.RecordingMetadata.TryParseUtc(value, out var time) ? time.ToUniversalTime()
-        : throw Invalid(key, "An RFC 3339 UTC time such as 2024-05-01T12:00:00Z is expected.");
-
-    private static RequestValidationException Invalid(string field, string message) => new(new Dictionary<string, string[]> { [field] = [message] });
+        : throw RequestValidationException.For(key, "An RFC 3339 UTC time such as 2024-05-01T12:00:00Z is expected.");
 }
 
 /// <summary>The bookmark facts read into the recording; the spec's names, matched without regard to case.</summary>
