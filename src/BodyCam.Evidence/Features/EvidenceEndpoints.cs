@@ -15,6 +15,7 @@ using BodyCam.Evidence.Features.Ledger.GetCheckpoint;
 using BodyCam.Evidence.Features.Ledger.GetConsistencyProof;
 using BodyCam.Evidence.Features.Ledger.GetInclusionProof;
 using BodyCam.Evidence.Features.Ledger.ReadLedgerEntries;
+using BodyCam.Evidence.Features.Officers.PutOfficer;
 using Microsoft.AspNetCore.Routing;
 
 namespace BodyCam.Evidence.Features;
@@ -27,6 +28,7 @@ public static class EvidenceEndpoints
         routes.MapDescribeCurrentActor();
         routes.MapTus();
         routes.MapAxisSwift();
+        routes.MapPutOfficer();
         routes.MapPutCategory();
         routes.MapListCategories();
         routes.MapGetRecording();

@@ -114,7 +114,7 @@ public class CustodyReportBenchmarks
     public async Task Setup()
     {
         _services = await BenchmarkLedgers.SeededAsync(Events);
-        _handler = new GetEvidenceCustodyHandler(_services.OpenDb(), new AuditorCaller());
+        _handler = new GetEvidenceCustodyHandler(_services.OpenDb());
     }
 
     [GlobalCleanup]
@@ -127,14 +127,5 @@ public class CustodyReportBenchmarks
         // The loader names items md5(number)::uuid.
         var evidenceId = new Guid(MD5.HashData(Encoding.ASCII.GetBytes(item.ToString(CultureInfo.InvariantCulture))), bigEndian: true);
         return await _handler.Handle(new GetEvidenceCustody(evidenceId, WithProofs: true), CancellationToken.None);
-    }
-
-    private sealed class AuditorCaller : ICurrentActor
-    {
-        public Actor Actor { get; } = new("auditor", ActorKind.User, Roles.Auditor, "127.0.0.1");
-
-        public string? Unit => null;
-
-        public bool IsInRole(string role) => role == Roles.Auditor;
     }
 }

@@ -38,6 +38,9 @@ public sealed class EvidenceItem
     public Guid DockId { get; private init; }
     public required string UploadId { get; init; }
     public Guid? RecordingId { get; private init; }
+
+    /// <summary>The unit the officer belonged to when recording: it, not the officer's unit today, scopes supervisors.</summary>
+    public string? OfficerUnit { get; private set; }
     public DateTimeOffset ReceivedAt { get; private init; }
     public DateTimeOffset? VerifiedAt { get; private set; }
     public string? QuarantineReason { get; private set; }
@@ -47,7 +50,7 @@ public sealed class EvidenceItem
     public string? PosterBlobName { get; private set; }
 
     public static EvidenceItem Receive(
-        Guid id, RecordingFacts recording, string blobName, long bytes, string streamSha256, Guid dockId, string uploadId, Guid? recordingId, DateTimeOffset now)
+        Guid id, RecordingFacts recording, string blobName, long bytes, string streamSha256, Guid dockId, string uploadId, Guid? recordingId, string? officerUnit, DateTimeOffset now)
     {
         var item = new EvidenceItem
         {
@@ -59,6 +62,7 @@ public sealed class EvidenceItem
             DockId = dockId,
             UploadId = uploadId,
             RecordingId = recordingId,
+            OfficerUnit = officerUnit,
             ReceivedAt = now,
             Status = EvidenceStatus.Received,
         };
@@ -82,6 +86,8 @@ public sealed class EvidenceItem
         VerifiedAt = now;
         return true;
     }
+
+    public void Rescope(string? officerUnit) => OfficerUnit = officerUnit;
 
     public void RecordMedia(MediaFacts media, string? posterBlobName)
     {

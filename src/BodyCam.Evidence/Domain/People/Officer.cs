@@ -27,6 +27,14 @@ public sealed class Officer
         UpdatedAt = now,
     };
 
+    public static Officer Create(string officerId, DateTimeOffset now) => new() { OfficerId = officerId, Active = true, UpdatedAt = now };
+
+    public void AssignUnit(string? unit, DateTimeOffset now)
+    {
+        Unit = unit;
+        UpdatedAt = now;
+    }
+
     public void Describe(string name, bool active, DateTimeOffset now)
     {
         Name = name;

@@ -39,6 +39,7 @@ public abstract class EvidenceDb : DbContext
     public DbSet<DockToken> DockTokens => Set<DockToken>();
     public DbSet<BodyWornSystem> BodyWornSystems => Set<BodyWornSystem>();
     public DbSet<Officer> Officers => Set<Officer>();
+    public DbSet<UnitAssignment> UnitAssignments => Set<UnitAssignment>();
     public DbSet<Camera> Cameras => Set<Camera>();
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Recording> Recordings => Set<Recording>();
@@ -150,6 +151,16 @@ public abstract class EvidenceDb : DbContext
             officer.HasIndex(o => o.AxisUserId).IsUnique();
         });
 
+        modelBuilder.Entity<UnitAssignment>(assignment =>
+        {
+            assignment.ToTable("unit_assignments");
+            assignment.HasKey(a => a.Id);
+            assignment.Property(a => a.OfficerId).HasMaxLength(64);
+            assignment.Property(a => a.Unit).HasMaxLength(100);
+            assignment.Property(a => a.RecordedBy).HasMaxLength(200);
+            assignment.HasIndex(a => new { a.OfficerId, a.From });
+        });
+
         modelBuilder.Entity<Camera>(camera =>
         {
             camera.ToTable("cameras");
@@ -241,6 +252,7 @@ public abstract class EvidenceDb : DbContext
             item.Property(e => e.ProbeStatus).HasConversion<string>().HasMaxLength(20);
             item.Property(e => e.ProbeFailure).HasMaxLength(1000);
             item.Property(e => e.PosterBlobName).HasMaxLength(200);
+            item.Property(e => e.OfficerUnit).HasMaxLength(100);
             item.HasIndex(e => new { e.Status, e.ReceivedAt });
             item.HasIndex(e => new { e.ProbeStatus, e.VerifiedAt });
             item.HasIndex(e => e.RecordingId);

@@ -1,14 +1,18 @@
 using System.Reflection;
 using BodyCam.Evidence.Domain.Custody;
+using BodyCam.Evidence.Features.Evidence;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
+using BodyCam.Evidence.Infrastructure.Problems;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 
 namespace BodyCam.Evidence.Infrastructure.Pipeline;
 
 /// <summary>
-/// Refuses a message whose <see cref="RequiresRoleAttribute"/> the caller does not meet. The refusal is a
-/// custody event of its own, committed at once: no transaction is open yet, and none will be.
+/// Refuses a message whose <see cref="RequiresRoleAttribute"/> the caller does not meet, or, for a message about
+/// one evidence item, an item the caller may not see. The refusal is a custody event of its own, committed at
+/// once: no transaction is open yet, and none will be.
 /// </summary>
 public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentActor caller, EvidenceDb db)
     : IPipelineBehavior<TMessage, TResponse>
@@ -22,7 +26,22 @@ public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentActor ca
         {
             var required = string.Join(" or ", roles);
             throw await db.RefuseAsync(
-                caller.Actor, $"{typeof(TMessage).Name} requires {required}", $"{typeof(TMessage).Name} requires the role {required}.", null, cancellationToken);
+                caller.Actor, $"{typeof(TMessage).Name} requires {required}", $"{typeof(TMessage).Name} requires the role {required}.",
+                (message as IEvidenceItemMessage)?.EvidenceId, cancellationToken);
+        }
+        if (message is IEvidenceItemMessage about && !caller.SeesEveryItem())
+        {
+            var owner = await db.EvidenceItems.AsNoTracking()
+                .Where(e => e.Id == about.EvidenceId)
+                .Select(e => new { e.Recording.OfficerId, e.OfficerUnit })
+                .SingleOrDefaultAsync(cancellationToken)
+                ?? throw new NotFoundException($"There is no evidence item {about.EvidenceId}.");
+            if (!caller.Sees(owner.OfficerId, owner.OfficerUnit))
+            {
+                throw await db.RefuseAsync(
+                    caller.Actor, $"{typeof(TMessage).Name} on an item outside the caller's scope",
+                    "This evidence item belongs to another officer or unit.", about.EvidenceId, cancellationToken);
+            }
         }
         return await next(message, cancellationToken);
     }

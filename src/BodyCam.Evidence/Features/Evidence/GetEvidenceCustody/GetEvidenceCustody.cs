@@ -1,4 +1,3 @@
-using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Ledger;
 using BodyCam.Evidence.Infrastructure.Persistence;
@@ -13,10 +12,10 @@ namespace BodyCam.Evidence.Features.Evidence.GetEvidenceCustody;
 /// <summary>
 /// An item's chain of custody in ledger order. With <see cref="WithProofs"/>, each event the latest checkpoint
 /// covers carries its inclusion proof against that checkpoint, so the report verifies offline.
-/// Officers may read the custody of their own recordings.
+/// Officers and supervisors read the custody of the recordings they may see.
 /// </summary>
-[RequiresRole(Roles.Auditor, Roles.Custodian, Roles.Admin, Roles.Officer)]
-public sealed record GetEvidenceCustody(Guid EvidenceId, bool WithProofs) : IQuery<CustodyReport>;
+[RequiresRole(Roles.Auditor, Roles.Custodian, Roles.Admin, Roles.Officer, Roles.Supervisor)]
+public sealed record GetEvidenceCustody(Guid EvidenceId, bool WithProofs) : IQuery<CustodyReport>, IEvidenceItemMessage;
 
 /// <summary><see cref="Checkpoint"/> is the signed note the proofs lead to; events after it have no proof yet.</summary>
 public sealed record CustodyReport(Guid EvidenceId, string? Checkpoint, long? CheckpointTreeSize, IReadOnlyList<CustodyReportEvent> Events);
@@ -36,20 +35,13 @@ public sealed record CustodyReportEvent(
     byte[] LeafHash,
     IReadOnlyList<byte[]>? InclusionProof);
 
-internal sealed class GetEvidenceCustodyHandler(EvidenceDb db, ICurrentActor caller) : IQueryHandler<GetEvidenceCustody, CustodyReport>
+internal sealed class GetEvidenceCustodyHandler(EvidenceDb db) : IQueryHandler<GetEvidenceCustody, CustodyReport>
 {
     public async ValueTask<CustodyReport> Handle(GetEvidenceCustody query, CancellationToken cancellationToken)
     {
-        var item = await db.EvidenceItems.AsNoTracking()
-            .Where(e => e.Id == query.EvidenceId)
-            .Select(e => new { e.Recording.OfficerId })
-            .SingleOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException($"There is no evidence item {query.EvidenceId}.");
-        var readsAll = caller.IsInRole(Roles.Auditor) || caller.IsInRole(Roles.Custodian) || caller.IsInRole(Roles.Admin);
-        if (!readsAll && item.OfficerId != caller.Actor.Id)
+        if (!await db.EvidenceItems.AnyAsync(e => e.Id == query.EvidenceId, cancellationToken))
         {
-            throw await db.RefuseAsync(
-                caller.Actor, "custody of another officer's recording", "Officers may read the custody of their own recordings only.", query.EvidenceId, cancellationToken);
+            throw new NotFoundException($"There is no evidence item {query.EvidenceId}.");
         }
 
         var events = await db.CustodyEvents.AsNoTracking()

@@ -9,8 +9,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BodyCam.Evidence.Features.Evidence.GetEvidenceItem;
 
-[RequiresRole(Roles.Custodian)]
-public sealed record GetEvidenceItem(Guid EvidenceId) : IQuery<EvidenceItemDetails>;
+[RequiresRole(Roles.Officer, Roles.Supervisor, Roles.Custodian, Roles.Auditor)]
+public sealed record GetEvidenceItem(Guid EvidenceId) : IQuery<EvidenceItemDetails>, IEvidenceItemMessage;
 
 public sealed record EvidenceItemDetails(
     Guid Id,
@@ -24,6 +24,7 @@ public sealed record EvidenceItemDetails(
     string ContentType,
     string? DeviceSerial,
     string? OfficerId,
+    string? OfficerUnit,
     DateTimeOffset? RecordedStart,
     DateTimeOffset? RecordedEnd,
     string? Category,
@@ -60,7 +61,7 @@ internal sealed class GetEvidenceItemHandler(EvidenceDb db) : IQueryHandler<GetE
         }
         return new EvidenceItemDetails(
             item.Id, item.Status.ToString(), item.QuarantineReason, item.Bytes, item.StreamSha256, item.StoredSha256, recording.DeclaredSha256,
-            recording.FileName, recording.ContentType, recording.DeviceSerial, recording.OfficerId, recording.RecordedStart, recording.RecordedEnd,
+            recording.FileName, recording.ContentType, recording.DeviceSerial, recording.OfficerId, item.OfficerUnit, recording.RecordedStart, recording.RecordedEnd,
             recording.Category, item.DockId, item.UploadId, item.ReceivedAt, item.VerifiedAt, item.ProbeStatus.ToString(), item.ProbeFailure,
             item.Media, item.PosterBlobName is not null, item.RecordingId, categories, track);
     }

@@ -2,6 +2,7 @@ using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Evidence;
 using BodyCam.Evidence.Domain.Ingestion;
 using BodyCam.Evidence.Domain.Recordings;
+using BodyCam.Evidence.Features.Officers;
 using BodyCam.Evidence.Features.Recordings;
 using BodyCam.Evidence.Features.Evidence.VerifyEvidenceHash;
 using BodyCam.Evidence.Infrastructure.Hashing;
@@ -60,8 +61,9 @@ internal sealed class CompleteUploadHandler(
 
         var now = clock.GetUtcNow();
         var streamSha256 = Convert.ToHexStringLower(ResumableSha256.Restore(upload.HashState).Peek());
+        var officerUnit = await db.UnitOfOfficerAtAsync(upload.Recording.OfficerId, upload.Recording.RecordedStart ?? now, cancellationToken);
         var item = EvidenceItem.Receive(
-            upload.EvidenceId, upload.Recording, upload.BlobName, upload.Offset, streamSha256, upload.DockId, upload.Id, upload.RecordingId, now);
+            upload.EvidenceId, upload.Recording, upload.BlobName, upload.Offset, streamSha256, upload.DockId, upload.Id, upload.RecordingId, officerUnit, now);
         upload.Complete(now);
         db.EvidenceItems.Add(item);
         var sender = await ClipOfRecordingAsync(item, now, cancellationToken);

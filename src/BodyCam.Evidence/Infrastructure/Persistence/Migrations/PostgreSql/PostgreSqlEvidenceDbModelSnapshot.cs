@@ -295,6 +295,11 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnType("uuid")
                         .HasColumnName("dock_id");
 
+                    b.Property<string>("OfficerUnit")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("officer_unit");
+
                     b.Property<string>("PosterBlobName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -670,6 +675,47 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasDatabaseName("ix_officers_axis_user_id");
 
                     b.ToTable("officers", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.People.UnitAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("From")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("from");
+
+                    b.Property<string>("OfficerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("officer_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("unit");
+
+                    b.HasKey("Id")
+                        .HasName("pk_unit_assignments");
+
+                    b.HasIndex("OfficerId", "From")
+                        .HasDatabaseName("ix_unit_assignments_officer_id_from");
+
+                    b.ToTable("unit_assignments", (string)null);
                 });
 
             modelBuilder.Entity("BodyCam.Evidence.Domain.Recordings.Bookmark", b =>

@@ -290,6 +290,11 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("dock_id");
 
+                    b.Property<string>("OfficerUnit")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("officer_unit");
+
                     b.Property<string>("PosterBlobName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
@@ -665,6 +670,47 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_officers_axis_user_id");
 
                     b.ToTable("officers", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.People.UnitAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("From")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from");
+
+                    b.Property<string>("OfficerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("officer_id");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit");
+
+                    b.HasKey("Id")
+                        .HasName("pk_unit_assignments");
+
+                    b.HasIndex("OfficerId", "From")
+                        .HasDatabaseName("ix_unit_assignments_officer_id_from");
+
+                    b.ToTable("unit_assignments", (string)null);
                 });
 
             modelBuilder.Entity("BodyCam.Evidence.Domain.Recordings.Bookmark", b =>
