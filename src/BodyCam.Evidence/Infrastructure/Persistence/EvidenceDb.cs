@@ -4,9 +4,11 @@ using BodyCam.Evidence.Domain.Evidence;
 using BodyCam.Evidence.Domain.Ingestion;
 using BodyCam.Evidence.Domain.Ledger;
 using BodyCam.Evidence.Domain.Cameras;
+using BodyCam.Evidence.Domain.Cases;
 using BodyCam.Evidence.Domain.Categories;
 using BodyCam.Evidence.Domain.People;
 using BodyCam.Evidence.Domain.Recordings;
+using BodyCam.Evidence.Domain.Review;
 using BodyCam.Evidence.Infrastructure.Ledger;
 using BodyCam.Evidence.Verification.Ledger;
 using Microsoft.EntityFrameworkCore;
@@ -46,6 +48,12 @@ public abstract class EvidenceDb : DbContext
     public DbSet<RecordingObject> RecordingObjects => Set<RecordingObject>();
     public DbSet<Bookmark> Bookmarks => Set<Bookmark>();
     public DbSet<GnssPoint> GnssPoints => Set<GnssPoint>();
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<CaseLink> CaseLinks => Set<CaseLink>();
+    public DbSet<EvidenceCategory> EvidenceCategories => Set<EvidenceCategory>();
+    public DbSet<EvidenceNote> EvidenceNotes => Set<EvidenceNote>();
+    public DbSet<EvidenceBookmark> EvidenceBookmarks => Set<EvidenceBookmark>();
+    public DbSet<EvidenceReview> EvidenceReviews => Set<EvidenceReview>();
 
     /// <summary>Serialises custody appends (and checkpoint signing) across connections until the current transaction ends.</summary>
     internal abstract Task LockCustodyLogAsync(CancellationToken cancellationToken);
@@ -224,6 +232,63 @@ public abstract class EvidenceDb : DbContext
         {
             point.ToTable("gnss_points");
             point.HasKey(p => new { p.RecordingId, p.Index });
+        });
+
+        modelBuilder.Entity<Case>(@case =>
+        {
+            @case.ToTable("cases");
+            @case.HasKey(c => c.CaseNumber);
+            @case.Property(c => c.CaseNumber).HasMaxLength(64);
+            @case.Property(c => c.Title).HasMaxLength(200);
+            @case.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+            @case.Property(c => c.OpenedBy).HasMaxLength(200);
+        });
+
+        modelBuilder.Entity<CaseLink>(link =>
+        {
+            link.ToTable("case_links");
+            link.HasKey(l => new { l.EvidenceId, l.CaseNumber });
+            link.Property(l => l.CaseNumber).HasMaxLength(64);
+            link.Property(l => l.LinkedBy).HasMaxLength(200);
+            link.HasIndex(l => l.CaseNumber);
+        });
+
+        modelBuilder.Entity<EvidenceCategory>(category =>
+        {
+            category.ToTable("evidence_categories");
+            category.HasKey(c => new { c.EvidenceId, c.CategoryId });
+            category.Property(c => c.CategoryId).HasMaxLength(100);
+            category.Property(c => c.AssignedBy).HasMaxLength(200);
+            category.HasIndex(c => c.CategoryId);
+        });
+
+        modelBuilder.Entity<EvidenceNote>(note =>
+        {
+            note.ToTable("evidence_notes");
+            note.HasKey(n => n.Id);
+            note.Property(n => n.Text).HasMaxLength(4000);
+            note.Property(n => n.Author).HasMaxLength(200);
+            note.HasIndex(n => n.EvidenceId);
+        });
+
+        modelBuilder.Entity<EvidenceBookmark>(bookmark =>
+        {
+            bookmark.ToTable("evidence_bookmarks");
+            bookmark.HasKey(b => b.Id);
+            bookmark.Property(b => b.Label).HasMaxLength(500);
+            bookmark.Property(b => b.Tags).HasMaxLength(1000);
+            bookmark.Property(b => b.Author).HasMaxLength(200);
+            bookmark.HasIndex(b => b.EvidenceId);
+        });
+
+        modelBuilder.Entity<EvidenceReview>(review =>
+        {
+            review.ToTable("evidence_reviews");
+            review.HasKey(r => r.Id);
+            review.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(30);
+            review.Property(r => r.Comment).HasMaxLength(2000);
+            review.Property(r => r.Reviewer).HasMaxLength(200);
+            review.HasIndex(r => r.EvidenceId);
         });
 
         modelBuilder.Entity<Upload>(upload =>

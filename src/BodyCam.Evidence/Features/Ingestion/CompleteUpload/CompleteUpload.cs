@@ -2,6 +2,7 @@ using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Evidence;
 using BodyCam.Evidence.Domain.Ingestion;
 using BodyCam.Evidence.Domain.Recordings;
+using BodyCam.Evidence.Domain.Review;
 using BodyCam.Evidence.Features.Officers;
 using BodyCam.Evidence.Features.Recordings;
 using BodyCam.Evidence.Features.Evidence.VerifyEvidenceHash;
@@ -66,6 +67,10 @@ internal sealed class CompleteUploadHandler(
             upload.EvidenceId, upload.Recording, upload.BlobName, upload.Offset, streamSha256, upload.DockId, upload.Id, upload.RecordingId, officerUnit, now);
         upload.Complete(now);
         db.EvidenceItems.Add(item);
+        if (item.Recording.Category is { } category)
+        {
+            db.EvidenceCategories.Add(EvidenceCategory.Assign(item.Id, category, caller.Actor.Id, now));
+        }
         var sender = await ClipOfRecordingAsync(item, now, cancellationToken);
         db.CustodyEvents.Record(
             CustodyAction.Received, caller.Actor, item.Id, streamSha256,

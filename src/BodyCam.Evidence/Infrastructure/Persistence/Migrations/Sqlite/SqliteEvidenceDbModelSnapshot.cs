@@ -50,6 +50,79 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("cameras", (string)null);
                 });
 
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Cases.Case", b =>
+                {
+                    b.Property<string>("CaseNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_number");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_at");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("CaseNumber")
+                        .HasName("pk_cases");
+
+                    b.ToTable("cases", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Cases.CaseLink", b =>
+                {
+                    b.Property<Guid>("EvidenceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence_id");
+
+                    b.Property<string>("CaseNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_number");
+
+                    b.Property<long>("LinkedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("linked_at");
+
+                    b.Property<string>("LinkedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("linked_by");
+
+                    b.HasKey("EvidenceId", "CaseNumber")
+                        .HasName("pk_case_links");
+
+                    b.HasIndex("CaseNumber")
+                        .HasDatabaseName("ix_case_links_case_number");
+
+                    b.ToTable("case_links", (string)null);
+                });
+
             modelBuilder.Entity("BodyCam.Evidence.Domain.Categories.Category", b =>
                 {
                     b.Property<string>("Id")
@@ -948,6 +1021,162 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_recording_objects_recording_id_name");
 
                     b.ToTable("recording_objects", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Review.EvidenceBookmark", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<double?>("EndSeconds")
+                        .HasColumnType("REAL")
+                        .HasColumnName("end_seconds");
+
+                    b.Property<Guid>("EvidenceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence_id");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("label");
+
+                    b.Property<double>("StartSeconds")
+                        .HasColumnType("REAL")
+                        .HasColumnName("start_seconds");
+
+                    b.Property<string>("Tags")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tags");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evidence_bookmarks");
+
+                    b.HasIndex("EvidenceId")
+                        .HasDatabaseName("ix_evidence_bookmarks_evidence_id");
+
+                    b.ToTable("evidence_bookmarks", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Review.EvidenceCategory", b =>
+                {
+                    b.Property<Guid>("EvidenceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence_id");
+
+                    b.Property<string>("CategoryId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category_id");
+
+                    b.Property<long>("AssignedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assigned_by");
+
+                    b.HasKey("EvidenceId", "CategoryId")
+                        .HasName("pk_evidence_categories");
+
+                    b.HasIndex("CategoryId")
+                        .HasDatabaseName("ix_evidence_categories_category_id");
+
+                    b.ToTable("evidence_categories", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Review.EvidenceNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("EvidenceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evidence_notes");
+
+                    b.HasIndex("EvidenceId")
+                        .HasDatabaseName("ix_evidence_notes_evidence_id");
+
+                    b.ToTable("evidence_notes", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Review.EvidenceReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<Guid>("EvidenceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence_id");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<long>("ReviewedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("Reviewer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewer");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evidence_reviews");
+
+                    b.HasIndex("EvidenceId")
+                        .HasDatabaseName("ix_evidence_reviews_evidence_id");
+
+                    b.ToTable("evidence_reviews", (string)null);
                 });
 #pragma warning restore 612, 618
         }
