@@ -1,5 +1,7 @@
 using BodyCam.Evidence;
 using BodyCam.Evidence.Features;
+using BodyCam.Evidence.Features.Disposition.PurgeDisposed;
+using BodyCam.Evidence.Features.Disposition.SweepRetention;
 using BodyCam.Evidence.Features.Ingestion.ExpireAbandonedUploads;
 using BodyCam.Evidence.Features.Ingestion.Tus;
 using BodyCam.Evidence.Features.Ledger.SignCheckpoint;
@@ -66,6 +68,8 @@ app.MapEvidenceMetrics();
 var recurringJobs = app.Services.GetRequiredService<IRecurringJobManager>();
 recurringJobs.AddOrUpdate<ReconcileStuckWork>(ReconcileStuckWork.RecurringJobId, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
 recurringJobs.AddOrUpdate<ExpireAbandonedUploadsJob>(ExpireAbandonedUploadsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), "17 * * * *");
+recurringJobs.AddOrUpdate<SweepRetentionJob>(SweepRetentionJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), settings.Retention.SweepSchedule);
+recurringJobs.AddOrUpdate<PurgeDisposedJob>(PurgeDisposedJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), settings.Retention.PurgeSchedule);
 recurringJobs.AddOrUpdate<SignCheckpointJob>(
     SignCheckpointJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), settings.Ledger.CheckpointSchedule);
 

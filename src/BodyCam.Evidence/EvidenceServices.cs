@@ -1,8 +1,12 @@
 using Azure.Identity;
 using Azure.Storage.Blobs;
+using BodyCam.Evidence.Features.Disposition.PurgeDisposed;
+using BodyCam.Evidence.Features.Disposition.SweepRetention;
 using BodyCam.Evidence.Features.Ingestion;
 using BodyCam.Evidence.Features.Ingestion.Tus;
 using BodyCam.Evidence.Features.Ledger.SignCheckpoint;
+using BodyCam.Evidence.Features.Retention.ProtectBlob;
+using BodyCam.Evidence.Features.Retention.RecomputeCategoryRetention;
 using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Jobs;
@@ -45,6 +49,9 @@ public static class EvidenceServices
 
         services.AddEvidenceDatabase(settings);
         services.AddSingleton<IBlobStore>(_ => CreateBlobStore(settings));
+        services.AddSingleton<IBlobImmutability>(_ => settings.Retention.Immutability == ImmutabilityMode.Off
+            ? new ImmutabilityOff()
+            : new AzureBlobImmutability(CreateBlobService(settings).GetBlobContainerClient(settings.BlobContainer), settings.Retention.Immutability));
 
         services.AddMediator((MediatorOptions options) =>
         {
@@ -86,6 +93,11 @@ public static class EvidenceServices
         });
         services.AddScoped<ReconcileStuckWork>();
         services.AddScoped<SignCheckpointJob>();
+        services.AddScoped<ProtectBlobJob>();
+        services.AddScoped<SweepRetentionJob>();
+        services.AddScoped<RecomputeCategoryRetentionJob>();
+        services.AddScoped<PurgeDisposedJob>();
+        services.AddScoped<BlobProtection>();
         services.AddSingleton(_ => LedgerSigningKey.LoadOrCreate(settings.Ledger));
         services.AddScoped<PostCommitWork>();
         services.AddScoped<IStuckWorkReconciler, UncompletedUploadsReconciler>();

@@ -16,6 +16,15 @@ using BodyCam.Evidence.Features.Ledger.GetConsistencyProof;
 using BodyCam.Evidence.Features.Ledger.GetInclusionProof;
 using BodyCam.Evidence.Features.Ledger.ReadLedgerEntries;
 using BodyCam.Evidence.Features.Officers.PutOfficer;
+using BodyCam.Evidence.Features.Disposition.ApproveDisposition;
+using BodyCam.Evidence.Features.Disposition.DeleteEvidence;
+using BodyCam.Evidence.Features.Disposition.GetCertificate;
+using BodyCam.Evidence.Features.Disposition.ListDisposition;
+using BodyCam.Evidence.Features.Disposition.RequestDisposition;
+using BodyCam.Evidence.Features.Disposition.RestoreEvidence;
+using BodyCam.Evidence.Features.LegalHolds.GetLegalHold;
+using BodyCam.Evidence.Features.LegalHolds.PlaceLegalHold;
+using BodyCam.Evidence.Features.LegalHolds.ReleaseLegalHold;
 using Microsoft.AspNetCore.Routing;
 
 namespace BodyCam.Evidence.Features;
@@ -42,6 +51,15 @@ public static class EvidenceEndpoints
         routes.MapGetInclusionProof();
         routes.MapGetConsistencyProof();
         routes.MapSearchAuditTrail();
+        routes.MapPlaceLegalHold();
+        routes.MapReleaseLegalHold();
+        routes.MapGetLegalHold();
+        routes.MapRequestDisposition();
+        routes.MapApproveDisposition();
+        routes.MapRestoreEvidence();
+        routes.MapDeleteEvidence();
+        routes.MapListDisposition();
+        routes.MapGetDispositionCertificate();
         return routes;
     }
 }

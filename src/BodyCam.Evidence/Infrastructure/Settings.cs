@@ -39,7 +39,8 @@ public sealed record EvidenceSettings(
     IdentitySettings Identity,
     IngestionSettings Ingestion,
     LedgerSettings Ledger,
-    AxisSettings Axis)
+    AxisSettings Axis,
+    RetentionSettings Retention)
 {
     public static EvidenceSettings From(IConfiguration configuration)
     {
@@ -70,7 +71,8 @@ public sealed record EvidenceSettings(
                 Path.GetFullPath(configuration["Identity:SigningKeyPath"] ?? Path.Combine(dataRoot, "keys", "token-signing.key"))),
             IngestionSettings.From(configuration),
             LedgerSettings.From(configuration, dataRoot),
-            AxisSettings.From(configuration));
+            AxisSettings.From(configuration),
+            RetentionSettings.From(configuration, storage));
     }
 
     /// <summary>
@@ -207,6 +209,43 @@ public sealed record AxisSettings(
         if (settings.EncryptionPublicKeyPath is null != settings.EncryptionPublicKeyId is null)
         {
             throw new InvalidOperationException("Axis:EncryptionPublicKeyPath and Axis:EncryptionPublicKeyId are set together or not at all.");
+        }
+        return settings;
+    }
+}
+
+public enum ImmutabilityMode
+{
+    Off,
+    Unlocked,
+    Locked,
+}
+
+/// <summary>
+/// How long evidence is kept when no category says (<see cref="DefaultDays"/>), how long a disposed item can still be
+/// restored (<see cref="SoftDeleteDays"/>), when the sweep and the purge run, and whether verified Azure blobs are
+/// made immutable (<see cref="Immutability"/>: version-level WORM policies up to the retention end, and blob legal holds).
+/// </summary>
+public sealed record RetentionSettings(
+    int DefaultDays, int SoftDeleteDays, string SweepSchedule, string PurgeSchedule, ImmutabilityMode Immutability, int IndefiniteImmutabilityDays)
+{
+    public static RetentionSettings From(IConfiguration configuration, StorageProvider storage)
+    {
+        var settings = new RetentionSettings(
+            configuration.GetValue("Retention:DefaultDays", 180),
+            configuration.GetValue("Retention:SoftDeleteDays", 30),
+            configuration["Retention:SweepSchedule"] ?? "0 2 * * *",
+            configuration["Retention:PurgeSchedule"] ?? "30 2 * * *",
+            configuration.GetValue("Storage:Immutability", ImmutabilityMode.Off),
+            configuration.GetValue("Retention:IndefiniteImmutabilityDays", 365));
+        if (settings.DefaultDays < 1 || settings.SoftDeleteDays < 0 || settings.IndefiniteImmutabilityDays < 1)
+        {
+            throw new InvalidOperationException(
+                "Retention:DefaultDays and Retention:IndefiniteImmutabilityDays must be at least 1, Retention:SoftDeleteDays at least 0.");
+        }
+        if (settings.Immutability != ImmutabilityMode.Off && storage != StorageProvider.AzureBlob)
+        {
+            throw new InvalidOperationException("Storage:Immutability needs Storage:Provider AzureBlob: the filesystem store has no WORM policies.");
         }
         return settings;
     }

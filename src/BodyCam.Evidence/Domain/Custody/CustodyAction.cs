@@ -21,6 +21,17 @@ public enum CustodyAction
     RecordingMetadataUpdated,
     RecordingObjectStored,
     RecordingCompleted,
+    RetentionChanged,
+    LegalHoldPlaced,
+    LegalHoldReleased,
+    EligibleForDisposition,
+    DispositionRequested,
+    DispositionRefused,
+    DispositionApproved,
+    Restored,
+    Purged,
+    DispositionCertified,
+    ImmutabilityApplied,
 }
 
 public enum CustodyOutcome

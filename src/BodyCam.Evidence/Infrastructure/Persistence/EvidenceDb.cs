@@ -8,6 +8,7 @@ using BodyCam.Evidence.Domain.Cases;
 using BodyCam.Evidence.Domain.Categories;
 using BodyCam.Evidence.Domain.People;
 using BodyCam.Evidence.Domain.Recordings;
+using BodyCam.Evidence.Domain.Retention;
 using BodyCam.Evidence.Domain.Review;
 using BodyCam.Evidence.Infrastructure.Ledger;
 using BodyCam.Evidence.Verification.Ledger;
@@ -54,6 +55,10 @@ public abstract class EvidenceDb : DbContext
     public DbSet<EvidenceNote> EvidenceNotes => Set<EvidenceNote>();
     public DbSet<EvidenceBookmark> EvidenceBookmarks => Set<EvidenceBookmark>();
     public DbSet<EvidenceReview> EvidenceReviews => Set<EvidenceReview>();
+    public DbSet<LegalHold> LegalHolds => Set<LegalHold>();
+    public DbSet<LegalHoldItem> LegalHoldItems => Set<LegalHoldItem>();
+    public DbSet<DispositionRequest> DispositionRequests => Set<DispositionRequest>();
+    public DbSet<DispositionCertificate> DispositionCertificates => Set<DispositionCertificate>();
 
     /// <summary>Serialises custody appends (and checkpoint signing) across connections until the current transaction ends.</summary>
     internal abstract Task LockCustodyLogAsync(CancellationToken cancellationToken);
@@ -291,6 +296,47 @@ public abstract class EvidenceDb : DbContext
             review.HasIndex(r => r.EvidenceId);
         });
 
+        modelBuilder.Entity<LegalHold>(hold =>
+        {
+            hold.ToTable("legal_holds");
+            hold.HasKey(h => h.Id);
+            hold.Property(h => h.Reason).HasMaxLength(2000);
+            hold.Property(h => h.Matter).HasMaxLength(200);
+            hold.Property(h => h.CaseNumber).HasMaxLength(64);
+            hold.Property(h => h.OfficerId).HasMaxLength(64);
+            hold.Property(h => h.PlacedBy).HasMaxLength(200);
+            hold.Property(h => h.ReleasedBy).HasMaxLength(200);
+            hold.Property(h => h.ReleaseReason).HasMaxLength(2000);
+            hold.Ignore(h => h.Active);
+            hold.HasIndex(h => h.ReleasedAt);
+        });
+
+        modelBuilder.Entity<LegalHoldItem>(item =>
+        {
+            item.ToTable("legal_hold_items");
+            item.HasKey(i => new { i.HoldId, i.EvidenceId });
+            item.HasIndex(i => i.EvidenceId);
+        });
+
+        modelBuilder.Entity<DispositionRequest>(request =>
+        {
+            request.ToTable("disposition_requests");
+            request.HasKey(r => r.Id);
+            request.Property(r => r.Reason).HasMaxLength(2000);
+            request.Property(r => r.RequestedBy).HasMaxLength(200);
+            request.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+            request.Property(r => r.ApprovedBy).HasMaxLength(200);
+            request.Property(r => r.WithdrawnBy).HasMaxLength(200);
+            request.Property(r => r.WithdrawReason).HasMaxLength(2000);
+            request.HasIndex(r => new { r.EvidenceId, r.Status });
+        });
+
+        modelBuilder.Entity<DispositionCertificate>(certificate =>
+        {
+            certificate.ToTable("disposition_certificates");
+            certificate.HasKey(c => c.Id);
+        });
+
         modelBuilder.Entity<Upload>(upload =>
         {
             upload.ToTable("uploads");
@@ -318,6 +364,9 @@ public abstract class EvidenceDb : DbContext
             item.Property(e => e.ProbeFailure).HasMaxLength(1000);
             item.Property(e => e.PosterBlobName).HasMaxLength(200);
             item.Property(e => e.OfficerUnit).HasMaxLength(100);
+            item.Property(e => e.Disposition).HasConversion<string>().HasMaxLength(30);
+            item.HasIndex(e => new { e.Disposition, e.RetainUntil });
+            item.Ignore(e => e.RetentionStart);
             item.HasIndex(e => new { e.Status, e.ReceivedAt });
             item.HasIndex(e => new { e.ProbeStatus, e.VerifiedAt });
             item.HasIndex(e => e.RecordingId);

@@ -5,6 +5,8 @@ using BodyCam.Evidence.Domain.Recordings;
 using BodyCam.Evidence.Domain.Review;
 using BodyCam.Evidence.Features.Officers;
 using BodyCam.Evidence.Features.Recordings;
+using BodyCam.Evidence.Features.Retention;
+using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Features.Evidence.VerifyEvidenceHash;
 using BodyCam.Evidence.Infrastructure.Hashing;
 using BodyCam.Evidence.Infrastructure.Identity;
@@ -34,7 +36,8 @@ internal sealed class CompleteUploadHandler(
     PostCommitWork postCommit,
     IBackgroundJobClient jobs,
     TimeProvider clock,
-    EvidenceMetrics metrics)
+    EvidenceMetrics metrics,
+    EvidenceSettings settings)
     : ICommandHandler<CompleteUpload, EvidenceStatus>
 {
     public async ValueTask<EvidenceStatus> Handle(CompleteUpload command, CancellationToken cancellationToken)
@@ -67,14 +70,13 @@ internal sealed class CompleteUploadHandler(
             upload.EvidenceId, upload.Recording, upload.BlobName, upload.Offset, streamSha256, upload.DockId, upload.Id, upload.RecordingId, officerUnit, now);
         upload.Complete(now);
         db.EvidenceItems.Add(item);
-        if (item.Recording.Category is { } category)
-        {
-            db.EvidenceCategories.Add(EvidenceCategory.Assign(item.Id, category, caller.Actor.Id, now));
-        }
+        string[] categories = item.Recording.Category is { } category ? [category] : [];
+        db.EvidenceCategories.AddRange(categories.Select(c => EvidenceCategory.Assign(item.Id, c, caller.Actor.Id, now)));
+        var retention = await db.SetRetentionAsync(item, categories, settings.Retention.DefaultDays, cancellationToken);
         var sender = await ClipOfRecordingAsync(item, now, cancellationToken);
         db.CustodyEvents.Record(
             CustodyAction.Received, caller.Actor, item.Id, streamSha256,
-            reason: $"upload {upload.Id}: '{item.Recording.FileName}', {item.Bytes} bytes, device {item.Recording.DeviceSerial}, officer {item.Recording.OfficerId}{sender}");
+            reason: $"upload {upload.Id}: '{item.Recording.FileName}', {item.Bytes} bytes, device {item.Recording.DeviceSerial}, officer {item.Recording.OfficerId}{sender}; {retention}");
         if (item.Status == EvidenceStatus.Quarantined)
         {
             db.CustodyEvents.Record(CustodyAction.Quarantined, caller.Actor, item.Id, streamSha256, reason: item.QuarantineReason, outcome: CustodyOutcome.Failed);
