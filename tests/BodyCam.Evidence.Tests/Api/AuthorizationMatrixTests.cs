@@ -74,6 +74,19 @@ public sealed class AuthorizationMatrixTests
         new("GET /api/ledger/proofs/inclusion", _ => "/api/ledger/proofs/inclusion?index=0&treeSize=1", null, [Caller.Custodian, Caller.Auditor, Caller.Admin]),
         new("GET /api/ledger/proofs/consistency", _ => "/api/ledger/proofs/consistency?from=1&to=1", null, [Caller.Custodian, Caller.Auditor, Caller.Admin]),
         new("GET /api/audit", null, null, [Caller.Custodian, Caller.Auditor, Caller.Admin]),
+        new("POST /api/legal-holds", null, new { reason = "Matrix", matter = "Matrix v. Test", officerId = "matrix-nobody" }, [Caller.Custodian]),
+        new("POST /api/legal-holds/{holdId:guid}/release", _ => $"/api/legal-holds/{Guid.Empty}/release", new { reason = "Matrix" }, [Caller.Custodian]),
+        new("GET /api/legal-holds/{holdId:guid}", _ => $"/api/legal-holds/{Guid.Empty}", null, [Caller.Custodian, Caller.Auditor]),
+        new("GET /api/legal-holds", null, null, [Caller.Custodian, Caller.Auditor]),
+        new("POST /api/evidence/{evidenceId:guid}/disposition-requests", item => $"/api/evidence/{item}/disposition-requests", new { reason = "Matrix" }, [Caller.Custodian]),
+        new("POST /api/disposition-requests/{requestId:guid}/approve", _ => $"/api/disposition-requests/{Guid.Empty}/approve", null, [Caller.Custodian]),
+        new("POST /api/evidence/{evidenceId:guid}/restore", item => $"/api/evidence/{item}/restore", new { reason = "Matrix" }, [Caller.Custodian]),
+        new("DELETE /api/evidence/{evidenceId:guid}", item => $"/api/evidence/{item}", null,
+            [Caller.Officer, Caller.Supervisor, Caller.Custodian, Caller.Auditor, Caller.Admin], RefusedWhenAllowed: HttpStatusCode.Conflict),
+        new("GET /api/disposition/eligible", null, null, [Caller.Custodian, Caller.Auditor]),
+        new("GET /api/disposition-requests", null, null, [Caller.Custodian, Caller.Auditor]),
+        new("GET /api/disposition-certificates/{certificateId:guid}", _ => $"/api/disposition-certificates/{Guid.Empty}", null, [Caller.Custodian, Caller.Auditor]),
+        new("GET /api/disposition-certificates", null, null, [Caller.Custodian, Caller.Auditor]),
     ];
 
     private EvidenceApiFactory _api = null!;
@@ -171,14 +184,16 @@ public sealed class AuthorizationMatrixTests
     /// <summary>The Swift surface takes only the Axis system's own credentials; no bearer token or dock key opens it.</summary>
     private static Access AxisOnly(string endpoint, Func<Guid, string>? path = null) => new(endpoint, path, null, [], DeniesEveryoneAsUnauthenticated: true);
 
-    public sealed record Access(string Endpoint, Func<Guid, string>? PathOf, object? Body, Caller[] Allowed, bool DeniesEveryoneAsUnauthenticated = false)
+    /// <summary><see cref="RefusedWhenAllowed"/>: a request every allowed caller still gets refused, as evidence that must be kept is.</summary>
+    public sealed record Access(
+        string Endpoint, Func<Guid, string>? PathOf, object? Body, Caller[] Allowed, bool DeniesEveryoneAsUnauthenticated = false, HttpStatusCode? RefusedWhenAllowed = null)
     {
         public bool Tus { get; init; }
 
         public string Path(Guid item) => PathOf?.Invoke(item) ?? Endpoint.Split(' ')[1];
 
         public HttpStatusCode? ExpectedRefusal(Caller caller) =>
-            Allowed.Contains(caller) ? null
+            Allowed.Contains(caller) ? RefusedWhenAllowed
             : caller == Caller.Anonymous || DeniesEveryoneAsUnauthenticated ? HttpStatusCode.Unauthorized
             : HttpStatusCode.Forbidden;
 

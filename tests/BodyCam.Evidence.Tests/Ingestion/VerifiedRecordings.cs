@@ -8,7 +8,7 @@ namespace BodyCam.Evidence.Tests.Ingestion;
 internal static class VerifiedRecordings
 {
     /// <summary>A new dock uploads a small recording in one creation-with-upload request; returns it once Verified.</summary>
-    public static async Task<Guid> UploadVerifiedRecordingAsync(this EvidenceApiFactory api, string officerId)
+    public static async Task<Guid> UploadVerifiedRecordingAsync(this EvidenceApiFactory api, string officerId, string? category = null)
     {
         using var dock = api.DockClient(await api.RegisterDockAsync());
         var bytes = Encoding.UTF8.GetBytes("recording " + Guid.NewGuid());
@@ -16,14 +16,19 @@ internal static class VerifiedRecordings
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/offset+octet-stream");
         request.Headers.Add("Tus-Resumable", "1.0.0");
         request.Headers.Add("Upload-Length", bytes.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        request.Headers.Add("Upload-Metadata", Recording.MetadataHeader(new Dictionary<string, string>
+        var metadata = new Dictionary<string, string>
         {
             ["filename"] = "clip.mp4",
             ["deviceSerial"] = "X60-000001",
             ["officerId"] = officerId,
             ["recordedStart"] = "2026-11-26T08:00:00Z",
             ["recordedEnd"] = "2026-11-26T08:05:00Z",
-        }));
+        };
+        if (category is not null)
+        {
+            metadata["category"] = category;
+        }
+        request.Headers.Add("Upload-Metadata", Recording.MetadataHeader(metadata));
         var created = await dock.SendAsync(request);
         Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
         var status = await dock.WaitUntilSettledAsync(created.Headers.Location!.ToString().TrimEnd('/').Split('/')[^1]);
