@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using BodyCam.Evidence.Features.Evidence.GetEvidenceCustody;
+using BodyCam.Evidence.Verification.Disposition;
 using BodyCam.Evidence.Verification.Ledger;
 using BodyCam.Evidence.Verification.Notes;
 
@@ -70,9 +71,34 @@ internal static class VerifyCommand
             return VerifyCustody(id, await api.CustodyAsync(id, ct), VerifierKey(parsed.GetRequiredValue(key)));
         }));
 
+        var certificateFile = new Argument<FileInfo>("file") { Description = "A disposition certificate, as GET /api/disposition-certificates/{id} returns it." };
+        var ledgerServer = new Option<string?>("--server") { Description = "Also check each purge event against this server's ledger entries." };
+        var certificate = new Command("certificate", "Verifies a disposition certificate's signature; with --server, also that each purge event is in the ledger as listed.")
+        {
+            certificateFile, key, ledgerServer, token,
+        };
+        certificate.SetAction(async (parsed, ct) => await RunAsync(async () =>
+        {
+            var (document, problem) = DispositionCertificateDocument.Verify(
+                await File.ReadAllTextAsync(parsed.GetRequiredValue(certificateFile).FullName, ct), VerifierKey(parsed.GetRequiredValue(key)));
+            if (document is null)
+            {
+                return Fail(problem!);
+            }
+            Console.WriteLine($"certificate {document.CertificateId} verified: signed by {document.Log}, issued {document.IssuedAt:O}, {document.Items.Count} items destroyed");
+            foreach (var item in document.Items)
+            {
+                Console.WriteLine(
+                    $"{item.EvidenceId} sha256 {item.Sha256}, {item.Bytes} bytes, requested by {item.RequestedBy}, approved by {item.ApprovedBy}, purged {item.PurgedAt:O}, ledger index {item.PurgeEventIndex}");
+            }
+            return parsed.GetValue(ledgerServer) is { } url
+                ? await VerifyPurgeEventsAsync(new LedgerApi(BaseUrl(url), parsed.GetValue(token)), document, ct)
+                : Verified;
+        }));
+
         return new Command("verify", "Verifies the custody ledger, trusting only its verifier key. Exit codes: 0 verified, 1 failed, 2 could not verify.")
         {
-            checkpoint, log, custody,
+            checkpoint, log, custody, certificate,
         };
     }
 
@@ -194,6 +220,34 @@ internal static class VerifyCommand
             ? $"custody of {report.EvidenceId} verified: {report.Events.Count} events"
             : $"custody of {report.EvidenceId}: {report.Events.Count - unproven} events verified, {unproven} await the next checkpoint");
         return unproven == 0 ? Verified : CouldNotVerify;
+    }
+
+    /// <summary>
+    /// Each purge event the certificate names must be the ledger's entry at that index: same leaf hash, a Purged event of
+    /// that item and hash. That the entries belong to a signed tree is what <c>verify log</c> checks.
+    /// </summary>
+    private static async Task<int> VerifyPurgeEventsAsync(LedgerApi api, DispositionCertificateDocument document, CancellationToken cancellationToken)
+    {
+        using (api)
+        {
+            foreach (var item in document.Items)
+            {
+                var entry = (await api.EntriesAsync(item.PurgeEventIndex, 1, cancellationToken)).SingleOrDefault();
+                if (entry is null)
+                {
+                    return Fail($"the ledger has no entry {item.PurgeEventIndex} for the purge of {item.EvidenceId}");
+                }
+                var recorded = CustodyEntry.FromCanonicalBytes(entry.Entry);
+                if (Convert.ToHexStringLower(MerkleHash.Leaf(entry.Entry)) != item.PurgeEventLeafHash
+                    || recorded.Action != "Purged" || recorded.EvidenceId != item.EvidenceId || recorded.ContentSha256 != item.Sha256)
+                {
+                    return Fail($"ledger entry {item.PurgeEventIndex} is not the purge of {item.EvidenceId} with SHA-256 {item.Sha256} that the certificate lists");
+                }
+                Console.WriteLine($"{item.EvidenceId}: purge event {item.PurgeEventIndex} found in the ledger");
+            }
+        }
+        Console.WriteLine("certificate matches the ledger");
+        return Verified;
     }
 
     private static async Task<int> RunAsync(Func<Task<int>> verify)

@@ -35,7 +35,7 @@ public sealed class RetentionTests(ApiProfile profile)
     {
         _clock = new MovableClock();
         _api = await EvidenceApiFactory.StartAsync(
-            profile, overNetwork: false, services => services.AddSingleton<TimeProvider>(_clock), ("Retention:DefaultDays", "180"), ("Retention:SoftDeleteDays", "30"));
+            profile, overNetwork: true, services => services.AddSingleton<TimeProvider>(_clock), ("Retention:DefaultDays", "180"), ("Retention:SoftDeleteDays", "30"));
     }
 
     [TearDown]
@@ -194,6 +194,26 @@ public sealed class RetentionTests(ApiProfile profile)
         }
         var tampered = note.Replace("carol", "mallory", StringComparison.Ordinal);
         Assert.That(DispositionCertificateDocument.Verify(tampered, _api.Service<NoteSigner>().VerifierKey).Problem, Does.Contain("not signed"));
+
+        var (verified, report) = await VerifyWithCliAsync(note);
+        var (refused, refusal) = await VerifyWithCliAsync(tampered);
+        Assert.That(verified, Is.EqualTo(0), report);
+        Assert.That(report, Does.Contain($"{item}: purge event {destroyed.PurgeEventIndex} found in the ledger").And.Contain("certificate matches the ledger"));
+        Assert.That(refused, Is.EqualTo(1), refusal);
+        Assert.That(refusal, Does.Contain("FAILED"));
+    }
+
+    private async Task<(int ExitCode, string Output)> VerifyWithCliAsync(string certificate)
+    {
+        var file = Path.Combine(_api.DataRoot, $"certificate-{Guid.NewGuid():N}.txt");
+        await File.WriteAllTextAsync(file, certificate);
+        var token = _api.Service<LocalTokenIssuer>().Issue("ann", Roles.Auditor, null, null, TimeSpan.FromMinutes(10));
+        var (exitCode, output, errors) = await LocalServices.RunToExitAsync("dotnet", new Dictionary<string, string>(),
+        [
+            Cli.CliTests.CliAssembly, "verify", "certificate", file, "--key", _api.Service<NoteSigner>().VerifierKey.ToString(),
+            "--server", _api.BaseAddress.ToString(), "--token", token,
+        ]);
+        return (exitCode, output + errors);
     }
 
     private HttpClient Custodian(string name) => _api.ClientFor(Roles.Custodian, name);
