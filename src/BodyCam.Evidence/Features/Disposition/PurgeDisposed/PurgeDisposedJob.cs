@@ -1,4 +1,5 @@
 using System.Globalization;
+using Azure;
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Evidence;
 using BodyCam.Evidence.Domain.Retention;
@@ -30,17 +31,27 @@ public sealed class PurgeDisposedJob(EvidenceDb db, IBlobStore store, NoteSigner
         var due = db.EvidenceItems
             .Where(e => e.Disposition == DispositionState.SoftDeleted && e.PurgeAfter != null && e.PurgeAfter <= now)
             .WhereProtected(db, isProtected: false);
+        var refusedByStore = new List<Guid>();
         while (true)
         {
             db.ChangeTracker.Clear();
-            var batch = await due.OrderBy(e => e.Id).Take(BatchSize).ToListAsync(cancellationToken);
+            var batch = await due.Where(e => !refusedByStore.Contains(e.Id)).OrderBy(e => e.Id).Take(BatchSize).ToListAsync(cancellationToken);
             if (batch.Count == 0)
             {
                 break;
             }
             foreach (var item in batch)
             {
-                await store.DeleteAsync(item.BlobName, cancellationToken);
+                try
+                {
+                    await store.DeleteAsync(item.BlobName, cancellationToken);
+                }
+                catch (RequestFailedException e) when (e.Status == 409)
+                {
+                    // A locked immutability policy outlives a shortened retention; the blob stays until it expires.
+                    refusedByStore.Add(item.Id);
+                    continue;
+                }
                 if (item.PosterBlobName is { } poster)
                 {
                     await store.DeleteAsync(poster, cancellationToken);
