@@ -25,6 +25,8 @@ using BodyCam.Evidence.Features.Disposition.RestoreEvidence;
 using BodyCam.Evidence.Features.LegalHolds.GetLegalHold;
 using BodyCam.Evidence.Features.LegalHolds.PlaceLegalHold;
 using BodyCam.Evidence.Features.LegalHolds.ReleaseLegalHold;
+using BodyCam.Evidence.Features.Playback.PlayEvidence;
+using BodyCam.Evidence.Features.Playback.ViewPoster;
 using Microsoft.AspNetCore.Routing;
 
 namespace BodyCam.Evidence.Features;
@@ -46,6 +48,8 @@ public static class EvidenceEndpoints
         routes.MapIssueConnectionFile();
         routes.MapGetEvidenceItem();
         routes.MapGetEvidenceCustody();
+        routes.MapPlayEvidence();
+        routes.MapViewPoster();
         routes.MapGetCheckpoint();
         routes.MapReadLedgerEntries();
         routes.MapGetInclusionProof();

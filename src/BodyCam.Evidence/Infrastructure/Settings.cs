@@ -40,7 +40,8 @@ public sealed record EvidenceSettings(
     IngestionSettings Ingestion,
     LedgerSettings Ledger,
     AxisSettings Axis,
-    RetentionSettings Retention)
+    RetentionSettings Retention,
+    PlaybackSettings Playback)
 {
     public static EvidenceSettings From(IConfiguration configuration)
     {
@@ -72,7 +73,8 @@ public sealed record EvidenceSettings(
             IngestionSettings.From(configuration),
             LedgerSettings.From(configuration, dataRoot),
             AxisSettings.From(configuration),
-            RetentionSettings.From(configuration, storage));
+            RetentionSettings.From(configuration, storage),
+            PlaybackSettings.From(configuration));
     }
 
     /// <summary>
@@ -246,6 +248,23 @@ public sealed record RetentionSettings(
         if (settings.Immutability != ImmutabilityMode.Off && storage != StorageProvider.AzureBlob)
         {
             throw new InvalidOperationException("Storage:Immutability needs Storage:Provider AzureBlob: the filesystem store has no WORM policies.");
+        }
+        return settings;
+    }
+}
+
+/// <summary>
+/// Content requests of one viewer, item, reason and address less than <see cref="SessionIdle"/> apart are one view
+/// session, and so one custody event.
+/// </summary>
+public sealed record PlaybackSettings(TimeSpan SessionIdle)
+{
+    public static PlaybackSettings From(IConfiguration configuration)
+    {
+        var settings = new PlaybackSettings(configuration.GetValue("Playback:SessionIdle", TimeSpan.FromMinutes(5)));
+        if (settings.SessionIdle < TimeSpan.FromSeconds(10) || settings.SessionIdle > TimeSpan.FromHours(1))
+        {
+            throw new InvalidOperationException("Playback:SessionIdle must be between 10 seconds and an hour: the view is in the ledger only once its session closes.");
         }
         return settings;
     }

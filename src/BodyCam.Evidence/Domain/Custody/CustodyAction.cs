@@ -32,6 +32,8 @@ public enum CustodyAction
     Purged,
     DispositionCertified,
     ImmutabilityApplied,
+    ContentViewed,
+    PosterViewed,
 }
 
 public enum CustodyOutcome
