@@ -10,6 +10,8 @@ using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Storage;
 using BodyCam.Evidence.Tests.Api;
 using BodyCam.Evidence.Tests.Ingestion;
+using Hangfire;
+using Hangfire.Storage;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -272,6 +274,32 @@ public sealed class PlaybackTests(ApiProfile profile)
 
         Assert.That(closedByTheRequest.Select(ServedRanges), Is.EqualTo(new[] { "0-99" }), "the stale session is closed, at the latest when the next one opens");
         Assert.That(views.Select(ServedRanges), Is.EqualTo(new[] { "0-99", "100-199" }));
+    }
+
+    [Test]
+    public async Task Concurrent_range_requests_of_a_player_share_one_session()
+    {
+        const string Reason = "Parallel buffering";
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => PlayAsync(SupervisorClient(), Reason, $"bytes={i * 100}-{(i * 100) + 49}")));
+
+        Assert.That(responses.Select(r => r.StatusCode), Is.All.EqualTo(HttpStatusCode.PartialContent));
+        var session = (await OpenSessionsAsync(Reason)).Single();
+        Assert.That(session.Requests, Is.EqualTo(8));
+        Assert.That(session.ServedRanges, Is.EqualTo(string.Join(',', Enumerable.Range(0, 8).Select(i => $"{i * 100}-{(i * 100) + 49}"))));
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Test]
+    public void Idle_sessions_are_closed_by_a_recurring_job()
+    {
+        using var connection = _api.Service<JobStorage>().GetConnection();
+
+        Assert.That(connection.GetRecurringJobs().Select(job => job.Id), Does.Contain(CloseViewSessionsJob.RecurringJobId));
+        Assert.That(CloseViewSessionsJob.RecurringJobId, Is.EqualTo("view-sessions"));
     }
 
     [Test]
