@@ -39,7 +39,8 @@ public sealed record EvidenceSettings(
     IdentitySettings Identity,
     IngestionSettings Ingestion,
     LedgerSettings Ledger,
-    AxisSettings Axis)
+    AxisSettings Axis,
+    ReviewSettings Review)
 {
     public static EvidenceSettings From(IConfiguration configuration)
     {
@@ -70,7 +71,8 @@ public sealed record EvidenceSettings(
                 Path.GetFullPath(configuration["Identity:SigningKeyPath"] ?? Path.Combine(dataRoot, "keys", "token-signing.key"))),
             IngestionSettings.From(configuration),
             LedgerSettings.From(configuration, dataRoot),
-            AxisSettings.From(configuration));
+            AxisSettings.From(configuration),
+            ReviewSettings.From(configuration));
     }
 
     /// <summary>
@@ -209,5 +211,28 @@ public sealed record AxisSettings(
             throw new InvalidOperationException("Axis:EncryptionPublicKeyPath and Axis:EncryptionPublicKeyId are set together or not at all.");
         }
         return settings;
+    }
+}
+
+/// <summary>
+/// Which categories are use of force, whose recordings a supervisor must review: <c>Review:UseOfForceCategories</c>,
+/// category ids as an array (<c>Review__UseOfForceCategories__0</c>…) or one comma-separated value.
+/// </summary>
+public sealed record ReviewSettings(IReadOnlyList<string> UseOfForceCategories)
+{
+    public static ReviewSettings From(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Review:UseOfForceCategories");
+        var listed = section.GetChildren().Select(child => child.Value).OfType<string>().ToList();
+        var categories = (listed.Count > 0 ? listed : [.. (section.Value ?? "use-of-force").Split(',')])
+            .Select(id => id.Trim())
+            .Where(id => id.Length > 0)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (categories.Count == 0)
+        {
+            throw new InvalidOperationException("Review:UseOfForceCategories must name at least one category id.");
+        }
+        return new ReviewSettings(categories);
     }
 }

@@ -21,6 +21,13 @@ public enum CustodyAction
     RecordingMetadataUpdated,
     RecordingObjectStored,
     RecordingCompleted,
+    CategoriesAssigned,
+    CaseRecorded,
+    CaseLinked,
+    CaseUnlinked,
+    NoteAdded,
+    BookmarkAdded,
+    Reviewed,
 }
 
 public enum CustodyOutcome

@@ -2,7 +2,7 @@ using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Evidence;
 using BodyCam.Evidence.Domain.Ingestion;
 using BodyCam.Evidence.Domain.Recordings;
-using BodyCam.Evidence.Domain.Review;
+using BodyCam.Evidence.Features.Categories;
 using BodyCam.Evidence.Features.Officers;
 using BodyCam.Evidence.Features.Recordings;
 using BodyCam.Evidence.Features.Evidence.VerifyEvidenceHash;
@@ -67,14 +67,11 @@ internal sealed class CompleteUploadHandler(
             upload.EvidenceId, upload.Recording, upload.BlobName, upload.Offset, streamSha256, upload.DockId, upload.Id, upload.RecordingId, officerUnit, now);
         upload.Complete(now);
         db.EvidenceItems.Add(item);
-        if (item.Recording.Category is { } category)
-        {
-            db.EvidenceCategories.Add(EvidenceCategory.Assign(item.Id, category, caller.Actor.Id, now));
-        }
         var sender = await ClipOfRecordingAsync(item, now, cancellationToken);
         db.CustodyEvents.Record(
             CustodyAction.Received, caller.Actor, item.Id, streamSha256,
             reason: $"upload {upload.Id}: '{item.Recording.FileName}', {item.Bytes} bytes, device {item.Recording.DeviceSerial}, officer {item.Recording.OfficerId}{sender}");
+        await CategoriseAsync(item, now, cancellationToken);
         if (item.Status == EvidenceStatus.Quarantined)
         {
             db.CustodyEvents.Record(CustodyAction.Quarantined, caller.Actor, item.Id, streamSha256, reason: item.QuarantineReason, outcome: CustodyOutcome.Failed);
@@ -85,6 +82,20 @@ internal sealed class CompleteUploadHandler(
             postCommit.Add(() => jobs.Enqueue<VerifyEvidenceHashJob>(job => job.RunAsync(item.Id, CancellationToken.None)));
         }
         return item.Status;
+    }
+
+    /// <summary>A new item carries the category its upload named and those its recording's bookmarks name so far.</summary>
+    private async Task CategoriseAsync(EvidenceItem item, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var categories = item.RecordingId is { } recordingId
+            ? await db.CameraCategoriesAsync(recordingId, cancellationToken)
+            : new HashSet<string>();
+        if (item.Recording.Category is { Length: > 0 } uploaded)
+        {
+            categories = categories.Append(uploaded).ToHashSet(StringComparer.Ordinal);
+        }
+        var source = item.RecordingId is null ? "from the upload's metadata" : "from the upload's metadata and the recording's bookmarks";
+        await db.ChangeAsync([item.Id], ItemCategories.Adding(categories), caller.Actor, now, source, cancellationToken);
     }
 
     /// <summary>A clip of a recording is also one of the recording's objects; its custody names the system controller that sent it.</summary>
