@@ -42,15 +42,32 @@ public static class CategorySlug
     private const int MaxLength = 64;
     private const int RoomForSuffix = 8;
 
+    /// <summary>
+    /// Latin letters with marks, as ASCII. The server runs with invariant globalization, which has no Unicode
+    /// decomposition data to strip accents with.
+    /// </summary>
+    private static readonly Dictionary<char, string> Folded = new (string Letters, string Ascii)[]
+    {
+        ("ÀÁÂÃÄÅàáâãäåĀāĂăĄą", "a"), ("Ææ", "ae"), ("ÇçĆćĈĉĊċČč", "c"), ("ÐðĎďĐđ", "d"), ("ÈÉÊËèéêëĒēĔĕĖėĘęĚě", "e"),
+        ("ĜĝĞğĠġĢģ", "g"), ("ĤĥĦħ", "h"), ("ÌÍÎÏìíîïĨĩĪīĬĭĮįİı", "i"), ("Ĳĳ", "ij"), ("Ĵĵ", "j"), ("Ķķ", "k"),
+        ("ĹĺĻļĽľĿŀŁł", "l"), ("ÑñŃńŅņŇň", "n"), ("ÒÓÔÕÖØòóôõöøŌōŎŏŐő", "o"), ("Œœ", "oe"), ("ŔŕŖŗŘř", "r"),
+        ("ŚśŜŝŞşŠšſ", "s"), ("ß", "ss"), ("ŢţŤťŦŧ", "t"), ("Þþ", "th"), ("ÙÚÛÜùúûüŨũŪūŬŭŮůŰűŲų", "u"), ("Ŵŵ", "w"),
+        ("ÝýÿŶŷŸ", "y"), ("ŹźŻżŽž", "z"),
+    }.SelectMany(group => group.Letters.Select(letter => (letter, group.Ascii))).ToDictionary(pair => pair.letter, pair => pair.Ascii);
+
     /// <summary>Lower-case ASCII letters and digits of the name, accents dropped, everything between them one '-'.</summary>
     public static string Of(string name)
     {
         var slug = new StringBuilder();
-        foreach (var c in name.Normalize(NormalizationForm.FormD))
+        foreach (var c in name)
         {
             if (char.IsAsciiLetterOrDigit(c))
             {
                 slug.Append(char.ToLowerInvariant(c));
+            }
+            else if (Folded.TryGetValue(c, out var ascii))
+            {
+                slug.Append(ascii);
             }
             else if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark && slug.Length > 0 && slug[^1] != '-')
             {

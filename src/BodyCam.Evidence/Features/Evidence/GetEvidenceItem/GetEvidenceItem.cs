@@ -68,8 +68,9 @@ internal sealed class GetEvidenceItemHandler(EvidenceDb db) : IQueryHandler<GetE
         var categories = await db.CategoriesOfAsync(id, item.RecordingId, cancellationToken);
         var cases = await db.CaseLinks.AsNoTracking()
             .Where(l => l.EvidenceId == id)
-            .Join(db.Cases, l => l.CaseNumber, c => c.CaseNumber, (l, c) => new ItemCase(c.CaseNumber, c.Title, c.Status.ToString(), l.LinkedAt, l.LinkedBy))
-            .OrderBy(c => c.LinkedAt)
+            .Join(db.Cases, l => l.CaseNumber, c => c.CaseNumber, (l, c) => new { Link = l, Case = c })
+            .OrderBy(x => x.Link.LinkedAt).ThenBy(x => x.Case.CaseNumber)
+            .Select(x => new ItemCase(x.Case.CaseNumber, x.Case.Title, x.Case.Status.ToString(), x.Link.LinkedAt, x.Link.LinkedBy))
             .ToListAsync(cancellationToken);
         var notes = await db.EvidenceNotes.AsNoTracking()
             .Where(n => n.EvidenceId == id)
