@@ -48,23 +48,7 @@ internal static class ItemCategories
     public static Func<IReadOnlySet<string>, IReadOnlySet<string>> Adding(IEnumerable<string> categories) =>
         carried => carried.Union(categories, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>The categories an item carries, each with the agency's name for it, or else the name the camera sent with it.</summary>
-    public static async Task<IReadOnlyList<CategoryTag>> CategoriesOfAsync(this EvidenceDb db, Guid evidenceId, Guid? recordingId, CancellationToken cancellationToken)
-    {
-        var carried = await db.EvidenceCategories.AsNoTracking()
-            .Where(c => c.EvidenceId == evidenceId)
-            .OrderBy(c => c.CategoryId)
-            .Select(c => new
-            {
-                c.CategoryId,
-                Known = db.Categories.Where(k => k.Id == c.CategoryId).Select(k => k.Name).FirstOrDefault(),
-                Sent = db.Bookmarks.Where(b => b.RecordingId == recordingId && b.CategoryId == c.CategoryId).Select(b => b.CategoryName).FirstOrDefault(),
-            })
-            .ToListAsync(cancellationToken);
-        return [.. carried.Select(c => new CategoryTag(c.CategoryId, c.Known ?? c.Sent, c.Known is not null))];
-    }
-
-    /// <summary>As <see cref="CategoriesOfAsync"/>, for categories about to be carried.</summary>
+    /// <summary>Categories with the agency's name for each, or else the name the camera sent with it.</summary>
     public static async Task<IReadOnlyList<CategoryTag>> NameCategoriesAsync(
         this EvidenceDb db, IReadOnlySet<string> categoryIds, Guid? recordingId, CancellationToken cancellationToken)
     {

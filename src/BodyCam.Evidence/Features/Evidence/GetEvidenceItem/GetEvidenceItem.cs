@@ -1,4 +1,3 @@
-using BodyCam.Evidence.Features.Categories;
 using BodyCam.Evidence.Features.Recordings.GetRecording;
 using BodyCam.Evidence.Features.Review.AddBookmark;
 using BodyCam.Evidence.Features.Review.AddNote;
@@ -65,29 +64,7 @@ internal sealed class GetEvidenceItemHandler(EvidenceDb db) : IQueryHandler<GetE
         var id = query.EvidenceId;
         var item = await db.EvidenceItems.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken)
             ?? throw new NotFoundException($"There is no evidence item {id}.");
-        var categories = await db.CategoriesOfAsync(id, item.RecordingId, cancellationToken);
-        var cases = await db.CaseLinks.AsNoTracking()
-            .Where(l => l.EvidenceId == id)
-            .Join(db.Cases, l => l.CaseNumber, c => c.CaseNumber, (l, c) => new { Link = l, Case = c })
-            .OrderBy(x => x.Link.LinkedAt).ThenBy(x => x.Case.CaseNumber)
-            .Select(x => new ItemCase(x.Case.CaseNumber, x.Case.Title, x.Case.Status.ToString(), x.Link.LinkedAt, x.Link.LinkedBy))
-            .ToListAsync(cancellationToken);
-        var notes = await db.EvidenceNotes.AsNoTracking()
-            .Where(n => n.EvidenceId == id)
-            .OrderBy(n => n.CreatedAt).ThenBy(n => n.Id)
-            .Select(n => new NoteView(n.Id, n.Text, n.Author, n.CreatedAt))
-            .ToListAsync(cancellationToken);
-        var bookmarks = (await db.EvidenceBookmarks.AsNoTracking()
-            .Where(b => b.EvidenceId == id)
-            .OrderBy(b => b.StartSeconds).ThenBy(b => b.Id)
-            .ToListAsync(cancellationToken))
-            .Select(ReviewerBookmark.Of)
-            .ToList();
-        var reviews = await db.EvidenceReviews.AsNoTracking()
-            .Where(r => r.EvidenceId == id)
-            .OrderBy(r => r.ReviewedAt).ThenBy(r => r.Id)
-            .Select(r => new ReviewView(r.Id, r.Outcome.ToString(), r.Comment, r.Reviewer, r.ReviewedAt))
-            .ToListAsync(cancellationToken);
+        var trail = await ReviewTrailAsync(id, item.RecordingId, cancellationToken);
         IReadOnlyList<BookmarkView> recordingBookmarks = [];
         IReadOnlyList<TrackPoint> track = [];
         if (item.RecordingId is { } recordingId)
@@ -101,6 +78,75 @@ internal sealed class GetEvidenceItemHandler(EvidenceDb db) : IQueryHandler<GetE
             recording.FileName, recording.ContentType, recording.DeviceSerial, recording.OfficerId, item.OfficerUnit, recording.RecordedStart, recording.RecordedEnd,
             recording.Category, item.DockId, item.UploadId, item.ReceivedAt, item.VerifiedAt, item.ProbeStatus.ToString(), item.ProbeFailure,
             item.Media, item.PosterBlobName is not null, item.PosterBlobName is null ? null : $"/api/evidence/{item.Id}/poster", $"/api/evidence/{item.Id}/content",
-            item.RecordingId, categories, cases, notes, bookmarks, recordingBookmarks, reviews, GnssTrackFeature.Of(track));
+            item.RecordingId,
+            [.. trail.Where(r => r.Kind == TrailKind.Category).OrderBy(r => r.Key, StringComparer.Ordinal)
+                .Select(r => new CategoryTag(r.Key!, r.Text ?? r.Extra, r.Text is not null))],
+            [.. trail.Where(r => r.Kind == TrailKind.Case).OrderBy(r => r.At).ThenBy(r => r.Key, StringComparer.Ordinal)
+                .Select(r => new ItemCase(r.Key!, r.Text!, r.Extra!, r.At, r.Author))],
+            [.. trail.Where(r => r.Kind == TrailKind.Note).OrderBy(r => r.At).ThenBy(r => r.Id)
+                .Select(r => new NoteView(r.Id!.Value, r.Text!, r.Author, r.At))],
+            [.. trail.Where(r => r.Kind == TrailKind.Bookmark).OrderBy(r => r.Start).ThenBy(r => r.Id)
+                .Select(r => ReviewerBookmark.Of(r.Id!.Value, r.Start!.Value, r.End, r.Text!, r.Extra, r.Author, r.At))],
+            recordingBookmarks,
+            [.. trail.Where(r => r.Kind == TrailKind.Review).OrderBy(r => r.At).ThenBy(r => r.Id)
+                .Select(r => new ReviewView(r.Id!.Value, r.Key!, r.Extra, r.Author, r.At))],
+            GnssTrackFeature.Of(track));
+    }
+
+    /// <summary>
+    /// The item's categories, cases, notes, bookmarks and reviews in one round trip: one UNION ALL of five indexed reads
+    /// into one row shape. Read one table at a time they were five round trips, most of the detail's time at 1M items.
+    /// </summary>
+    private async Task<List<TrailRow>> ReviewTrailAsync(Guid id, Guid? recordingId, CancellationToken cancellationToken) =>
+        await db.EvidenceCategories.AsNoTracking().Where(c => c.EvidenceId == id)
+            .Select(c => new TrailRow
+            {
+                Kind = TrailKind.Category, Id = null, Key = c.CategoryId,
+                Text = db.Categories.Where(k => k.Id == c.CategoryId).Select(k => k.Name).FirstOrDefault(),
+                Extra = db.Bookmarks.Where(b => b.RecordingId == recordingId && b.CategoryId == c.CategoryId).Select(b => b.CategoryName).FirstOrDefault(),
+                Author = c.AssignedBy, At = c.AssignedAt, Start = null, End = null,
+            })
+            .Concat(db.CaseLinks.AsNoTracking().Where(l => l.EvidenceId == id).Join(db.Cases, l => l.CaseNumber, c => c.CaseNumber, (l, c) => new TrailRow
+            {
+                Kind = TrailKind.Case, Id = null, Key = c.CaseNumber, Text = c.Title, Extra = c.Status.ToString(),
+                Author = l.LinkedBy, At = l.LinkedAt, Start = null, End = null,
+            }))
+            .Concat(db.EvidenceNotes.AsNoTracking().Where(n => n.EvidenceId == id).Select(n => new TrailRow
+            {
+                Kind = TrailKind.Note, Id = n.Id, Key = null, Text = n.Text, Extra = null, Author = n.Author, At = n.CreatedAt, Start = null, End = null,
+            }))
+            .Concat(db.EvidenceBookmarks.AsNoTracking().Where(b => b.EvidenceId == id).Select(b => new TrailRow
+            {
+                Kind = TrailKind.Bookmark, Id = b.Id, Key = null, Text = b.Label, Extra = b.Tags, Author = b.Author, At = b.CreatedAt,
+                Start = b.StartSeconds, End = b.EndSeconds,
+            }))
+            .Concat(db.EvidenceReviews.AsNoTracking().Where(r => r.EvidenceId == id).Select(r => new TrailRow
+            {
+                Kind = TrailKind.Review, Id = r.Id, Key = r.Outcome.ToString(), Text = null, Extra = r.Comment, Author = r.Reviewer, At = r.ReviewedAt,
+                Start = null, End = null,
+            }))
+            .ToListAsync(cancellationToken);
+
+    private enum TrailKind
+    {
+        Category,
+        Case,
+        Note,
+        Bookmark,
+        Review,
+    }
+
+    /// <summary>Every column is set on every side of the union, as SQL needs; each kind uses the ones it has.</summary>
+    private sealed class TrailRow
+    {
+        public TrailKind Kind { get; init; }
+        public Guid? Id { get; init; }
+        public string? Key { get; init; }
+        public string? Text { get; init; }
+        public string? Extra { get; init; }
+        public required string Author { get; init; }
+        public DateTimeOffset At { get; init; }
+        public double? Start { get; init; }
+        public double? End { get; init; }
     }
 }

@@ -27,9 +27,12 @@ public sealed record AddBookmark(Guid EvidenceId, double StartSeconds, double? E
 public sealed record ReviewerBookmark(
     Guid Id, double StartSeconds, double? EndSeconds, string Label, IReadOnlyList<string> Tags, string Author, DateTimeOffset CreatedAt)
 {
-    public static ReviewerBookmark Of(EvidenceBookmark bookmark) => new(
-        bookmark.Id, bookmark.StartSeconds, bookmark.EndSeconds, bookmark.Label,
-        bookmark.Tags is { } tags ? JsonSerializer.Deserialize<string[]>(tags) ?? [] : [], bookmark.Author, bookmark.CreatedAt);
+    public static ReviewerBookmark Of(EvidenceBookmark bookmark) =>
+        Of(bookmark.Id, bookmark.StartSeconds, bookmark.EndSeconds, bookmark.Label, bookmark.Tags, bookmark.Author, bookmark.CreatedAt);
+
+    /// <summary>Tags are kept as a JSON array of strings.</summary>
+    public static ReviewerBookmark Of(Guid id, double startSeconds, double? endSeconds, string label, string? tags, string author, DateTimeOffset createdAt) =>
+        new(id, startSeconds, endSeconds, label, tags is null ? [] : JsonSerializer.Deserialize<string[]>(tags) ?? [], author, createdAt);
 }
 
 internal sealed class AddBookmarkHandler(EvidenceDb db, ICurrentActor caller, TimeProvider clock) : ICommandHandler<AddBookmark, ReviewerBookmark>
