@@ -40,7 +40,8 @@ public sealed record EvidenceSettings(
     IngestionSettings Ingestion,
     LedgerSettings Ledger,
     AxisSettings Axis,
-    RetentionSettings Retention)
+    RetentionSettings Retention,
+    ReviewSettings Review)
 {
     public static EvidenceSettings From(IConfiguration configuration)
     {
@@ -72,7 +73,8 @@ public sealed record EvidenceSettings(
             IngestionSettings.From(configuration),
             LedgerSettings.From(configuration, dataRoot),
             AxisSettings.From(configuration),
-            RetentionSettings.From(configuration, storage));
+            RetentionSettings.From(configuration, storage),
+            ReviewSettings.From(configuration));
     }
 
     /// <summary>
@@ -248,5 +250,28 @@ public sealed record RetentionSettings(
             throw new InvalidOperationException("Storage:Immutability needs Storage:Provider AzureBlob: the filesystem store has no WORM policies.");
         }
         return settings;
+    }
+}
+
+/// <summary>
+/// Which categories are use of force, whose recordings a supervisor must review: <c>Review:UseOfForceCategories</c>,
+/// category ids as an array (<c>Review__UseOfForceCategories__0</c>…) or one comma-separated value.
+/// </summary>
+public sealed record ReviewSettings(IReadOnlyList<string> UseOfForceCategories)
+{
+    public static ReviewSettings From(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Review:UseOfForceCategories");
+        var listed = section.GetChildren().Select(child => child.Value).OfType<string>().ToList();
+        var categories = (listed.Count > 0 ? listed : [.. (section.Value ?? "use-of-force").Split(',')])
+            .Select(id => id.Trim())
+            .Where(id => id.Length > 0)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (categories.Count == 0)
+        {
+            throw new InvalidOperationException("Review:UseOfForceCategories must name at least one category id.");
+        }
+        return new ReviewSettings(categories);
     }
 }

@@ -32,6 +32,13 @@ public enum CustodyAction
     Purged,
     DispositionCertified,
     ImmutabilityApplied,
+    CategoriesAssigned,
+    CaseRecorded,
+    CaseLinked,
+    CaseUnlinked,
+    NoteAdded,
+    BookmarkAdded,
+    Reviewed,
 }
 
 public enum CustodyOutcome

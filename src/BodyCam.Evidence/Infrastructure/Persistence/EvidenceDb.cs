@@ -104,7 +104,7 @@ public abstract class EvidenceDb : DbContext
             custody.Property(e => e.ClientIp).HasMaxLength(64);
             custody.Property(e => e.Action).HasConversion<string>().HasMaxLength(50);
             custody.Property(e => e.ContentSha256).HasMaxLength(64);
-            custody.Property(e => e.Reason).HasMaxLength(2000);
+            custody.Property(e => e.Reason).HasMaxLength(CustodyEvent.MaxReasonLength);
             custody.Property(e => e.Outcome).HasConversion<string>().HasMaxLength(20);
             custody.Ignore(e => e.AppendOrder);
         });
