@@ -16,6 +16,7 @@ using BodyCam.Evidence.Features.Recordings.SearchRecordings;
 using BodyCam.Evidence.Features.Evidence.AssignCategories;
 using BodyCam.Evidence.Features.Evidence.GetEvidenceCustody;
 using BodyCam.Evidence.Features.Evidence.GetEvidenceItem;
+using BodyCam.Evidence.Features.Evidence.SearchEvidence;
 using BodyCam.Evidence.Features.Identity.DescribeCurrentActor;
 using BodyCam.Evidence.Features.Ingestion.Axis.IssueConnectionFile;
 using BodyCam.Evidence.Features.Ingestion.GetUploadStatus;
@@ -57,6 +58,7 @@ public static class EvidenceEndpoints
         routes.MapSearchRecordings();
         routes.MapGetUploadStatus();
         routes.MapIssueConnectionFile();
+        routes.MapSearchEvidence();
         routes.MapGetEvidenceItem();
         routes.MapGetEvidenceCustody();
         routes.MapAssignCategories();

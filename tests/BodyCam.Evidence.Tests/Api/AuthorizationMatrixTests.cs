@@ -82,6 +82,7 @@ public sealed class AuthorizationMatrixTests
         AxisOnly("* /v1/{account}/{container}/{**objectName}", _ => "/v1/AUTH_matrix/container/object"),
         new("GET /api/recordings", null, null, [Caller.Custodian]),
         new("GET /api/recordings/{recordingId:guid}", _ => $"/api/recordings/{Guid.Empty}", null, [Caller.Custodian]),
+        new("GET /api/evidence", null, null, [Caller.Officer, Caller.Supervisor, Caller.Custodian, Caller.Auditor]),
         new("GET /api/evidence/{evidenceId:guid}", item => $"/api/evidence/{item}", null,
             [Caller.Officer, Caller.Supervisor, Caller.Custodian, Caller.Auditor]),
         new("GET /api/evidence/{evidenceId:guid}/custody", item => $"/api/evidence/{item}/custody", null,

@@ -370,6 +370,11 @@ public abstract class EvidenceDb : DbContext
             item.HasIndex(e => new { e.Status, e.ReceivedAt });
             item.HasIndex(e => new { e.ProbeStatus, e.VerifiedAt });
             item.HasIndex(e => e.RecordingId);
+            // Search lists newest first by (RecordedAt, Id), scanning one of these backwards; the officer's and the
+            // device's (columns of the complex Recording, which EF cannot index) are created by the AddEvidenceSearch migration.
+            item.HasIndex(e => new { e.RecordedAt, e.Id });
+            item.HasIndex(e => new { e.OfficerUnit, e.RecordedAt, e.Id });
+            item.HasIndex(e => new { e.Status, e.RecordedAt, e.Id });
             item.ComplexProperty(e => e.Recording, ConfigureRecording);
             item.ComplexProperty(e => e.Media, media =>
             {

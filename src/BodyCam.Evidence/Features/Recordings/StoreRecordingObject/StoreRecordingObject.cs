@@ -49,7 +49,7 @@ internal sealed class StoreRecordingObjectHandler(EvidenceDb db, IBlobStore stor
             switch (command.Kind)
             {
                 case RecordingObjectKind.GnssTrack:
-                    await ReplaceTrackAsync(recording.Id, blobName, cancellationToken);
+                    await ReplaceTrackAsync(recording, blobName, cancellationToken);
                     break;
                 case RecordingObjectKind.Bookmark:
                     await ReplaceBookmarkAsync(recording.Id, objectId, command, blobName, bytes, cancellationToken);
@@ -121,13 +121,15 @@ internal sealed class StoreRecordingObjectHandler(EvidenceDb db, IBlobStore stor
     }
 
     /// <summary>A track sent again replaces the one before: the system sends the whole track each time.</summary>
-    private async Task ReplaceTrackAsync(Guid recordingId, string blobName, CancellationToken cancellationToken)
+    private async Task ReplaceTrackAsync(Recording recording, string blobName, CancellationToken cancellationToken)
     {
         await using var content = await store.OpenReadAsync(blobName, 0, null, cancellationToken);
         var track = await GnssTrail.ReadAsync(content, cancellationToken);
-        db.GnssPoints.RemoveRange(await db.GnssPoints.Where(p => p.RecordingId == recordingId).ToListAsync(cancellationToken));
-        db.GnssPoints.AddRange(track.Select((point, index) =>
-            GnssPoint.At(recordingId, index, point.Longitude, point.Latitude, point.SecondsFromStart, point.Timestamp)));
+        var points = track.Select((point, index) =>
+            GnssPoint.At(recording.Id, index, point.Longitude, point.Latitude, point.SecondsFromStart, point.Timestamp)).ToList();
+        db.GnssPoints.RemoveRange(await db.GnssPoints.Where(p => p.RecordingId == recording.Id).ToListAsync(cancellationToken));
+        db.GnssPoints.AddRange(points);
+        recording.BoundTrack(points);
     }
 
     private async Task ReplaceBookmarkAsync(

@@ -424,6 +424,14 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
 
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<DateTimeOffset>("RecordedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_until");
+
                     b.Property<Guid?>("RecordingId")
                         .HasColumnType("uuid")
                         .HasColumnName("recording_id");
@@ -572,8 +580,17 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                     b.HasIndex("ProbeStatus", "VerifiedAt")
                         .HasDatabaseName("ix_evidence_items_probe_status_verified_at");
 
+                    b.HasIndex("RecordedAt", "Id")
+                        .HasDatabaseName("ix_evidence_items_recorded_at_id");
+
                     b.HasIndex("Status", "ReceivedAt")
                         .HasDatabaseName("ix_evidence_items_status_received_at");
+
+                    b.HasIndex("OfficerUnit", "RecordedAt", "Id")
+                        .HasDatabaseName("ix_evidence_items_officer_unit_recorded_at_id");
+
+                    b.HasIndex("Status", "RecordedAt", "Id")
+                        .HasDatabaseName("ix_evidence_items_status_recorded_at_id");
 
                     b.ToTable("evidence_items", (string)null);
                 });
@@ -985,6 +1002,22 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("status");
+
+                    b.Property<double?>("TrackEast")
+                        .HasColumnType("double precision")
+                        .HasColumnName("track_east");
+
+                    b.Property<double?>("TrackNorth")
+                        .HasColumnType("double precision")
+                        .HasColumnName("track_north");
+
+                    b.Property<double?>("TrackSouth")
+                        .HasColumnType("double precision")
+                        .HasColumnName("track_south");
+
+                    b.Property<double?>("TrackWest")
+                        .HasColumnType("double precision")
+                        .HasColumnName("track_west");
 
                     b.Property<DateTimeOffset?>("TriggerOnTime")
                         .HasColumnType("timestamp with time zone")

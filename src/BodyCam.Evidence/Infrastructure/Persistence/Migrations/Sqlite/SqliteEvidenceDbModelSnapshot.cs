@@ -419,6 +419,14 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("received_at");
 
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<long>("RecordedUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_until");
+
                     b.Property<Guid?>("RecordingId")
                         .HasColumnType("TEXT")
                         .HasColumnName("recording_id");
@@ -567,8 +575,17 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("ProbeStatus", "VerifiedAt")
                         .HasDatabaseName("ix_evidence_items_probe_status_verified_at");
 
+                    b.HasIndex("RecordedAt", "Id")
+                        .HasDatabaseName("ix_evidence_items_recorded_at_id");
+
                     b.HasIndex("Status", "ReceivedAt")
                         .HasDatabaseName("ix_evidence_items_status_received_at");
+
+                    b.HasIndex("OfficerUnit", "RecordedAt", "Id")
+                        .HasDatabaseName("ix_evidence_items_officer_unit_recorded_at_id");
+
+                    b.HasIndex("Status", "RecordedAt", "Id")
+                        .HasDatabaseName("ix_evidence_items_status_recorded_at_id");
 
                     b.ToTable("evidence_items", (string)null);
                 });
@@ -980,6 +997,22 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
+
+                    b.Property<double?>("TrackEast")
+                        .HasColumnType("REAL")
+                        .HasColumnName("track_east");
+
+                    b.Property<double?>("TrackNorth")
+                        .HasColumnType("REAL")
+                        .HasColumnName("track_north");
+
+                    b.Property<double?>("TrackSouth")
+                        .HasColumnType("REAL")
+                        .HasColumnName("track_south");
+
+                    b.Property<double?>("TrackWest")
+                        .HasColumnType("REAL")
+                        .HasColumnName("track_west");
 
                     b.Property<long?>("TriggerOnTime")
                         .HasColumnType("INTEGER")
