@@ -5,6 +5,7 @@ using BodyCam.Evidence.Features.Disposition.SweepRetention;
 using BodyCam.Evidence.Features.Ingestion.ExpireAbandonedUploads;
 using BodyCam.Evidence.Features.Ingestion.Tus;
 using BodyCam.Evidence.Features.Ledger.SignCheckpoint;
+using BodyCam.Evidence.Features.Playback.CloseViewSessions;
 using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Jobs;
 using BodyCam.Evidence.Infrastructure.Ledger;
@@ -70,6 +71,7 @@ recurringJobs.AddOrUpdate<ReconcileStuckWork>(ReconcileStuckWork.RecurringJobId,
 recurringJobs.AddOrUpdate<ExpireAbandonedUploadsJob>(ExpireAbandonedUploadsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), "17 * * * *");
 recurringJobs.AddOrUpdate<SweepRetentionJob>(SweepRetentionJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), settings.Retention.SweepSchedule);
 recurringJobs.AddOrUpdate<PurgeDisposedJob>(PurgeDisposedJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), settings.Retention.PurgeSchedule);
+recurringJobs.AddOrUpdate<CloseViewSessionsJob>(CloseViewSessionsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), "* * * * *");
 recurringJobs.AddOrUpdate<SignCheckpointJob>(
     SignCheckpointJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), settings.Ledger.CheckpointSchedule);
 

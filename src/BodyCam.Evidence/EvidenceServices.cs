@@ -6,6 +6,7 @@ using BodyCam.Evidence.Features.Ingestion;
 using BodyCam.Evidence.Features.Ingestion.Tus;
 using BodyCam.Evidence.Features.Ledger.SignCheckpoint;
 using BodyCam.Evidence.Features.Retention;
+using BodyCam.Evidence.Features.Playback.CloseViewSessions;
 using BodyCam.Evidence.Features.Retention.ProtectBlob;
 using BodyCam.Evidence.Features.Retention.RecomputeCategoryRetention;
 using BodyCam.Evidence.Infrastructure;
@@ -98,6 +99,7 @@ public static class EvidenceServices
         services.AddScoped<SweepRetentionJob>();
         services.AddScoped<RecomputeCategoryRetentionJob>();
         services.AddScoped<PurgeDisposedJob>();
+        services.AddScoped<CloseViewSessionsJob>();
         services.AddScoped<BlobProtection>();
         services.AddScoped<ItemRetention>();
         services.AddSingleton(_ => LedgerSigningKey.LoadOrCreate(settings.Ledger));

@@ -38,6 +38,8 @@ using BodyCam.Evidence.Features.LegalHolds.ReleaseLegalHold;
 using BodyCam.Evidence.Features.Review.AddBookmark;
 using BodyCam.Evidence.Features.Review.AddNote;
 using BodyCam.Evidence.Features.Review.RecordReview;
+using BodyCam.Evidence.Features.Playback.PlayEvidence;
+using BodyCam.Evidence.Features.Playback.ViewPoster;
 using Microsoft.AspNetCore.Routing;
 
 namespace BodyCam.Evidence.Features;
@@ -72,6 +74,8 @@ public static class EvidenceEndpoints
         routes.MapGetUploadDelays();
         routes.MapGetUncategorisedItems();
         routes.MapGetUnreviewedItems();
+        routes.MapPlayEvidence();
+        routes.MapViewPoster();
         routes.MapGetCheckpoint();
         routes.MapReadLedgerEntries();
         routes.MapGetInclusionProof();

@@ -41,7 +41,8 @@ public sealed record EvidenceSettings(
     LedgerSettings Ledger,
     AxisSettings Axis,
     RetentionSettings Retention,
-    ReviewSettings Review)
+    ReviewSettings Review,
+    PlaybackSettings Playback)
 {
     public static EvidenceSettings From(IConfiguration configuration)
     {
@@ -74,7 +75,8 @@ public sealed record EvidenceSettings(
             LedgerSettings.From(configuration, dataRoot),
             AxisSettings.From(configuration),
             RetentionSettings.From(configuration, storage),
-            ReviewSettings.From(configuration));
+            ReviewSettings.From(configuration),
+            PlaybackSettings.From(configuration));
     }
 
     /// <summary>
@@ -273,5 +275,22 @@ public sealed record ReviewSettings(IReadOnlyList<string> UseOfForceCategories)
             throw new InvalidOperationException("Review:UseOfForceCategories must name at least one category id.");
         }
         return new ReviewSettings(categories);
+    }
+}
+
+/// <summary>
+/// Content requests of one viewer, item, reason and address less than <see cref="SessionIdle"/> apart are one view
+/// session, and so one custody event.
+/// </summary>
+public sealed record PlaybackSettings(TimeSpan SessionIdle)
+{
+    public static PlaybackSettings From(IConfiguration configuration)
+    {
+        var settings = new PlaybackSettings(configuration.GetValue("Playback:SessionIdle", TimeSpan.FromMinutes(5)));
+        if (settings.SessionIdle < TimeSpan.FromSeconds(10) || settings.SessionIdle > TimeSpan.FromHours(1))
+        {
+            throw new InvalidOperationException("Playback:SessionIdle must be between 10 seconds and an hour: the view is in the ledger only once its session closes.");
+        }
+        return settings;
     }
 }

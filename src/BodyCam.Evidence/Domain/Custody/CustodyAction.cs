@@ -39,6 +39,8 @@ public enum CustodyAction
     NoteAdded,
     BookmarkAdded,
     Reviewed,
+    ContentViewed,
+    PosterViewed,
 }
 
 public enum CustodyOutcome

@@ -7,6 +7,7 @@ using BodyCam.Evidence.Domain.Cameras;
 using BodyCam.Evidence.Domain.Cases;
 using BodyCam.Evidence.Domain.Categories;
 using BodyCam.Evidence.Domain.People;
+using BodyCam.Evidence.Domain.Playback;
 using BodyCam.Evidence.Domain.Recordings;
 using BodyCam.Evidence.Domain.Retention;
 using BodyCam.Evidence.Domain.Review;
@@ -59,9 +60,13 @@ public abstract class EvidenceDb : DbContext
     public DbSet<LegalHoldItem> LegalHoldItems => Set<LegalHoldItem>();
     public DbSet<DispositionRequest> DispositionRequests => Set<DispositionRequest>();
     public DbSet<DispositionCertificate> DispositionCertificates => Set<DispositionCertificate>();
+    public DbSet<ViewSession> ViewSessions => Set<ViewSession>();
 
     /// <summary>Serialises custody appends (and checkpoint signing) across connections until the current transaction ends.</summary>
     internal abstract Task LockCustodyLogAsync(CancellationToken cancellationToken);
+
+    /// <summary>Serialises the requests and the job that open, extend or close view sessions of one key, until the current transaction ends.</summary>
+    internal abstract Task LockViewSessionAsync(string key, CancellationToken cancellationToken);
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -335,6 +340,23 @@ public abstract class EvidenceDb : DbContext
         {
             certificate.ToTable("disposition_certificates");
             certificate.HasKey(c => c.Id);
+        });
+
+        modelBuilder.Entity<ViewSession>(session =>
+        {
+            session.ToTable("view_sessions");
+            session.HasKey(s => s.Id);
+            session.Property(s => s.Key).HasMaxLength(64);
+            session.HasIndex(s => s.Key).IsUnique().HasFilter("closed_at IS NULL");
+            session.HasIndex(s => s.LastRequestAt).HasFilter("closed_at IS NULL");
+            session.HasIndex(s => s.EvidenceId);
+            session.Property(s => s.ContentSha256).HasMaxLength(64);
+            session.Property(s => s.ActorId).HasMaxLength(200);
+            session.Property(s => s.ActorKind).HasConversion<string>().HasMaxLength(20);
+            session.Property(s => s.ActorRole).HasMaxLength(50);
+            session.Property(s => s.ClientIp).HasMaxLength(64);
+            session.Property(s => s.Reason).HasMaxLength(500);
+            session.Ignore(s => s.Viewer);
         });
 
         modelBuilder.Entity<Upload>(upload =>

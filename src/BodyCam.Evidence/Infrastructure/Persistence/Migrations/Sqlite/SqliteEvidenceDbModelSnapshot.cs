@@ -844,6 +844,100 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("unit_assignments", (string)null);
                 });
 
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Playback.ViewSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_id");
+
+                    b.Property<string>("ActorKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_kind");
+
+                    b.Property<string>("ActorRole")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_role");
+
+                    b.Property<string>("ClientIp")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_ip");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_at");
+
+                    b.Property<long>("ContentLength")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("content_length");
+
+                    b.Property<string>("ContentSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_sha256");
+
+                    b.Property<Guid>("EvidenceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence_id");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<long>("LastRequestAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_request_at");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("Requests")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("requests");
+
+                    b.Property<string>("ServedRanges")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("served_ranges");
+
+                    b.HasKey("Id")
+                        .HasName("pk_view_sessions");
+
+                    b.HasIndex("EvidenceId")
+                        .HasDatabaseName("ix_view_sessions_evidence_id");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_view_sessions_key")
+                        .HasFilter("closed_at IS NULL");
+
+                    b.HasIndex("LastRequestAt")
+                        .HasDatabaseName("ix_view_sessions_last_request_at")
+                        .HasFilter("closed_at IS NULL");
+
+                    b.ToTable("view_sessions", (string)null);
+                });
+
             modelBuilder.Entity("BodyCam.Evidence.Domain.Recordings.Bookmark", b =>
                 {
                     b.Property<Guid>("Id")
