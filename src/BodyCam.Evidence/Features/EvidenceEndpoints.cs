@@ -1,3 +1,4 @@
+using BodyCam.Evidence.Features.Admin.RunJob;
 using BodyCam.Evidence.Features.Audit.SearchAuditTrail;
 using BodyCam.Evidence.Features.Categories.ListCategories;
 using BodyCam.Evidence.Features.Categories.PutCategory;
@@ -60,6 +61,7 @@ public static class EvidenceEndpoints
         routes.MapDeleteEvidence();
         routes.MapListDisposition();
         routes.MapGetDispositionCertificate();
+        routes.MapRunJob();
         return routes;
     }
 }

@@ -40,7 +40,8 @@ public sealed record EvidenceSettings(
     IngestionSettings Ingestion,
     LedgerSettings Ledger,
     AxisSettings Axis,
-    RetentionSettings Retention)
+    RetentionSettings Retention,
+    FixitySettings Fixity)
 {
     public static EvidenceSettings From(IConfiguration configuration)
     {
@@ -72,7 +73,8 @@ public sealed record EvidenceSettings(
             IngestionSettings.From(configuration),
             LedgerSettings.From(configuration, dataRoot),
             AxisSettings.From(configuration),
-            RetentionSettings.From(configuration, storage));
+            RetentionSettings.From(configuration, storage),
+            FixitySettings.From(configuration));
     }
 
     /// <summary>
@@ -246,6 +248,32 @@ public sealed record RetentionSettings(
         if (settings.Immutability != ImmutabilityMode.Off && storage != StorageProvider.AzureBlob)
         {
             throw new InvalidOperationException("Storage:Immutability needs Storage:Provider AzureBlob: the filesystem store has no WORM policies.");
+        }
+        return settings;
+    }
+}
+
+/// <summary>
+/// How the stored bytes of verified items are read back and re-hashed: each at least once per <see cref="Interval"/>,
+/// by a recurring run on <see cref="Schedule"/> that stops after <see cref="MaxBytesPerRun"/> bytes or
+/// <see cref="MaxItemsPerRun"/> items, so that the store's bandwidth stays ingestion's.
+/// </summary>
+public sealed record FixitySettings(TimeSpan Interval, string Schedule, long MaxBytesPerRun, int MaxItemsPerRun)
+{
+    public static FixitySettings From(IConfiguration configuration)
+    {
+        var settings = new FixitySettings(
+            configuration.GetValue("Fixity:Interval", TimeSpan.FromDays(30)),
+            configuration["Fixity:Schedule"] ?? "15 * * * *",
+            configuration.GetValue("Fixity:MaxBytesPerRun", 50L * 1024 * 1024 * 1024),
+            configuration.GetValue("Fixity:MaxItemsPerRun", 5000));
+        if (settings.Interval < TimeSpan.FromHours(1))
+        {
+            throw new InvalidOperationException("Fixity:Interval must be at least an hour.");
+        }
+        if (settings.MaxBytesPerRun < 1 || settings.MaxItemsPerRun < 1)
+        {
+            throw new InvalidOperationException("Fixity:MaxBytesPerRun and Fixity:MaxItemsPerRun must be at least 1.");
         }
         return settings;
     }

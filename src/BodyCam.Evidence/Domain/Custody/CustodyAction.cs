@@ -32,6 +32,9 @@ public enum CustodyAction
     Purged,
     DispositionCertified,
     ImmutabilityApplied,
+    FixityChecked,
+    FixityFailed,
+    JobRunRequested,
 }
 
 public enum CustodyOutcome

@@ -369,6 +369,7 @@ public abstract class EvidenceDb : DbContext
             item.Ignore(e => e.RetentionStart);
             item.HasIndex(e => new { e.Status, e.ReceivedAt });
             item.HasIndex(e => new { e.ProbeStatus, e.VerifiedAt });
+            item.HasIndex(e => new { e.Status, e.LastFixityCheckAt });
             item.HasIndex(e => e.RecordingId);
             item.ComplexProperty(e => e.Recording, ConfigureRecording);
             item.ComplexProperty(e => e.Media, media =>

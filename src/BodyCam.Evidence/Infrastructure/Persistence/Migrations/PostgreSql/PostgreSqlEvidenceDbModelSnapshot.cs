@@ -386,6 +386,10 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("immutable_until");
 
+                    b.Property<DateTimeOffset?>("LastFixityCheckAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_fixity_check_at");
+
                     b.Property<string>("OfficerUnit")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -571,6 +575,9 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("ProbeStatus", "VerifiedAt")
                         .HasDatabaseName("ix_evidence_items_probe_status_verified_at");
+
+                    b.HasIndex("Status", "LastFixityCheckAt")
+                        .HasDatabaseName("ix_evidence_items_status_last_fixity_check_at");
 
                     b.HasIndex("Status", "ReceivedAt")
                         .HasDatabaseName("ix_evidence_items_status_received_at");
