@@ -1,3 +1,4 @@
+using BodyCam.Evidence.Features.Admin.RunJob;
 using BodyCam.Evidence.Features.Audit.SearchAuditTrail;
 using BodyCam.Evidence.Features.Cases.GetCase;
 using BodyCam.Evidence.Features.Cases.LinkEvidenceToCase;
@@ -90,6 +91,7 @@ public static class EvidenceEndpoints
         routes.MapDeleteEvidence();
         routes.MapListDisposition();
         routes.MapGetDispositionCertificate();
+        routes.MapRunJob();
         return routes;
     }
 }

@@ -42,7 +42,8 @@ public sealed record EvidenceSettings(
     AxisSettings Axis,
     RetentionSettings Retention,
     ReviewSettings Review,
-    PlaybackSettings Playback)
+    PlaybackSettings Playback,
+    FixitySettings Fixity)
 {
     public static EvidenceSettings From(IConfiguration configuration)
     {
@@ -76,7 +77,8 @@ public sealed record EvidenceSettings(
             AxisSettings.From(configuration),
             RetentionSettings.From(configuration, storage),
             ReviewSettings.From(configuration),
-            PlaybackSettings.From(configuration));
+            PlaybackSettings.From(configuration),
+            FixitySettings.From(configuration));
     }
 
     /// <summary>
@@ -290,6 +292,32 @@ public sealed record PlaybackSettings(TimeSpan SessionIdle)
         if (settings.SessionIdle < TimeSpan.FromSeconds(10) || settings.SessionIdle > TimeSpan.FromHours(1))
         {
             throw new InvalidOperationException("Playback:SessionIdle must be between 10 seconds and an hour: the view is in the ledger only once its session closes.");
+        }
+        return settings;
+    }
+}
+
+/// <summary>
+/// How the stored bytes of verified items are read back and re-hashed: each at least once per <see cref="Interval"/>,
+/// by a recurring run on <see cref="Schedule"/> that stops after <see cref="MaxBytesPerRun"/> bytes or
+/// <see cref="MaxItemsPerRun"/> items, so that the store's bandwidth stays ingestion's.
+/// </summary>
+public sealed record FixitySettings(TimeSpan Interval, string Schedule, long MaxBytesPerRun, int MaxItemsPerRun)
+{
+    public static FixitySettings From(IConfiguration configuration)
+    {
+        var settings = new FixitySettings(
+            configuration.GetValue("Fixity:Interval", TimeSpan.FromDays(30)),
+            configuration["Fixity:Schedule"] ?? "15 * * * *",
+            configuration.GetValue("Fixity:MaxBytesPerRun", 50L * 1024 * 1024 * 1024),
+            configuration.GetValue("Fixity:MaxItemsPerRun", 5000));
+        if (settings.Interval < TimeSpan.FromHours(1))
+        {
+            throw new InvalidOperationException("Fixity:Interval must be at least an hour.");
+        }
+        if (settings.MaxBytesPerRun < 1 || settings.MaxItemsPerRun < 1)
+        {
+            throw new InvalidOperationException("Fixity:MaxBytesPerRun and Fixity:MaxItemsPerRun must be at least 1.");
         }
         return settings;
     }

@@ -105,6 +105,7 @@ public sealed class AuthorizationMatrixTests
         new("GET /api/disposition-requests", null, null, [Caller.Custodian, Caller.Auditor]),
         new("GET /api/disposition-certificates/{certificateId:guid}", _ => $"/api/disposition-certificates/{Guid.Empty}", null, [Caller.Custodian, Caller.Auditor]),
         new("GET /api/disposition-certificates", null, null, [Caller.Custodian, Caller.Auditor]),
+        new("POST /api/admin/jobs/{job}/run", _ => "/api/admin/jobs/checkpoint/run", null, [Caller.Admin]),
     ];
 
     private EvidenceApiFactory _api = null!;

@@ -41,6 +41,9 @@ public enum CustodyAction
     Reviewed,
     ContentViewed,
     PosterViewed,
+    FixityChecked,
+    FixityFailed,
+    JobRunRequested,
 }
 
 public enum CustodyOutcome

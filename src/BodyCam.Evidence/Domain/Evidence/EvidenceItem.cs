@@ -60,6 +60,9 @@ public sealed class EvidenceItem
     public DateTimeOffset RecordedUntil { get; private init; }
 
     public DateTimeOffset? VerifiedAt { get; private set; }
+
+    /// <summary>When the stored bytes were last read back and found to hash to <see cref="StreamSha256"/>: at verification, then at each fixity check.</summary>
+    public DateTimeOffset? LastFixityCheckAt { get; private set; }
     public string? QuarantineReason { get; private set; }
     public ProbeStatus ProbeStatus { get; private set; }
     public string? ProbeFailure { get; private set; }
@@ -124,8 +127,14 @@ public sealed class EvidenceItem
         }
         Status = EvidenceStatus.Verified;
         VerifiedAt = now;
+        LastFixityCheckAt = now;
         return true;
     }
+
+    public void RecordFixityCheck(DateTimeOffset now) => LastFixityCheckAt = now;
+
+    /// <summary>The store no longer holds what was received. Nothing is repaired: the item waits, quarantined, for a person.</summary>
+    public void FailFixity(string reason) => Quarantine(reason);
 
     public void Rescope(string? officerUnit) => OfficerUnit = officerUnit;
 

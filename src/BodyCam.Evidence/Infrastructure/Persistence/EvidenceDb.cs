@@ -391,6 +391,7 @@ public abstract class EvidenceDb : DbContext
             item.Ignore(e => e.RetentionStart);
             item.HasIndex(e => new { e.Status, e.ReceivedAt });
             item.HasIndex(e => new { e.ProbeStatus, e.VerifiedAt });
+            item.HasIndex(e => new { e.Status, e.LastFixityCheckAt });
             item.HasIndex(e => e.RecordingId);
             // Search lists newest first by (RecordedAt, Id), scanning one of these backwards; the officer's and the
             // device's (columns of the complex Recording, which EF cannot index) are created by the AddEvidenceSearch migration.

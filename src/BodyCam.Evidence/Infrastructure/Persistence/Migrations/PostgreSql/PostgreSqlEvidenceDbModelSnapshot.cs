@@ -386,6 +386,10 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("immutable_until");
 
+                    b.Property<DateTimeOffset?>("LastFixityCheckAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_fixity_check_at");
+
                     b.Property<string>("OfficerUnit")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -582,6 +586,8 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("RecordedAt", "Id")
                         .HasDatabaseName("ix_evidence_items_recorded_at_id");
+                    b.HasIndex("Status", "LastFixityCheckAt")
+                        .HasDatabaseName("ix_evidence_items_status_last_fixity_check_at");
 
                     b.HasIndex("Status", "ReceivedAt")
                         .HasDatabaseName("ix_evidence_items_status_received_at");
