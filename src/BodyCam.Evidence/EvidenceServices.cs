@@ -2,6 +2,7 @@ using Azure.Identity;
 using Azure.Storage.Blobs;
 using BodyCam.Evidence.Features.Disposition.PurgeDisposed;
 using BodyCam.Evidence.Features.Disposition.SweepRetention;
+using BodyCam.Evidence.Features.Exports.CutClip;
 using BodyCam.Evidence.Features.Ingestion;
 using BodyCam.Evidence.Features.Ingestion.Tus;
 using BodyCam.Evidence.Features.Ledger.SignCheckpoint;
@@ -97,6 +98,7 @@ public static class EvidenceServices
         services.AddScoped<SweepRetentionJob>();
         services.AddScoped<RecomputeCategoryRetentionJob>();
         services.AddScoped<PurgeDisposedJob>();
+        services.AddScoped<CutClipJob>();
         services.AddScoped<BlobProtection>();
         services.AddSingleton(_ => LedgerSigningKey.LoadOrCreate(settings.Ledger));
         services.AddScoped<PostCommitWork>();

@@ -7,6 +7,10 @@ using BodyCam.Evidence.Features.Recordings.GetRecording;
 using BodyCam.Evidence.Features.Recordings.SearchRecordings;
 using BodyCam.Evidence.Features.Evidence.GetEvidenceCustody;
 using BodyCam.Evidence.Features.Evidence.GetEvidenceItem;
+using BodyCam.Evidence.Features.Exports.DecideClipRequest;
+using BodyCam.Evidence.Features.Exports.DownloadExport;
+using BodyCam.Evidence.Features.Exports.GetClipRequest;
+using BodyCam.Evidence.Features.Exports.RequestClip;
 using BodyCam.Evidence.Features.Identity.DescribeCurrentActor;
 using BodyCam.Evidence.Features.Ingestion.Axis.IssueConnectionFile;
 using BodyCam.Evidence.Features.Ingestion.GetUploadStatus;
@@ -60,6 +64,10 @@ public static class EvidenceEndpoints
         routes.MapDeleteEvidence();
         routes.MapListDisposition();
         routes.MapGetDispositionCertificate();
+        routes.MapRequestClip();
+        routes.MapGetClipRequest();
+        routes.MapDecideClipRequest();
+        routes.MapDownloadExport();
         return routes;
     }
 }

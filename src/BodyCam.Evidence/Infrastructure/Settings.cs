@@ -40,7 +40,8 @@ public sealed record EvidenceSettings(
     IngestionSettings Ingestion,
     LedgerSettings Ledger,
     AxisSettings Axis,
-    RetentionSettings Retention)
+    RetentionSettings Retention,
+    ExportSettings Exports)
 {
     public static EvidenceSettings From(IConfiguration configuration)
     {
@@ -72,7 +73,8 @@ public sealed record EvidenceSettings(
             IngestionSettings.From(configuration),
             LedgerSettings.From(configuration, dataRoot),
             AxisSettings.From(configuration),
-            RetentionSettings.From(configuration, storage));
+            RetentionSettings.From(configuration, storage),
+            ExportSettings.From(configuration));
     }
 
     /// <summary>
@@ -246,6 +248,26 @@ public sealed record RetentionSettings(
         if (settings.Immutability != ImmutabilityMode.Off && storage != StorageProvider.AzureBlob)
         {
             throw new InvalidOperationException("Storage:Immutability needs Storage:Provider AzureBlob: the filesystem store has no WORM policies.");
+        }
+        return settings;
+    }
+}
+
+/// <summary>
+/// How long an export package's download link lives and how often it may be used, and how long ffmpeg may take
+/// to cut one clip.
+/// </summary>
+public sealed record ExportSettings(TimeSpan LinkLifetime, int MaxDownloads, TimeSpan CutTimeout)
+{
+    public static ExportSettings From(IConfiguration configuration)
+    {
+        var settings = new ExportSettings(
+            configuration.GetValue("Exports:LinkLifetime", TimeSpan.FromDays(7)),
+            configuration.GetValue("Exports:MaxDownloads", 3),
+            configuration.GetValue("Exports:CutTimeout", TimeSpan.FromHours(1)));
+        if (settings.LinkLifetime <= TimeSpan.Zero || settings.MaxDownloads < 1 || settings.CutTimeout <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException("Exports:LinkLifetime and Exports:CutTimeout must be positive, Exports:MaxDownloads at least 1.");
         }
         return settings;
     }

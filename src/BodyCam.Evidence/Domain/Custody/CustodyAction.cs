@@ -32,6 +32,14 @@ public enum CustodyAction
     Purged,
     DispositionCertified,
     ImmutabilityApplied,
+    ClipRequested,
+    ClipRequestApproved,
+    ClipRequestDenied,
+    ClipCut,
+    ClipFailed,
+    ExportPackaged,
+    ExportDownloaded,
+    ExportDownloadRefused,
 }
 
 public enum CustodyOutcome
