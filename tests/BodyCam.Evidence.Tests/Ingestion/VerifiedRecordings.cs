@@ -8,10 +8,10 @@ namespace BodyCam.Evidence.Tests.Ingestion;
 internal static class VerifiedRecordings
 {
     /// <summary>A new dock uploads a small recording in one creation-with-upload request; returns it once Verified.</summary>
-    public static async Task<Guid> UploadVerifiedRecordingAsync(this EvidenceApiFactory api, string officerId, string? category = null)
+    public static async Task<Guid> UploadVerifiedRecordingAsync(this EvidenceApiFactory api, string officerId, string? category = null, byte[]? content = null)
     {
         using var dock = api.DockClient(await api.RegisterDockAsync());
-        var bytes = Encoding.UTF8.GetBytes("recording " + Guid.NewGuid());
+        var bytes = content ?? Encoding.UTF8.GetBytes("recording " + Guid.NewGuid());
         using var request = new HttpRequestMessage(HttpMethod.Post, "/ingest/tus/") { Content = new ByteArrayContent(bytes) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/offset+octet-stream");
         request.Headers.Add("Tus-Resumable", "1.0.0");
