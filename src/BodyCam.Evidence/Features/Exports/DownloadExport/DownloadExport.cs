@@ -35,6 +35,7 @@ internal sealed class DownloadExportHandler(EvidenceDb db, ICurrentActor caller,
             db.CustodyEvents.Record(
                 CustodyAction.ExportDownloadRefused, caller.Actor, export.EvidenceId, export.Sha256,
                 reason: $"download of export {export.Id} refused: {gone}", outcome: CustodyOutcome.Denied);
+            await db.SaveChangesAsync(cancellationToken);
             throw new RefusedGoneException(gone);
         }
         export.CountDownload();
