@@ -3,6 +3,7 @@ using Azure.Storage.Blobs;
 using BodyCam.Evidence.Features.Disposition.PurgeDisposed;
 using BodyCam.Evidence.Features.Disposition.SweepRetention;
 using BodyCam.Evidence.Features.Evidence.CheckFixity;
+using BodyCam.Evidence.Features.Exports.CutClip;
 using BodyCam.Evidence.Features.Ingestion;
 using BodyCam.Evidence.Features.Ingestion.Tus;
 using BodyCam.Evidence.Features.Ledger.SignCheckpoint;
@@ -102,6 +103,7 @@ public static class EvidenceServices
         services.AddScoped<PurgeDisposedJob>();
         services.AddScoped<CloseViewSessionsJob>();
         services.AddScoped<CheckFixityJob>();
+        services.AddScoped<CutClipJob>();
         services.AddScoped<BlobProtection>();
         services.AddScoped<ItemRetention>();
         services.AddSingleton(_ => LedgerSigningKey.LoadOrCreate(settings.Ledger));

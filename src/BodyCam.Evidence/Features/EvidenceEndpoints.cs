@@ -18,6 +18,10 @@ using BodyCam.Evidence.Features.Evidence.AssignCategories;
 using BodyCam.Evidence.Features.Evidence.GetEvidenceCustody;
 using BodyCam.Evidence.Features.Evidence.GetEvidenceItem;
 using BodyCam.Evidence.Features.Evidence.SearchEvidence;
+using BodyCam.Evidence.Features.Exports.DecideClipRequest;
+using BodyCam.Evidence.Features.Exports.DownloadExport;
+using BodyCam.Evidence.Features.Exports.GetClipRequest;
+using BodyCam.Evidence.Features.Exports.RequestClip;
 using BodyCam.Evidence.Features.Identity.DescribeCurrentActor;
 using BodyCam.Evidence.Features.Ingestion.Axis.IssueConnectionFile;
 using BodyCam.Evidence.Features.Ingestion.GetUploadStatus;
@@ -92,6 +96,10 @@ public static class EvidenceEndpoints
         routes.MapListDisposition();
         routes.MapGetDispositionCertificate();
         routes.MapRunJob();
+        routes.MapRequestClip();
+        routes.MapGetClipRequest();
+        routes.MapDecideClipRequest();
+        routes.MapDownloadExport();
         return routes;
     }
 }

@@ -43,7 +43,8 @@ public sealed record EvidenceSettings(
     RetentionSettings Retention,
     ReviewSettings Review,
     PlaybackSettings Playback,
-    FixitySettings Fixity)
+    FixitySettings Fixity,
+    ExportSettings Exports)
 {
     public static EvidenceSettings From(IConfiguration configuration)
     {
@@ -78,7 +79,8 @@ public sealed record EvidenceSettings(
             RetentionSettings.From(configuration, storage),
             ReviewSettings.From(configuration),
             PlaybackSettings.From(configuration),
-            FixitySettings.From(configuration));
+            FixitySettings.From(configuration),
+            ExportSettings.From(configuration));
     }
 
     /// <summary>
@@ -318,6 +320,26 @@ public sealed record FixitySettings(TimeSpan Interval, string Schedule, long Max
         if (settings.MaxBytesPerRun < 1 || settings.MaxItemsPerRun < 1)
         {
             throw new InvalidOperationException("Fixity:MaxBytesPerRun and Fixity:MaxItemsPerRun must be at least 1.");
+        }
+        return settings;
+    }
+}
+
+/// <summary>
+/// How long an export package's download link lives and how often it may be used, and how long ffmpeg may take
+/// to cut one clip.
+/// </summary>
+public sealed record ExportSettings(TimeSpan LinkLifetime, int MaxDownloads, TimeSpan CutTimeout)
+{
+    public static ExportSettings From(IConfiguration configuration)
+    {
+        var settings = new ExportSettings(
+            configuration.GetValue("Exports:LinkLifetime", TimeSpan.FromDays(7)),
+            configuration.GetValue("Exports:MaxDownloads", 3),
+            configuration.GetValue("Exports:CutTimeout", TimeSpan.FromHours(1)));
+        if (settings.LinkLifetime <= TimeSpan.Zero || settings.MaxDownloads < 1 || settings.CutTimeout <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException("Exports:LinkLifetime and Exports:CutTimeout must be positive, Exports:MaxDownloads at least 1.");
         }
         return settings;
     }

@@ -106,6 +106,12 @@ public sealed class AuthorizationMatrixTests
         new("GET /api/disposition-certificates/{certificateId:guid}", _ => $"/api/disposition-certificates/{Guid.Empty}", null, [Caller.Custodian, Caller.Auditor]),
         new("GET /api/disposition-certificates", null, null, [Caller.Custodian, Caller.Auditor]),
         new("POST /api/admin/jobs/{job}/run", _ => "/api/admin/jobs/checkpoint/run", null, [Caller.Admin]),
+        new("POST /api/clip-requests", null, new { evidenceId = Guid.NewGuid(), startSeconds = 0, endSeconds = 1, purpose = "Matrix" }, [Caller.OversightBoard]),
+        new("GET /api/clip-requests/{requestId:guid}", _ => $"/api/clip-requests/{Guid.Empty}", null,
+            [Caller.Supervisor, Caller.Custodian, Caller.OversightBoard, Caller.Auditor]),
+        new("POST /api/clip-requests/{requestId:guid}/approve", _ => $"/api/clip-requests/{Guid.Empty}/approve", new { reason = "Matrix" }, [Caller.Supervisor, Caller.Custodian]),
+        new("POST /api/clip-requests/{requestId:guid}/deny", _ => $"/api/clip-requests/{Guid.Empty}/deny", new { reason = "Matrix" }, [Caller.Supervisor, Caller.Custodian]),
+        new("GET /api/exports/{exportId:guid}/download", _ => $"/api/exports/{Guid.Empty}/download", null, [Caller.OversightBoard]),
     ];
 
     private EvidenceApiFactory _api = null!;

@@ -8,10 +8,10 @@ namespace BodyCam.Evidence.Tests.Ingestion;
 internal static class VerifiedRecordings
 {
     /// <summary>A new dock uploads a small recording in one creation-with-upload request; returns it once Verified.</summary>
-    public static async Task<Guid> UploadVerifiedRecordingAsync(this EvidenceApiFactory api, string officerId, string? category = null)
+    public static async Task<Guid> UploadVerifiedRecordingAsync(this EvidenceApiFactory api, string officerId, string? category = null, byte[]? content = null)
     {
         using var dock = api.DockClient(await api.RegisterDockAsync());
-        return await dock.UploadVerifiedRecordingAsync(officerId, category is null ? null : new Dictionary<string, string> { ["category"] = category });
+        return await dock.UploadVerifiedRecordingAsync(officerId, category is null ? null : new Dictionary<string, string> { ["category"] = category }, content);
     }
 
     /// <summary>

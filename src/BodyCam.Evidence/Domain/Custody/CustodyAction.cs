@@ -44,6 +44,14 @@ public enum CustodyAction
     FixityChecked,
     FixityFailed,
     JobRunRequested,
+    ClipRequested,
+    ClipRequestApproved,
+    ClipRequestDenied,
+    ClipCut,
+    ClipFailed,
+    ExportPackaged,
+    ExportDownloaded,
+    ExportDownloadRefused,
 }
 
 public enum CustodyOutcome
