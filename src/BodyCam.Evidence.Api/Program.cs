@@ -2,6 +2,7 @@ using BodyCam.Evidence;
 using BodyCam.Evidence.Features;
 using BodyCam.Evidence.Features.Disposition.PurgeDisposed;
 using BodyCam.Evidence.Features.Disposition.SweepRetention;
+using BodyCam.Evidence.Features.Evidence.CheckFixity;
 using BodyCam.Evidence.Features.Ingestion.ExpireAbandonedUploads;
 using BodyCam.Evidence.Features.Ingestion.Tus;
 using BodyCam.Evidence.Features.Ledger.SignCheckpoint;
@@ -72,6 +73,7 @@ recurringJobs.AddOrUpdate<ExpireAbandonedUploadsJob>(ExpireAbandonedUploadsJob.R
 recurringJobs.AddOrUpdate<SweepRetentionJob>(SweepRetentionJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), settings.Retention.SweepSchedule);
 recurringJobs.AddOrUpdate<PurgeDisposedJob>(PurgeDisposedJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), settings.Retention.PurgeSchedule);
 recurringJobs.AddOrUpdate<CloseViewSessionsJob>(CloseViewSessionsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), "* * * * *");
+recurringJobs.AddOrUpdate<CheckFixityJob>(CheckFixityJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), settings.Fixity.Schedule);
 recurringJobs.AddOrUpdate<SignCheckpointJob>(
     SignCheckpointJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), settings.Ledger.CheckpointSchedule);
 

@@ -96,9 +96,27 @@ internal static class VerifyCommand
                 : Verified;
         }));
 
+        var packageFile = new Argument<FileInfo>("zip") { Description = "An export package, as GET /api/exports/{id}/download returns it." };
+        var liveServer = new Option<string?>("--server") { Description = "Also check that the package's checkpoint is consistent with this server's log (needs --token)." };
+        var export = new Command("export", "Verifies an export package offline: the clip against its manifest, the custody events and their proofs against the signed checkpoint.")
+        {
+            packageFile, key, liveServer, token,
+        };
+        export.SetAction(async (parsed, ct) => await RunAsync(async () =>
+        {
+            var verifierKey = VerifierKey(parsed.GetRequiredValue(key));
+            var result = await ExportPackageCheck.VerifyAsync(parsed.GetRequiredValue(packageFile).FullName, verifierKey, VerifyCustody, ct);
+            if (result.ExitCode != Verified || parsed.GetValue(liveServer) is not { } url)
+            {
+                return result.ExitCode;
+            }
+            using var api = new LedgerApi(BaseUrl(url), parsed.GetValue(token));
+            return await VerifyExtendedByLiveLogAsync(api, VerifyCheckpoint(result.Checkpoint!, verifierKey), verifierKey, ct);
+        }));
+
         return new Command("verify", "Verifies the custody ledger, trusting only its verifier key. Exit codes: 0 verified, 1 failed, 2 could not verify.")
         {
-            checkpoint, log, custody, certificate,
+            checkpoint, log, custody, certificate, export,
         };
     }
 
@@ -250,6 +268,23 @@ internal static class VerifyCommand
         return Verified;
     }
 
+    /// <summary>The live log must still hold the package's checkpoint: its latest signed checkpoint extends it.</summary>
+    private static async Task<int> VerifyExtendedByLiveLogAsync(LedgerApi api, Checkpoint packaged, NoteVerifierKey key, CancellationToken cancellationToken)
+    {
+        var latest = VerifyCheckpoint(await api.CheckpointAsync(cancellationToken), key);
+        if (latest.TreeSize < packaged.TreeSize)
+        {
+            return Fail($"the live log's latest checkpoint has {latest.TreeSize} entries, fewer than the package's {packaged.TreeSize}");
+        }
+        var proof = await api.ConsistencyProofAsync(packaged.TreeSize, latest.TreeSize, cancellationToken);
+        if (!MerkleTree.VerifyConsistency(packaged.TreeSize, latest.TreeSize, proof.Hashes, packaged.RootHash, latest.RootHash))
+        {
+            return Fail($"the live log of {latest.TreeSize} entries is not consistent with the package's checkpoint of {packaged.TreeSize}");
+        }
+        Console.WriteLine($"the live log ({latest.TreeSize} entries) extends the package's checkpoint");
+        return Verified;
+    }
+
     private static async Task<int> RunAsync(Func<Task<int>> verify)
     {
         try
@@ -268,7 +303,7 @@ internal static class VerifyCommand
         }
     }
 
-    private static int Fail(string reason)
+    internal static int Fail(string reason)
     {
         Console.WriteLine($"FAILED: {reason}");
         return Failed;

@@ -41,7 +41,10 @@ public sealed record EvidenceSettings(
     LedgerSettings Ledger,
     AxisSettings Axis,
     RetentionSettings Retention,
-    PlaybackSettings Playback)
+    ReviewSettings Review,
+    PlaybackSettings Playback,
+    FixitySettings Fixity,
+    ExportSettings Exports)
 {
     public static EvidenceSettings From(IConfiguration configuration)
     {
@@ -74,7 +77,10 @@ public sealed record EvidenceSettings(
             LedgerSettings.From(configuration, dataRoot),
             AxisSettings.From(configuration),
             RetentionSettings.From(configuration, storage),
-            PlaybackSettings.From(configuration));
+            ReviewSettings.From(configuration),
+            PlaybackSettings.From(configuration),
+            FixitySettings.From(configuration),
+            ExportSettings.From(configuration));
     }
 
     /// <summary>
@@ -254,6 +260,29 @@ public sealed record RetentionSettings(
 }
 
 /// <summary>
+/// Which categories are use of force, whose recordings a supervisor must review: <c>Review:UseOfForceCategories</c>,
+/// category ids as an array (<c>Review__UseOfForceCategories__0</c>…) or one comma-separated value.
+/// </summary>
+public sealed record ReviewSettings(IReadOnlyList<string> UseOfForceCategories)
+{
+    public static ReviewSettings From(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Review:UseOfForceCategories");
+        var listed = section.GetChildren().Select(child => child.Value).OfType<string>().ToList();
+        var categories = (listed.Count > 0 ? listed : [.. (section.Value ?? "use-of-force").Split(',')])
+            .Select(id => id.Trim())
+            .Where(id => id.Length > 0)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (categories.Count == 0)
+        {
+            throw new InvalidOperationException("Review:UseOfForceCategories must name at least one category id.");
+        }
+        return new ReviewSettings(categories);
+    }
+}
+
+/// <summary>
 /// Content requests of one viewer, item, reason and address less than <see cref="SessionIdle"/> apart are one view
 /// session, and so one custody event.
 /// </summary>
@@ -265,6 +294,52 @@ public sealed record PlaybackSettings(TimeSpan SessionIdle)
         if (settings.SessionIdle < TimeSpan.FromSeconds(10) || settings.SessionIdle > TimeSpan.FromHours(1))
         {
             throw new InvalidOperationException("Playback:SessionIdle must be between 10 seconds and an hour: the view is in the ledger only once its session closes.");
+        }
+        return settings;
+    }
+}
+
+/// <summary>
+/// How the stored bytes of verified items are read back and re-hashed: each at least once per <see cref="Interval"/>,
+/// by a recurring run on <see cref="Schedule"/> that stops after <see cref="MaxBytesPerRun"/> bytes or
+/// <see cref="MaxItemsPerRun"/> items, so that the store's bandwidth stays ingestion's.
+/// </summary>
+public sealed record FixitySettings(TimeSpan Interval, string Schedule, long MaxBytesPerRun, int MaxItemsPerRun)
+{
+    public static FixitySettings From(IConfiguration configuration)
+    {
+        var settings = new FixitySettings(
+            configuration.GetValue("Fixity:Interval", TimeSpan.FromDays(30)),
+            configuration["Fixity:Schedule"] ?? "15 * * * *",
+            configuration.GetValue("Fixity:MaxBytesPerRun", 50L * 1024 * 1024 * 1024),
+            configuration.GetValue("Fixity:MaxItemsPerRun", 5000));
+        if (settings.Interval < TimeSpan.FromHours(1))
+        {
+            throw new InvalidOperationException("Fixity:Interval must be at least an hour.");
+        }
+        if (settings.MaxBytesPerRun < 1 || settings.MaxItemsPerRun < 1)
+        {
+            throw new InvalidOperationException("Fixity:MaxBytesPerRun and Fixity:MaxItemsPerRun must be at least 1.");
+        }
+        return settings;
+    }
+}
+
+/// <summary>
+/// How long an export package's download link lives and how often it may be used, and how long ffmpeg may take
+/// to cut one clip.
+/// </summary>
+public sealed record ExportSettings(TimeSpan LinkLifetime, int MaxDownloads, TimeSpan CutTimeout)
+{
+    public static ExportSettings From(IConfiguration configuration)
+    {
+        var settings = new ExportSettings(
+            configuration.GetValue("Exports:LinkLifetime", TimeSpan.FromDays(7)),
+            configuration.GetValue("Exports:MaxDownloads", 3),
+            configuration.GetValue("Exports:CutTimeout", TimeSpan.FromHours(1)));
+        if (settings.LinkLifetime <= TimeSpan.Zero || settings.MaxDownloads < 1 || settings.CutTimeout <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException("Exports:LinkLifetime and Exports:CutTimeout must be positive, Exports:MaxDownloads at least 1.");
         }
         return settings;
     }

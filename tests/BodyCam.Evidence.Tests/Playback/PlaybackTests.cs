@@ -15,6 +15,7 @@ using Hangfire.Storage;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BodyCam.Evidence.Tests.Playback;
 
@@ -30,7 +31,7 @@ public sealed class PlaybackTests(ApiProfile profile)
     private static readonly TimeSpan Idle = TimeSpan.FromMinutes(5);
 
     private EvidenceApiFactory _api = null!;
-    private MovableClock _clock = null!;
+    private FakeTimeProvider _clock = null!;
     private string _dockKey = "";
     private string _folder = "";
     private byte[] _video = [];
@@ -40,7 +41,7 @@ public sealed class PlaybackTests(ApiProfile profile)
     [OneTimeSetUp]
     public async Task UploadVideo()
     {
-        _clock = new MovableClock();
+        _clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         _api = await EvidenceApiFactory.StartAsync(profile, overNetwork: true, services => services.AddSingleton<TimeProvider>(_clock));
         _dockKey = await _api.RegisterDockAsync();
         (await _api.ClientFor(Roles.Admin, "ada").PutAsJsonAsync($"/api/officers/{Officer}", new { name = "Play Officer", unit = "North" })).EnsureSuccessStatusCode();
@@ -481,15 +482,5 @@ public sealed class PlaybackTests(ApiProfile profile)
             }
             await Task.Delay(200);
         }
-    }
-
-    /// <summary>Real time, moved on by the test: requests and the closing job read it through TimeProvider.</summary>
-    private sealed class MovableClock : TimeProvider
-    {
-        private long _offsetTicks;
-
-        public override DateTimeOffset GetUtcNow() => base.GetUtcNow().AddTicks(Interlocked.Read(ref _offsetTicks));
-
-        public void Advance(TimeSpan by) => Interlocked.Add(ref _offsetTicks, by.Ticks);
     }
 }

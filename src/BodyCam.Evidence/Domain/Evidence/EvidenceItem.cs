@@ -52,7 +52,17 @@ public sealed class EvidenceItem
     /// <summary>The unit the officer belonged to when recording: it, not the officer's unit today, scopes supervisors.</summary>
     public string? OfficerUnit { get; private set; }
     public DateTimeOffset ReceivedAt { get; private init; }
+
+    /// <summary>When recording began, or when the item was received if the sender did not say: the order evidence is listed in.</summary>
+    public DateTimeOffset RecordedAt { get; private init; }
+
+    /// <summary>When recording ended, never before <see cref="RecordedAt"/>: a search by time finds the items whose span overlaps its range.</summary>
+    public DateTimeOffset RecordedUntil { get; private init; }
+
     public DateTimeOffset? VerifiedAt { get; private set; }
+
+    /// <summary>When the stored bytes were last read back and found to hash to <see cref="StreamSha256"/>: at verification, then at each fixity check.</summary>
+    public DateTimeOffset? LastFixityCheckAt { get; private set; }
     public string? QuarantineReason { get; private set; }
     public ProbeStatus ProbeStatus { get; private set; }
     public string? ProbeFailure { get; private set; }
@@ -82,6 +92,7 @@ public sealed class EvidenceItem
     public static EvidenceItem Receive(
         Guid id, RecordingFacts recording, string blobName, long bytes, string streamSha256, Guid dockId, string uploadId, Guid? recordingId, string? officerUnit, DateTimeOffset now)
     {
+        var recordedAt = recording.RecordedStart ?? recording.RecordedEnd ?? now;
         var item = new EvidenceItem
         {
             Id = id,
@@ -94,6 +105,8 @@ public sealed class EvidenceItem
             RecordingId = recordingId,
             OfficerUnit = officerUnit,
             ReceivedAt = now,
+            RecordedAt = recordedAt,
+            RecordedUntil = recording.RecordedEnd is { } end && end > recordedAt ? end : recordedAt,
             Status = EvidenceStatus.Received,
         };
         if (recording.DeclaredSha256 is { } declared && !string.Equals(declared, streamSha256, StringComparison.OrdinalIgnoreCase))
@@ -114,8 +127,14 @@ public sealed class EvidenceItem
         }
         Status = EvidenceStatus.Verified;
         VerifiedAt = now;
+        LastFixityCheckAt = now;
         return true;
     }
+
+    public void RecordFixityCheck(DateTimeOffset now) => LastFixityCheckAt = now;
+
+    /// <summary>The store no longer holds what was received. Nothing is repaired: the item waits, quarantined, for a person.</summary>
+    public void FailFixity(string reason) => Quarantine(reason);
 
     public void Rescope(string? officerUnit) => OfficerUnit = officerUnit;
 

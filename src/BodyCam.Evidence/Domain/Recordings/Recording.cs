@@ -34,6 +34,12 @@ public sealed class Recording
     public DateTimeOffset OpenedAt { get; private init; }
     public DateTimeOffset? CompletedAt { get; private set; }
 
+    /// <summary>The bounding box of the GNSS track in degrees, null without a track: a search by area reads the points only of tracks whose box meets the area.</summary>
+    public double? TrackWest { get; private set; }
+    public double? TrackSouth { get; private set; }
+    public double? TrackEast { get; private set; }
+    public double? TrackNorth { get; private set; }
+
     public IReadOnlyDictionary<string, string> Metadata =>
         JsonSerializer.Deserialize<Dictionary<string, string>>(MetadataJson) ?? [];
 
@@ -72,6 +78,15 @@ public sealed class Recording
             RejectedReason = merged.GetValueOrDefault(RecordingMetadataKeys.RejectedContentReason) ?? RejectedReason;
             OriginalContainer = merged.GetValueOrDefault(RecordingMetadataKeys.RejectedContentOriginalContainer) ?? OriginalContainer;
         }
+    }
+
+    public void BoundTrack(IReadOnlyCollection<GnssPoint> track)
+    {
+        var any = track.Count > 0;
+        TrackWest = any ? track.Min(p => p.Longitude) : null;
+        TrackSouth = any ? track.Min(p => p.Latitude) : null;
+        TrackEast = any ? track.Max(p => p.Longitude) : null;
+        TrackNorth = any ? track.Max(p => p.Latitude) : null;
     }
 
     public void Complete(DateTimeOffset now)

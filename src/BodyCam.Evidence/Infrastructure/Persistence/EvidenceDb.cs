@@ -1,6 +1,7 @@
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Docks;
 using BodyCam.Evidence.Domain.Evidence;
+using BodyCam.Evidence.Domain.Exports;
 using BodyCam.Evidence.Domain.Ingestion;
 using BodyCam.Evidence.Domain.Ledger;
 using BodyCam.Evidence.Domain.Cameras;
@@ -61,6 +62,8 @@ public abstract class EvidenceDb : DbContext
     public DbSet<DispositionRequest> DispositionRequests => Set<DispositionRequest>();
     public DbSet<DispositionCertificate> DispositionCertificates => Set<DispositionCertificate>();
     public DbSet<ViewSession> ViewSessions => Set<ViewSession>();
+    public DbSet<ClipRequest> ClipRequests => Set<ClipRequest>();
+    public DbSet<EvidenceExport> EvidenceExports => Set<EvidenceExport>();
 
     /// <summary>Serialises custody appends (and checkpoint signing) across connections until the current transaction ends.</summary>
     internal abstract Task LockCustodyLogAsync(CancellationToken cancellationToken);
@@ -109,7 +112,7 @@ public abstract class EvidenceDb : DbContext
             custody.Property(e => e.ClientIp).HasMaxLength(64);
             custody.Property(e => e.Action).HasConversion<string>().HasMaxLength(50);
             custody.Property(e => e.ContentSha256).HasMaxLength(64);
-            custody.Property(e => e.Reason).HasMaxLength(2000);
+            custody.Property(e => e.Reason).HasMaxLength(CustodyEvent.MaxReasonLength);
             custody.Property(e => e.Outcome).HasConversion<string>().HasMaxLength(20);
             custody.Ignore(e => e.AppendOrder);
         });
@@ -359,6 +362,31 @@ public abstract class EvidenceDb : DbContext
             session.Ignore(s => s.Viewer);
         });
 
+        modelBuilder.Entity<ClipRequest>(request =>
+        {
+            request.ToTable("clip_requests");
+            request.HasKey(r => r.Id);
+            request.Property(r => r.RequestedBy).HasMaxLength(200);
+            request.Property(r => r.Purpose).HasMaxLength(2000);
+            request.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+            request.Property(r => r.DecidedBy).HasMaxLength(200);
+            request.Property(r => r.DecisionReason).HasMaxLength(2000);
+            request.Property(r => r.FailureReason).HasMaxLength(2000);
+            request.HasIndex(r => r.RequestedBy);
+            request.HasIndex(r => r.EvidenceId);
+        });
+
+        modelBuilder.Entity<EvidenceExport>(export =>
+        {
+            export.ToTable("evidence_exports");
+            export.HasKey(e => e.Id);
+            export.Property(e => e.Recipient).HasMaxLength(200);
+            export.Property(e => e.BlobName).HasMaxLength(200);
+            export.Property(e => e.Sha256).HasMaxLength(64);
+            export.Property(e => e.ClipSha256).HasMaxLength(64);
+            export.HasIndex(e => e.ClipRequestId).IsUnique();
+        });
+
         modelBuilder.Entity<Upload>(upload =>
         {
             upload.ToTable("uploads");
@@ -391,7 +419,13 @@ public abstract class EvidenceDb : DbContext
             item.Ignore(e => e.RetentionStart);
             item.HasIndex(e => new { e.Status, e.ReceivedAt });
             item.HasIndex(e => new { e.ProbeStatus, e.VerifiedAt });
+            item.HasIndex(e => new { e.Status, e.LastFixityCheckAt });
             item.HasIndex(e => e.RecordingId);
+            // Search lists newest first by (RecordedAt, Id), scanning one of these backwards; the officer's and the
+            // device's (columns of the complex Recording, which EF cannot index) are created by the AddEvidenceSearch migration.
+            item.HasIndex(e => new { e.RecordedAt, e.Id });
+            item.HasIndex(e => new { e.OfficerUnit, e.RecordedAt, e.Id });
+            item.HasIndex(e => new { e.Status, e.RecordedAt, e.Id });
             item.ComplexProperty(e => e.Recording, ConfigureRecording);
             item.ComplexProperty(e => e.Media, media =>
             {

@@ -3,12 +3,14 @@ using System.Security.Cryptography;
 using System.Text;
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Recordings;
+using BodyCam.Evidence.Features.Categories;
 using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;
 using BodyCam.Evidence.Infrastructure.Problems;
 using BodyCam.Evidence.Infrastructure.Storage;
+using BodyCam.Evidence.Features.Retention;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,7 +32,7 @@ public sealed record StoreRecordingObject(
 
 public sealed record StoredRecordingObject(Guid ObjectId, long Bytes, string Sha256);
 
-internal sealed class StoreRecordingObjectHandler(EvidenceDb db, IBlobStore store, ICurrentActor caller, EvidenceSettings settings, TimeProvider clock)
+internal sealed class StoreRecordingObjectHandler(EvidenceDb db, IBlobStore store, ICurrentActor caller, EvidenceSettings settings, TimeProvider clock, ItemRetention retention)
     : ICommandHandler<StoreRecordingObject, StoredRecordingObject>
 {
     private const int MaxBookmarkTextBytes = 64 * 1024;
@@ -47,7 +49,7 @@ internal sealed class StoreRecordingObjectHandler(EvidenceDb db, IBlobStore stor
             switch (command.Kind)
             {
                 case RecordingObjectKind.GnssTrack:
-                    await ReplaceTrackAsync(recording.Id, blobName, cancellationToken);
+                    await ReplaceTrackAsync(recording, blobName, cancellationToken);
                     break;
                 case RecordingObjectKind.Bookmark:
                     await ReplaceBookmarkAsync(recording.Id, objectId, command, blobName, bytes, cancellationToken);
@@ -65,6 +67,12 @@ internal sealed class StoreRecordingObjectHandler(EvidenceDb db, IBlobStore stor
         db.CustodyEvents.Record(
             CustodyAction.RecordingObjectStored, caller.Actor, contentSha256: sha256,
             reason: $"{command.Kind} object '{command.ObjectName}', {bytes} bytes" + RecordingCustody.Sender(recording));
+        if (command.Kind == RecordingObjectKind.Bookmark && command.Metadata.GetValueOrDefault(BookmarkKeys.CategoryId) is { Length: > 0 } categoryId)
+        {
+            var clips = await db.EvidenceItems.Where(e => e.RecordingId == recording.Id).Select(e => e.Id).ToListAsync(cancellationToken);
+            await db.ChangeAsync(
+                clips, ItemCategories.Adding([categoryId]), caller.Actor, now, $"from bookmark '{command.ObjectName}'" + RecordingCustody.Sender(recording), retention, cancellationToken);
+        }
         await db.SaveChangesAsync(CancellationToken.None);
         return new StoredRecordingObject(objectId, bytes, sha256);
     }
@@ -113,13 +121,15 @@ internal sealed class StoreRecordingObjectHandler(EvidenceDb db, IBlobStore stor
     }
 
     /// <summary>A track sent again replaces the one before: the system sends the whole track each time.</summary>
-    private async Task ReplaceTrackAsync(Guid recordingId, string blobName, CancellationToken cancellationToken)
+    private async Task ReplaceTrackAsync(Recording recording, string blobName, CancellationToken cancellationToken)
     {
         await using var content = await store.OpenReadAsync(blobName, 0, null, cancellationToken);
         var track = await GnssTrail.ReadAsync(content, cancellationToken);
-        db.GnssPoints.RemoveRange(await db.GnssPoints.Where(p => p.RecordingId == recordingId).ToListAsync(cancellationToken));
-        db.GnssPoints.AddRange(track.Select((point, index) =>
-            GnssPoint.At(recordingId, index, point.Longitude, point.Latitude, point.SecondsFromStart, point.Timestamp)));
+        var points = track.Select((point, index) =>
+            GnssPoint.At(recording.Id, index, point.Longitude, point.Latitude, point.SecondsFromStart, point.Timestamp)).ToList();
+        db.GnssPoints.RemoveRange(await db.GnssPoints.Where(p => p.RecordingId == recording.Id).ToListAsync(cancellationToken));
+        db.GnssPoints.AddRange(points);
+        recording.BoundTrack(points);
     }
 
     private async Task ReplaceBookmarkAsync(

@@ -386,6 +386,10 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("immutable_until");
 
+                    b.Property<DateTimeOffset?>("LastFixityCheckAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_fixity_check_at");
+
                     b.Property<string>("OfficerUnit")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -423,6 +427,14 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<DateTimeOffset>("RecordedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_until");
 
                     b.Property<Guid?>("RecordingId")
                         .HasColumnType("uuid")
@@ -572,10 +584,178 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                     b.HasIndex("ProbeStatus", "VerifiedAt")
                         .HasDatabaseName("ix_evidence_items_probe_status_verified_at");
 
+                    b.HasIndex("RecordedAt", "Id")
+                        .HasDatabaseName("ix_evidence_items_recorded_at_id");
+                    b.HasIndex("Status", "LastFixityCheckAt")
+                        .HasDatabaseName("ix_evidence_items_status_last_fixity_check_at");
+
                     b.HasIndex("Status", "ReceivedAt")
                         .HasDatabaseName("ix_evidence_items_status_received_at");
 
+                    b.HasIndex("OfficerUnit", "RecordedAt", "Id")
+                        .HasDatabaseName("ix_evidence_items_officer_unit_recorded_at_id");
+
+                    b.HasIndex("Status", "RecordedAt", "Id")
+                        .HasDatabaseName("ix_evidence_items_status_recorded_at_id");
+
                     b.ToTable("evidence_items", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Exports.ClipRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Accurate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("accurate");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("decision_reason");
+
+                    b.Property<double>("EndSeconds")
+                        .HasColumnType("double precision")
+                        .HasColumnName("end_seconds");
+
+                    b.Property<Guid>("EvidenceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("evidence_id");
+
+                    b.Property<Guid?>("ExportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("export_id");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("integer")
+                        .HasColumnName("progress");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("purpose");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<double>("StartSeconds")
+                        .HasColumnType("double precision")
+                        .HasColumnName("start_seconds");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_clip_requests");
+
+                    b.HasIndex("EvidenceId")
+                        .HasDatabaseName("ix_clip_requests_evidence_id");
+
+                    b.HasIndex("RequestedBy")
+                        .HasDatabaseName("ix_clip_requests_requested_by");
+
+                    b.ToTable("clip_requests", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Exports.EvidenceExport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BlobName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("blob_name");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("bytes");
+
+                    b.Property<Guid>("ClipRequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("clip_request_id");
+
+                    b.Property<string>("ClipSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("clip_sha256");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Downloads")
+                        .HasColumnType("integer")
+                        .HasColumnName("downloads");
+
+                    b.Property<Guid>("EvidenceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("evidence_id");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<int>("MaxDownloads")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_downloads");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recipient");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evidence_exports");
+
+                    b.HasIndex("ClipRequestId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_evidence_exports_clip_request_id");
+
+                    b.ToTable("evidence_exports", (string)null);
                 });
 
             modelBuilder.Entity("BodyCam.Evidence.Domain.Ingestion.Upload", b =>
@@ -1079,6 +1259,22 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("status");
+
+                    b.Property<double?>("TrackEast")
+                        .HasColumnType("double precision")
+                        .HasColumnName("track_east");
+
+                    b.Property<double?>("TrackNorth")
+                        .HasColumnType("double precision")
+                        .HasColumnName("track_north");
+
+                    b.Property<double?>("TrackSouth")
+                        .HasColumnType("double precision")
+                        .HasColumnName("track_south");
+
+                    b.Property<double?>("TrackWest")
+                        .HasColumnType("double precision")
+                        .HasColumnName("track_west");
 
                     b.Property<DateTimeOffset?>("TriggerOnTime")
                         .HasColumnType("timestamp with time zone")

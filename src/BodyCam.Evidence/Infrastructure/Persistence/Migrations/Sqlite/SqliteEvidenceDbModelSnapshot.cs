@@ -381,6 +381,10 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("immutable_until");
 
+                    b.Property<long?>("LastFixityCheckAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_fixity_check_at");
+
                     b.Property<string>("OfficerUnit")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
@@ -418,6 +422,14 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("received_at");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<long>("RecordedUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_until");
 
                     b.Property<Guid?>("RecordingId")
                         .HasColumnType("TEXT")
@@ -567,10 +579,178 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("ProbeStatus", "VerifiedAt")
                         .HasDatabaseName("ix_evidence_items_probe_status_verified_at");
 
+                    b.HasIndex("RecordedAt", "Id")
+                        .HasDatabaseName("ix_evidence_items_recorded_at_id");
+                    b.HasIndex("Status", "LastFixityCheckAt")
+                        .HasDatabaseName("ix_evidence_items_status_last_fixity_check_at");
+
                     b.HasIndex("Status", "ReceivedAt")
                         .HasDatabaseName("ix_evidence_items_status_received_at");
 
+                    b.HasIndex("OfficerUnit", "RecordedAt", "Id")
+                        .HasDatabaseName("ix_evidence_items_officer_unit_recorded_at_id");
+
+                    b.HasIndex("Status", "RecordedAt", "Id")
+                        .HasDatabaseName("ix_evidence_items_status_recorded_at_id");
+
                     b.ToTable("evidence_items", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Exports.ClipRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Accurate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("accurate");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_reason");
+
+                    b.Property<double>("EndSeconds")
+                        .HasColumnType("REAL")
+                        .HasColumnName("end_seconds");
+
+                    b.Property<Guid>("EvidenceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence_id");
+
+                    b.Property<Guid?>("ExportId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("export_id");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("progress");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by");
+
+                    b.Property<double>("StartSeconds")
+                        .HasColumnType("REAL")
+                        .HasColumnName("start_seconds");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_clip_requests");
+
+                    b.HasIndex("EvidenceId")
+                        .HasDatabaseName("ix_clip_requests_evidence_id");
+
+                    b.HasIndex("RequestedBy")
+                        .HasDatabaseName("ix_clip_requests_requested_by");
+
+                    b.ToTable("clip_requests", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Exports.EvidenceExport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BlobName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("blob_name");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bytes");
+
+                    b.Property<Guid>("ClipRequestId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("clip_request_id");
+
+                    b.Property<string>("ClipSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("clip_sha256");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Downloads")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("downloads");
+
+                    b.Property<Guid>("EvidenceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence_id");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<int>("MaxDownloads")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("max_downloads");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evidence_exports");
+
+                    b.HasIndex("ClipRequestId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_evidence_exports_clip_request_id");
+
+                    b.ToTable("evidence_exports", (string)null);
                 });
 
             modelBuilder.Entity("BodyCam.Evidence.Domain.Ingestion.Upload", b =>
@@ -1074,6 +1254,22 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
+
+                    b.Property<double?>("TrackEast")
+                        .HasColumnType("REAL")
+                        .HasColumnName("track_east");
+
+                    b.Property<double?>("TrackNorth")
+                        .HasColumnType("REAL")
+                        .HasColumnName("track_north");
+
+                    b.Property<double?>("TrackSouth")
+                        .HasColumnType("REAL")
+                        .HasColumnName("track_south");
+
+                    b.Property<double?>("TrackWest")
+                        .HasColumnType("REAL")
+                        .HasColumnName("track_west");
 
                     b.Property<long?>("TriggerOnTime")
                         .HasColumnType("INTEGER")

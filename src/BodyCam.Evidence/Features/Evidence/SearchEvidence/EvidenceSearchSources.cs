@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using BodyCam.Evidence.Domain.Evidence;
+using BodyCam.Evidence.Domain.Recordings;
+using BodyCam.Evidence.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace BodyCam.Evidence.Features.Evidence.SearchEvidence;
+
+/// <summary>
+/// The parts of a search each database answers its own way. PostgreSQL answers from the full-text (GIN) and
+/// GiST expression indexes of the AddEvidenceSearch migration, so its SQL here repeats those indexes' expressions
+/// exactly: any other spelling and it scans. SQLite, the embedded profile of small agencies, compares columns and
+/// matches words with <c>LIKE</c> (a substring, case-insensitive for ASCII letters only), which at its size needs no index.
+/// </summary>
+internal sealed class EvidenceSearchSources(EvidenceDb db)
+{
+    // Stored text is split into words as EvidenceSearchFilter.TryParseText splits the search's text.
+    private const string FileNameWords = "to_tsvector('simple', regexp_replace(recording_file_name, '[^[:alnum:]]+', ' ', 'g'))";
+    private const string NoteWords = "to_tsvector('simple', regexp_replace(\"text\", '[^[:alnum:]]+', ' ', 'g'))";
+    private const string ReviewBookmarkWords =
+        "to_tsvector('simple', regexp_replace(label || ' ' || coalesce(tags, ''), '[^[:alnum:]]+', ' ', 'g'))";
+    private const string AxisBookmarkWords =
+        "to_tsvector('simple', regexp_replace(\"text\" || ' ' || coalesce(tags, '') || ' ' || coalesce(category_id, '') || ' ' || coalesce(category_name, ''), '[^[:alnum:]]+', ' ', 'g'))";
+    private const string CategoryIdWords = "to_tsvector('simple', regexp_replace(category_id, '[^[:alnum:]]+', ' ', 'g'))";
+    private const string CategoryNameWords = "to_tsvector('simple', regexp_replace(name, '[^[:alnum:]]+', ' ', 'g'))";
+    private const string CaseTitleWords = "to_tsvector('simple', regexp_replace(title, '[^[:alnum:]]+', ' ', 'g'))";
+    private const string BeginsWord = " @@ to_tsquery('simple', {0})";
+    private const string TrackBox = "box(point(track_west, track_south), point(track_east, track_north))";
+
+    private readonly bool _postgres = db.Database.IsNpgsql();
+
+    /// <summary>
+    /// The items whose recorded span overlaps [from, to], either end open when absent. The plain comparisons bound
+    /// a scan of the ordered btree indexes; PostgreSQL also gets the overlap as a range, which its GiST index answers
+    /// however few items a narrow window holds. (The range joins by id: EF names the complex property's columns
+    /// wrongly when a whole item is read from SQL of its own.)
+    /// </summary>
+    public IQueryable<EvidenceItem> RecordedDuring(IQueryable<EvidenceItem> items, DateTimeOffset? from, DateTimeOffset? to)
+    {
+        if (from is { } after)
+        {
+            items = items.Where(e => e.RecordedUntil >= after);
+        }
+        if (to is { } before)
+        {
+            items = items.Where(e => e.RecordedAt <= before);
+        }
+        if (!_postgres || (from is null && to is null))
+        {
+            return items;
+        }
+        var overlapping = (from, to) switch
+        {
+            ({ } start, { } end) => db.EvidenceItems.FromSql(
+                $"SELECT * FROM evidence_items WHERE tstzrange(recorded_at, recorded_until, '[]') && tstzrange({start}, {end}, '[]')"),
+            ({ } start, null) => db.EvidenceItems.FromSql(
+                $"SELECT * FROM evidence_items WHERE tstzrange(recorded_at, recorded_until, '[]') && tstzrange({start}, NULL, '[]')"),
+            (null, { } end) => db.EvidenceItems.FromSql(
+                $"SELECT * FROM evidence_items WHERE tstzrange(recorded_at, recorded_until, '[]') && tstzrange(NULL, {end}, '[]')"),
+            _ => throw new UnreachableException(),
+        };
+        var ids = overlapping.Select(e => e.Id);
+        return items.Where(e => ids.Contains(e.Id));
+    }
+
+    /// <summary>Recordings whose track's bounding box meets the area: the candidates whose points are then checked.</summary>
+    public IQueryable<Recording> RecordingsWithTrackBoxMeeting(GeoBox area) =>
+        _postgres
+            ? db.Recordings.FromSqlRaw(
+                "SELECT * FROM recordings WHERE " + TrackBox + " && box(point({0}, {1}), point({2}, {3}))", area.West, area.South, area.East, area.North)
+            : db.Recordings.Where(r => r.TrackWest <= area.East && r.TrackEast >= area.West && r.TrackSouth <= area.North && r.TrackNorth >= area.South);
+
+    /// <summary>
+    /// The ids of the items in whose file name, notes, reviewers' bookmarks, Axis bookmarks (text, tags and category),
+    /// categories (id or the agency's name) or linked cases' titles a word begins with <paramref name="word"/>.
+    /// </summary>
+    public IQueryable<Guid> ItemsMentioning(string word) => _postgres ? PostgresItemsMentioning(word + ":*") : SqliteItemsMentioning($"%{word}%");
+
+    private IQueryable<Guid> PostgresItemsMentioning(string prefix) =>
+        db.EvidenceItems.FromSqlRaw("SELECT * FROM evidence_items WHERE " + FileNameWords + BeginsWord, prefix).Select(e => e.Id)
+            .Concat(db.EvidenceNotes.FromSqlRaw("SELECT * FROM evidence_notes WHERE " + NoteWords + BeginsWord, prefix).Select(n => n.EvidenceId))
+            .Concat(db.EvidenceBookmarks.FromSqlRaw("SELECT * FROM evidence_bookmarks WHERE " + ReviewBookmarkWords + BeginsWord, prefix).Select(b => b.EvidenceId))
+            .Concat(
+                from bookmark in db.Bookmarks.FromSqlRaw("SELECT * FROM bookmarks WHERE " + AxisBookmarkWords + BeginsWord, prefix)
+                join item in db.EvidenceItems on (Guid?)bookmark.RecordingId equals item.RecordingId
+                select item.Id)
+            .Concat(db.EvidenceCategories.FromSqlRaw("SELECT * FROM evidence_categories WHERE " + CategoryIdWords + BeginsWord, prefix).Select(c => c.EvidenceId))
+            .Concat(
+                from category in db.Categories.FromSqlRaw("SELECT * FROM categories WHERE " + CategoryNameWords + BeginsWord, prefix)
+                join carried in db.EvidenceCategories on category.Id equals carried.CategoryId
+                select carried.EvidenceId)
+            .Concat(
+                from @case in db.Cases.FromSqlRaw("SELECT * FROM cases WHERE " + CaseTitleWords + BeginsWord, prefix)
+                join link in db.CaseLinks on @case.CaseNumber equals link.CaseNumber
+                select link.EvidenceId);
+
+    private IQueryable<Guid> SqliteItemsMentioning(string pattern) =>
+        db.EvidenceItems.Where(e => EF.Functions.Like(e.Recording.FileName, pattern)).Select(e => e.Id)
+            .Concat(db.EvidenceNotes.Where(n => EF.Functions.Like(n.Text, pattern)).Select(n => n.EvidenceId))
+            .Concat(db.EvidenceBookmarks.Where(b => EF.Functions.Like(b.Label, pattern) || EF.Functions.Like(b.Tags, pattern)).Select(b => b.EvidenceId))
+            .Concat(
+                from bookmark in db.Bookmarks
+                where EF.Functions.Like(bookmark.Text, pattern) || EF.Functions.Like(bookmark.Tags, pattern)
+                    || EF.Functions.Like(bookmark.CategoryId, pattern) || EF.Functions.Like(bookmark.CategoryName, pattern)
+                join item in db.EvidenceItems on (Guid?)bookmark.RecordingId equals item.RecordingId
+                select item.Id)
+            .Concat(
+                from carried in db.EvidenceCategories
+                where EF.Functions.Like(carried.CategoryId, pattern)
+                    || db.Categories.Any(category => category.Id == carried.CategoryId && EF.Functions.Like(category.Name, pattern))
+                select carried.EvidenceId)
+            .Concat(
+                from @case in db.Cases
+                where EF.Functions.Like(@case.Title, pattern)
+                join link in db.CaseLinks on @case.CaseNumber equals link.CaseNumber
+                select link.EvidenceId);
+}
