@@ -21,6 +21,16 @@ public static class ExportPackageFiles
 /// <summary>A range of the recording, in seconds from its start.</summary>
 public sealed record ClipRange(double StartSeconds, double EndSeconds);
 
+/// <summary>
+/// A part of the clip made unrecognisable, over <c>[StartSeconds, EndSeconds]</c> of the recording: <see cref="Blur"/>
+/// blurs the rectangle <c>X, Y, Width, Height</c> (pixels of the recorded frame), <see cref="Mute"/> silences the audio.
+/// </summary>
+public sealed record ClipRedaction(string Kind, double StartSeconds, double EndSeconds, int? X = null, int? Y = null, int? Width = null, int? Height = null)
+{
+    public const string Blur = "blur";
+    public const string Mute = "mute";
+}
+
 public sealed record ClipApproval(string ApprovedBy, DateTimeOffset ApprovedAt, string Reason);
 
 /// <summary>
@@ -41,7 +51,7 @@ public sealed record ExportManifest(
     ClipRange RequestedRange,
     ClipRange ActualRange,
     string Method,
-    IReadOnlyList<string> Redactions,
+    IReadOnlyList<ClipRedaction> Redactions,
     string FfmpegVersion,
     IReadOnlyList<string> FfmpegArguments,
     string RequestedBy,

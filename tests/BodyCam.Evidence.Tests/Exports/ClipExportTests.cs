@@ -244,16 +244,89 @@ public sealed class ClipExportTests(ApiProfile profile)
     }
 
     [Test]
-    public async Task Redactions_are_refused_with_a_400_naming_them()
+    public async Task A_blurred_rectangle_and_a_muted_range_are_in_the_clip_itself()
+    {
+        var ready = await ApprovedAndReadyAsync(2.0, 7.0, accurate: false, redactions: new object[]
+        {
+            new { kind = "blur", startSeconds = 3.0, endSeconds = 5.0, x = 0, y = 0, width = 160, height = 120 },
+            new { kind = "mute", startSeconds = 5.0, endSeconds = 6.0 },
+        });
+        var zip = await DownloadAsync(ready.ExportId!.Value);
+        var clip = ExtractClip(zip);
+        var source = Path.Combine(_api.DataRoot, "source.mp4");
+
+        // Clip time 0 is second 2 of the recording: the blur covers clip seconds 1–3, the mute 3–4.
+        var blurredRegion = await PsnrAgainstSourceAsync(clip, source, 2.0, 1.2, 2.8, "crop=160:120:0:0");
+        var restOfTheFrame = await PsnrAgainstSourceAsync(clip, source, 2.0, 1.2, 2.8, "crop=160:120:160:120");
+        var regionBeforeTheBlur = await PsnrAgainstSourceAsync(clip, source, 2.0, 0.1, 0.9, "crop=160:120:0:0");
+        var muted = await MaxVolumeAsync(clip, 3.1, 3.9);
+        var heard = await MaxVolumeAsync(clip, 1.1, 2.9);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(blurredRegion, Is.LessThan(22), "the rectangle no longer looks like the source while the blur lasts");
+            Assert.That(restOfTheFrame, Is.GreaterThan(30), "the rest of the frame is the source, re-encoded");
+            Assert.That(regionBeforeTheBlur, Is.GreaterThan(30), "the rectangle is the source before the blur starts");
+            Assert.That(muted, Is.LessThan(-80), "the muted range is silent");
+            Assert.That(heard, Is.GreaterThan(-30), "the tone is heard outside the muted range");
+        });
+        var manifest = ReadManifest(zip);
+        Assert.Multiple(() =>
+        {
+            Assert.That(manifest.Redactions, Is.EqualTo(new[]
+            {
+                new ClipRedaction("blur", 3.0, 5.0, 0, 0, 160, 120), new ClipRedaction("mute", 5.0, 6.0),
+            }));
+            Assert.That(manifest.ActualRange.StartSeconds, Is.EqualTo(2.0), "redactions force a frame-accurate re-encode");
+            Assert.That(manifest.FfmpegArguments, Does.Contain("-filter_complex").And.Contain("libx264"));
+            Assert.That(manifest.FfmpegArguments[manifest.FfmpegArguments.ToList().IndexOf("-filter_complex") + 1],
+                Does.Contain("boxblur").And.Contain("between(t,1,3)").And.Contain("volume=volume=0:enable='between(t,3,4)'"));
+            Assert.That(ReadEntry(zip, ExportPackageFiles.Readme), Does.Contain("160×120 pixel area at 0,0").And.Contain("silenced from second 5 to 6"));
+        });
+        var (exit, output) = await VerifyAsync(zip);
+        Assert.That(exit, Is.EqualTo(0), output);
+    }
+
+    [TestCase("blur", 1.0, 2.0, 300, 0, 40, 20, "redactions[0].width")]
+    [TestCase("blur", 1.0, 2.0, 0, 230, 40, 20, "redactions[0].height")]
+    [TestCase("blur", 1.0, 2.0, 0, 0, 0, 20, "redactions[0].width")]
+    [TestCase("blur", 1.0, 2.0, -1, 0, 20, 20, "redactions[0].x")]
+    [TestCase("blur", 0.5, 2.0, 0, 0, 20, 20, "redactions[0].startSeconds")]
+    [TestCase("mute", 1.5, 2.5, null, null, null, null, "redactions[0].endSeconds")]
+    [TestCase("mute", 1.5, 1.5, null, null, null, null, "redactions[0].endSeconds")]
+    [TestCase("pixelate", 1.0, 2.0, 0, 0, 20, 20, "redactions[0].kind")]
+    public async Task A_redaction_outside_the_clip_or_the_frame_is_a_400_naming_its_field(
+        string kind, double start, double end, int? x, int? y, int? width, int? height, string field)
     {
         var response = await BoardClient().PostAsJsonAsync("/api/clip-requests", new
         {
             evidenceId = _item, startSeconds = 1, endSeconds = 2, purpose = "Complaint",
-            redactions = new[] { new { kind = "blur", startSeconds = 1, endSeconds = 2, x = 0, y = 0, width = 10, height = 10 } },
+            redactions = new[] { new { kind, startSeconds = start, endSeconds = end, x, y, width, height } },
         });
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
-        Assert.That(problem.GetProperty("errors").GetProperty("redactions")[0].GetString(), Does.Contain("not supported"));
+        Assert.That(problem.GetProperty("errors").TryGetProperty(field, out _), Is.True, problem.ToString());
+    }
+
+    private static async Task<double> PsnrAgainstSourceAsync(string clip, string source, double clipStart, double from, double to, string region)
+    {
+        string Part(int input) => string.Create(CultureInfo.InvariantCulture,
+            $"[{input}:v]trim={from}:{to},setpts=PTS-STARTPTS,{region}[p{input}]");
+        var (exit, _, errors) = await LocalServices.RunToExitAsync("ffmpeg", new Dictionary<string, string>(),
+            ["-hide_banner", "-nostdin", "-i", clip, "-ss", clipStart.ToString(CultureInfo.InvariantCulture), "-i", source,
+                "-filter_complex", $"{Part(0)};{Part(1)};[p0][p1]psnr", "-f", "null", "-"]);
+        Assert.That(exit, Is.Zero, errors);
+        var average = errors[(errors.LastIndexOf("average:", StringComparison.Ordinal) + "average:".Length)..].Split(' ')[0];
+        return average == "inf" ? double.PositiveInfinity : double.Parse(average, CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<double> MaxVolumeAsync(string clip, double from, double to)
+    {
+        var (exit, _, errors) = await LocalServices.RunToExitAsync("ffmpeg", new Dictionary<string, string>(),
+            ["-hide_banner", "-nostdin", "-i", clip, "-vn", "-af", string.Create(CultureInfo.InvariantCulture, $"atrim={from}:{to},volumedetect"), "-f", "null", "-"]);
+        Assert.That(exit, Is.Zero, errors);
+        var maximum = errors[(errors.LastIndexOf("max_volume:", StringComparison.Ordinal) + "max_volume:".Length)..].Trim().Split(' ')[0];
+        return double.Parse(maximum, CultureInfo.InvariantCulture);
     }
 
     private const string ClipPlaceholderArgument = "{clip}";
@@ -261,9 +334,9 @@ public sealed class ClipExportTests(ApiProfile profile)
     private async Task<ClipRequestView> RequestAsync(object body) =>
         await (await BoardClient().PostAsJsonAsync("/api/clip-requests", body)).ReadAsync<ClipRequestView>(HttpStatusCode.Created);
 
-    private async Task<ClipRequestView> ApprovedAndReadyAsync(double start, double end, bool accurate)
+    private async Task<ClipRequestView> ApprovedAndReadyAsync(double start, double end, bool accurate, object[]? redactions = null)
     {
-        var request = await RequestAsync(new { evidenceId = _item, startSeconds = start, endSeconds = end, purpose = "Use-of-force review", accurate });
+        var request = await RequestAsync(new { evidenceId = _item, startSeconds = start, endSeconds = end, purpose = "Use-of-force review", accurate, redactions });
         (await Custodian().PostAsJsonAsync($"/api/clip-requests/{request.Id}/approve", new { reason = "Board review is in order" })).EnsureSuccessStatusCode();
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (true)
@@ -333,13 +406,17 @@ public sealed class ClipExportTests(ApiProfile profile)
             return bytes;
         });
 
-    private async Task<double> ClipVideoDurationAsync(string zip)
+    private string ExtractClip(string zip)
     {
         var clip = Path.Combine(_api.DataRoot, $"clip-{Guid.NewGuid():N}.mp4");
-        using (var archive = ZipFile.OpenRead(zip))
-        {
-            archive.GetEntry(ExportPackageFiles.Clip)!.ExtractToFile(clip);
-        }
+        using var archive = ZipFile.OpenRead(zip);
+        archive.GetEntry(ExportPackageFiles.Clip)!.ExtractToFile(clip);
+        return clip;
+    }
+
+    private async Task<double> ClipVideoDurationAsync(string zip)
+    {
+        var clip = ExtractClip(zip);
         var duration = await LocalServices.RunAsync("ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries", "stream=duration", "-of", "csv=p=0", clip);
         return double.Parse(duration.Trim(), CultureInfo.InvariantCulture);
     }

@@ -1,3 +1,5 @@
+using BodyCam.Evidence.Verification.Exports;
+
 namespace BodyCam.Evidence.Domain.Exports;
 
 public enum ClipRequestStatus
@@ -28,6 +30,10 @@ public sealed class ClipRequest
     public double EndSeconds { get; private init; }
     public required string Purpose { get; init; }
     public bool Accurate { get; private init; }
+
+    /// <summary>Redactions force a frame-accurate re-encode: a copied packet cannot be blurred or muted.</summary>
+    public IReadOnlyList<ClipRedaction> Redactions { get; private init; } = [];
+
     public ClipRequestStatus Status { get; private set; }
 
     /// <summary>Percent done, 0–100, while the job cuts and packages.</summary>
@@ -40,7 +46,8 @@ public sealed class ClipRequest
     public int Attempts { get; private set; }
     public Guid? ExportId { get; private set; }
 
-    public static ClipRequest Ask(Guid evidenceId, string requestedBy, double startSeconds, double endSeconds, string purpose, bool accurate, DateTimeOffset now) => new()
+    public static ClipRequest Ask(Guid evidenceId, string requestedBy, double startSeconds, double endSeconds, string purpose, bool accurate,
+        IReadOnlyList<ClipRedaction> redactions, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),
         EvidenceId = evidenceId,
@@ -49,7 +56,8 @@ public sealed class ClipRequest
         StartSeconds = startSeconds,
         EndSeconds = endSeconds,
         Purpose = purpose,
-        Accurate = accurate,
+        Accurate = accurate || redactions.Count > 0,
+        Redactions = redactions,
         Status = ClipRequestStatus.Requested,
     };
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BodyCam.Evidence.Verification.Exports;
 
 namespace BodyCam.Evidence.Infrastructure.Media;
 
@@ -12,6 +13,8 @@ public sealed class ClipCutFailedException(string message) : Exception(message);
 /// Cuts a clip with ffmpeg from a local file. Stream copy (the default) copies packets from the key frame at or
 /// before the start, so the clip may begin earlier than asked: that start is read with ffprobe from the source's
 /// packets, the same seek ffmpeg makes. A frame-accurate cut re-encodes the video (H.264) and audio (AAC).
+/// Redactions are filters of that re-encode: a blurred copy of each rectangle is overlaid while its range lasts, and
+/// the volume is zero while a mute lasts. Input seeking starts the filters' clock <c>t</c> at the requested start.
 /// </summary>
 public static class ClipCutter
 {
@@ -20,8 +23,8 @@ public static class ClipCutter
 
     /// <summary>Cuts <c>[start, end)</c> of the source into the clip file; <c>progress</c> hears the fraction written so far, 0–1.</summary>
     public static async Task<ClipCut> CutAsync(
-        string sourcePath, string clipPath, double startSeconds, double endSeconds, bool accurate, TimeSpan timeout,
-        Func<double, Task> progress, CancellationToken cancellationToken)
+        string sourcePath, string clipPath, double startSeconds, double endSeconds, bool accurate, IReadOnlyList<ClipRedaction> redactions,
+        TimeSpan timeout, Func<double, Task> progress, CancellationToken cancellationToken)
     {
         if (!File.Exists(sourcePath))
         {
@@ -29,7 +32,7 @@ public static class ClipCutter
         }
         var source = "file:" + Path.GetFullPath(sourcePath);
         var clip = "file:" + Path.GetFullPath(clipPath);
-        var arguments = Arguments(startSeconds, endSeconds, accurate);
+        var arguments = Arguments(startSeconds, endSeconds, accurate, redactions);
         var length = endSeconds - startSeconds;
         var cut = await MediaTool.RunAsync(
             "ffmpeg", arguments.Select(a => a == SourcePlaceholder ? source : a == ClipPlaceholder ? clip : a), timeout, cancellationToken,
@@ -57,21 +60,61 @@ public static class ClipCutter
     }
 
     /// <summary>The arguments, with <see cref="SourcePlaceholder"/> and <see cref="ClipPlaceholder"/> for the two files.</summary>
-    public static IReadOnlyList<string> Arguments(double startSeconds, double endSeconds, bool accurate)
+    public static IReadOnlyList<string> Arguments(double startSeconds, double endSeconds, bool accurate, IReadOnlyList<ClipRedaction> redactions)
     {
         List<string> arguments =
         [
             "-v", "error", "-nostdin", "-y", "-progress", "pipe:1", "-nostats",
             "-ss", Seconds(startSeconds), "-i", SourcePlaceholder, "-t", Seconds(endSeconds - startSeconds),
-            "-map", "0:v:0?", "-map", "0:a:0?",
         ];
-        arguments.AddRange(accurate
+        var blurs = redactions.Where(r => r.Kind == ClipRedaction.Blur).ToList();
+        var mutes = redactions.Where(r => r.Kind == ClipRedaction.Mute).ToList();
+        var filters = new List<string>();
+        if (blurs.Count > 0)
+        {
+            filters.Add(BlurFilter(blurs, startSeconds));
+        }
+        if (mutes.Count > 0)
+        {
+            filters.Add("[0:a:0]" + string.Join(',', mutes.Select(m => $"volume=volume=0:enable='{Between(m, startSeconds)}'")) + "[a]");
+        }
+        if (filters.Count > 0)
+        {
+            arguments.AddRange(["-filter_complex", string.Join(';', filters)]);
+        }
+        arguments.AddRange(["-map", blurs.Count > 0 ? "[v]" : "0:v:0?", "-map", mutes.Count > 0 ? "[a]" : "0:a:0?"]);
+        arguments.AddRange(accurate || redactions.Count > 0
             ? ["-c:v", "libx264", "-preset", "veryfast", "-crf", "18", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "128k"]
             : ["-c", "copy", "-avoid_negative_ts", "make_zero"]);
         // No creation time or encoder string from the machine: the same cut of the same source gives the same bytes.
         arguments.AddRange(["-map_metadata", "-1", "-fflags", "+bitexact", "-f", "mp4", ClipPlaceholder]);
         return arguments;
     }
+
+    /// <summary>
+    /// Each rectangle is cropped from the unredacted frame, blurred as hard as boxblur allows for its size, and laid
+    /// back over the frame only while its range lasts.
+    /// </summary>
+    private static string BlurFilter(List<ClipRedaction> blurs, double clipStart)
+    {
+        var graph = new List<string>
+        {
+            "[0:v:0]split=" + (blurs.Count + 1) + "[r]" + string.Concat(Enumerable.Range(0, blurs.Count).Select(i => $"[s{i}]")),
+        };
+        for (var i = 0; i < blurs.Count; i++)
+        {
+            var blur = blurs[i];
+            graph.Add(string.Create(CultureInfo.InvariantCulture,
+                $"[s{i}]crop={blur.Width}:{blur.Height}:{blur.X}:{blur.Y},boxblur=luma_radius='min(w,h)/2':luma_power=3:chroma_radius='min(cw,ch)/2':chroma_power=3[b{i}]"));
+            var into = i == 0 ? "[r]" : $"[o{i - 1}]";
+            var output = i == blurs.Count - 1 ? "[v]" : $"[o{i}]";
+            graph.Add(string.Create(CultureInfo.InvariantCulture, $"{into}[b{i}]overlay={blur.X}:{blur.Y}:enable='{Between(blur, clipStart)}'{output}"));
+        }
+        return string.Join(';', graph);
+    }
+
+    private static string Between(ClipRedaction redaction, double clipStart) =>
+        $"between(t,{Seconds(redaction.StartSeconds - clipStart)},{Seconds(redaction.EndSeconds - clipStart)})";
 
     private static async Task<double> KeyFrameAtOrBeforeAsync(string source, double startSeconds, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Docks;
 using BodyCam.Evidence.Domain.Evidence;
@@ -13,8 +14,10 @@ using BodyCam.Evidence.Domain.Recordings;
 using BodyCam.Evidence.Domain.Retention;
 using BodyCam.Evidence.Domain.Review;
 using BodyCam.Evidence.Infrastructure.Ledger;
+using BodyCam.Evidence.Verification.Exports;
 using BodyCam.Evidence.Verification.Ledger;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace BodyCam.Evidence.Infrastructure.Persistence;
@@ -372,6 +375,11 @@ public abstract class EvidenceDb : DbContext
             request.Property(r => r.DecidedBy).HasMaxLength(200);
             request.Property(r => r.DecisionReason).HasMaxLength(2000);
             request.Property(r => r.FailureReason).HasMaxLength(2000);
+            request.Property(r => r.Redactions).HasConversion(
+                redactions => JsonSerializer.Serialize(redactions, ExportPackageFiles.Json),
+                json => JsonSerializer.Deserialize<List<ClipRedaction>>(json, ExportPackageFiles.Json) ?? new List<ClipRedaction>(),
+                new ValueComparer<IReadOnlyList<ClipRedaction>>(
+                    (a, b) => a!.SequenceEqual(b!), redactions => redactions.Aggregate(0, (hash, r) => HashCode.Combine(hash, r)), redactions => redactions.ToList()));
             request.HasIndex(r => r.RequestedBy);
             request.HasIndex(r => r.EvidenceId);
         });

@@ -66,7 +66,8 @@ public sealed class CutClipJob(EvidenceDb db, IBlobStore store, IMediator mediat
         {
             var reported = 0;
             cut = await ClipCutter.CutAsync(
-                source.Path, clipPath, request.StartSeconds, request.EndSeconds, request.Accurate, settings.Exports.CutTimeout,
+                source.Path, clipPath, request.StartSeconds, request.EndSeconds, request.Accurate, request.Redactions,
+                settings.Exports.CutTimeout,
                 async done =>
                 {
                     var percent = (int)(done * 80);
@@ -98,7 +99,7 @@ public sealed class CutClipJob(EvidenceDb db, IBlobStore store, IMediator mediat
         var manifest = new ExportManifest(
             ExportPackageFiles.Format, exportId, request.Id, item.Id, item.StreamSha256, item.Bytes, ExportPackageFiles.Clip, clipSha256, clipBytes,
             new ClipRange(request.StartSeconds, request.EndSeconds), new ClipRange(cut.ActualStartSeconds, cut.ActualEndSeconds),
-            request.Accurate ? "frame-accurate re-encode (H.264/AAC)" : "stream copy from the preceding key frame", [],
+            Method(request), request.Redactions,
             cut.FfmpegVersion, cut.Arguments, request.RequestedBy, request.RequestedAt, request.Purpose,
             [new ClipApproval(request.DecidedBy!, request.DecidedAt!.Value, request.DecisionReason!)], now);
         var zipPath = Path.Combine(workspace, "package.zip");
@@ -116,6 +117,13 @@ public sealed class CutClipJob(EvidenceDb db, IBlobStore store, IMediator mediat
                 $"export {exportId} for {request.RequestedBy} (clip request {request.Id}): package of {zipBytes} bytes, clip {clipSha256}, proofs against checkpoint of size {checkpoint.TreeSize}"));
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    private static string Method(ClipRequest request) => request switch
+    {
+        { Redactions.Count: > 0 } => "frame-accurate re-encode (H.264/AAC) with redactions",
+        { Accurate: true } => "frame-accurate re-encode (H.264/AAC)",
+        _ => "stream copy from the preceding key frame",
+    };
 
     private async Task FailAsync(Guid requestId, string reason, CancellationToken cancellationToken)
     {

@@ -35,6 +35,13 @@ internal static class ExportPackageWriter
         await entry.WriteAsync(Encoding.UTF8.GetBytes(text), cancellationToken);
     }
 
+    private static string Redactions(ExportManifest manifest) => manifest.Redactions.Count == 0
+        ? "Nothing in it is redacted."
+        : "Parts of it are redacted on purpose (the ffmpeg command in the manifest shows how):" + string.Concat(manifest.Redactions.Select(r =>
+            r.Kind == ClipRedaction.Mute
+                ? string.Create(CultureInfo.InvariantCulture, $"\n    - the sound is silenced from second {r.StartSeconds:0.###} to {r.EndSeconds:0.###} of the recording")
+                : string.Create(CultureInfo.InvariantCulture, $"\n    - a {r.Width}×{r.Height} pixel area at {r.X},{r.Y} (from the frame's top left) is blurred from second {r.StartSeconds:0.###} to {r.EndSeconds:0.###}")));
+
     private static string Readme(ExportManifest manifest, int events, long treeSize) => string.Create(CultureInfo.InvariantCulture, $"""
         BodyCam.Evidence export package
         ===============================
@@ -47,6 +54,7 @@ internal static class ExportPackageWriter
         - {ExportPackageFiles.Clip}: the clip, seconds {manifest.ActualRange.StartSeconds:0.###} to {manifest.ActualRange.EndSeconds:0.###} of the recording
           (asked for: {manifest.RequestedRange.StartSeconds:0.###} to {manifest.RequestedRange.EndSeconds:0.###}; {manifest.Method}).
           Its SHA-256 is {manifest.ClipSha256}.
+          {Redactions(manifest)}
         - {ExportPackageFiles.Manifest}: where the clip came from: the original recording's SHA-256 and size, the exact
           ffmpeg command that cut it, who asked and who approved.
         - {ExportPackageFiles.Custody}: the original recording's chain of custody, {events} events, each exactly as it was

@@ -3,9 +3,11 @@ using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Evidence;
 using BodyCam.Evidence.Domain.Exports;
 using BodyCam.Evidence.Infrastructure.Identity;
+using BodyCam.Evidence.Infrastructure.Media;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;
 using BodyCam.Evidence.Infrastructure.Problems;
+using BodyCam.Evidence.Verification.Exports;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +18,8 @@ namespace BodyCam.Evidence.Features.Exports.RequestClip;
 /// not an item message: the board names the item it was told of, and only a supervisor or custodian decides.
 /// </summary>
 [RequiresRole(Roles.OversightBoard)]
-public sealed record RequestClip(Guid EvidenceId, double StartSeconds, double EndSeconds, string Purpose, bool Accurate, bool WithRedactions)
+public sealed record RequestClip(
+    Guid EvidenceId, double StartSeconds, double EndSeconds, string Purpose, bool Accurate, IReadOnlyList<ClipRedaction> Redactions)
     : ICommand<ClipRequestView>;
 
 internal sealed class RequestClipHandler(EvidenceDb db, ICurrentActor caller, TimeProvider clock) : ICommandHandler<RequestClip, ClipRequestView>
@@ -39,13 +42,51 @@ internal sealed class RequestClipHandler(EvidenceDb db, ICurrentActor caller, Ti
                 "endSeconds", string.Create(CultureInfo.InvariantCulture, $"The recording lasts {duration:0.###} s; the clip must end within it."));
         }
 
+        CheckRedactions(command, item.Media);
+
         var request = ClipRequest.Ask(
-            item.Id, caller.Actor.Id, command.StartSeconds, command.EndSeconds, command.Purpose.Trim(), command.Accurate, clock.GetUtcNow());
+            item.Id, caller.Actor.Id, command.StartSeconds, command.EndSeconds, command.Purpose.Trim(), command.Accurate, command.Redactions, clock.GetUtcNow());
         db.ClipRequests.Add(request);
         db.CustodyEvents.Record(
             CustodyAction.ClipRequested, caller.Actor, item.Id, item.StreamSha256,
             reason: string.Create(CultureInfo.InvariantCulture,
-                $"clip request {request.Id}: {request.StartSeconds:0.###}–{request.EndSeconds:0.###} s, {(request.Accurate ? "frame-accurate" : "stream copy")}, purpose: {request.Purpose}"));
+                $"clip request {request.Id}: {request.StartSeconds:0.###}–{request.EndSeconds:0.###} s, {(request.Accurate ? "frame-accurate" : "stream copy")}, {request.Redactions.Count} redactions, purpose: {request.Purpose}"));
         return ClipRequestView.Of(request);
+    }
+
+    /// <summary>A redaction must lie within the clip and the recorded frame, and a mute needs audio to silence.</summary>
+    private static void CheckRedactions(RequestClip command, MediaFacts media)
+    {
+        for (var i = 0; i < command.Redactions.Count; i++)
+        {
+            var redaction = command.Redactions[i];
+            var field = $"redactions[{i}]";
+            if (redaction.StartSeconds < command.StartSeconds || redaction.EndSeconds > command.EndSeconds)
+            {
+                throw RequestValidationException.For(
+                    redaction.StartSeconds < command.StartSeconds ? field + ".startSeconds" : field + ".endSeconds",
+                    string.Create(CultureInfo.InvariantCulture,
+                        $"A redaction must lie within the clip, {command.StartSeconds:0.###}–{command.EndSeconds:0.###} s of the recording."));
+            }
+            if (redaction.Kind == ClipRedaction.Mute && media.AudioCodec is null)
+            {
+                throw RequestValidationException.For(field + ".kind", "The recording has no audio to mute.");
+            }
+            if (redaction.Kind == ClipRedaction.Blur)
+            {
+                if (media.Width is not { } width || media.Height is not { } height)
+                {
+                    throw RequestValidationException.For(field + ".kind", "The recording has no video frame size known to blur within.");
+                }
+                if (redaction.X + redaction.Width > width)
+                {
+                    throw RequestValidationException.For(field + ".width", $"The rectangle must lie within the {width}×{height} frame: x + width ≤ {width}.");
+                }
+                if (redaction.Y + redaction.Height > height)
+                {
+                    throw RequestValidationException.For(field + ".height", $"The rectangle must lie within the {width}×{height} frame: y + height ≤ {height}.");
+                }
+            }
+        }
     }
 }

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using BodyCam.Evidence.Verification.Exports;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -9,7 +9,9 @@ namespace BodyCam.Evidence.Features.Exports.RequestClip;
 
 public static class RequestClipEndpoint
 {
-    public sealed record RequestBody(Guid? EvidenceId, double? StartSeconds, double? EndSeconds, string? Purpose, bool? Accurate, JsonElement? Redactions);
+    public sealed record RequestBody(Guid? EvidenceId, double? StartSeconds, double? EndSeconds, string? Purpose, bool? Accurate, IReadOnlyList<RedactionBody?>? Redactions);
+
+    public sealed record RedactionBody(string? Kind, double? StartSeconds, double? EndSeconds, int? X, int? Y, int? Width, int? Height);
 
     public static void MapRequestClip(this IEndpointRouteBuilder routes) =>
         routes.MapPost("/api/clip-requests", async Task<Created<ClipRequestView>> (RequestBody body, IMediator mediator, CancellationToken ct) =>
@@ -17,8 +19,8 @@ public static class RequestClipEndpoint
                     var request = await mediator.Send(
                         new RequestClip(
                             body.EvidenceId ?? Guid.Empty, body.StartSeconds ?? -1, body.EndSeconds ?? -1, body.Purpose ?? "", body.Accurate ?? false,
-                            body.Redactions is { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) } redactions
-                                && !(redactions.ValueKind == JsonValueKind.Array && redactions.GetArrayLength() == 0)),
+                            [.. (body.Redactions ?? []).Select(r => new ClipRedaction(
+                                r?.Kind ?? "", r?.StartSeconds ?? -1, r?.EndSeconds ?? -1, r?.X, r?.Y, r?.Width, r?.Height))]),
                         ct);
                     return TypedResults.Created($"/api/clip-requests/{request.Id}", request);
                 })

@@ -586,6 +586,7 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("RecordedAt", "Id")
                         .HasDatabaseName("ix_evidence_items_recorded_at_id");
+
                     b.HasIndex("Status", "LastFixityCheckAt")
                         .HasDatabaseName("ix_evidence_items_status_last_fixity_check_at");
 
@@ -656,6 +657,11 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("purpose");
+
+                    b.Property<string>("Redactions")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("redactions");
 
                     b.Property<DateTimeOffset>("RequestedAt")
                         .HasColumnType("timestamp with time zone")

@@ -581,6 +581,7 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("RecordedAt", "Id")
                         .HasDatabaseName("ix_evidence_items_recorded_at_id");
+
                     b.HasIndex("Status", "LastFixityCheckAt")
                         .HasDatabaseName("ix_evidence_items_status_last_fixity_check_at");
 
@@ -651,6 +652,11 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT")
                         .HasColumnName("purpose");
+
+                    b.Property<string>("Redactions")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("redactions");
 
                     b.Property<long>("RequestedAt")
                         .HasColumnType("INTEGER")
