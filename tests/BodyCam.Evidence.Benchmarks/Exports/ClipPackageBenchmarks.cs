@@ -42,7 +42,7 @@ public class ClipPackageBenchmarks
     {
         var clip = Path.Combine(_workspace, "clip.mp4");
         var zipPath = Path.Combine(_workspace, "export.zip");
-        await ClipCutter.CutAsync(_source, clip, ClipStart, ClipEnd, accurate, TimeSpan.FromHours(1), _ => Task.CompletedTask, CancellationToken.None);
+        await ClipCutter.CutAsync(_source, clip, ClipStart, ClipEnd, accurate, [], TimeSpan.FromHours(1), _ => Task.CompletedTask, CancellationToken.None);
         await HashAsync(clip);
         await using (var file = File.Create(zipPath))
         await using (var zip = new ZipArchive(file, ZipArchiveMode.Create))
