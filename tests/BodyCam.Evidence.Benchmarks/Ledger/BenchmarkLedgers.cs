@@ -81,7 +81,7 @@ internal static class BenchmarkLedgers
         return services;
     }
 
-    private static ServiceProvider Services(string name) =>
+    internal static ServiceProvider Services(string name) =>
         new ServiceCollection()
             .AddSingleton(TimeProvider.System)
             .AddEvidenceDatabase(EvidenceSettings.From(new ConfigurationBuilder()
@@ -104,9 +104,9 @@ internal static class BenchmarkLedgers
         }
     }
 
-    private static string Connection(string database) => $"{Server};Database={database};Command Timeout=0";
+    internal static string Connection(string database) => $"{Server};Database={database};Command Timeout=0";
 
-    private static async Task ExecuteAsync(string connection, params string[] statements)
+    internal static async Task ExecuteAsync(string connection, params string[] statements)
     {
         await using var database = new NpgsqlConnection(connection);
         await database.OpenAsync();

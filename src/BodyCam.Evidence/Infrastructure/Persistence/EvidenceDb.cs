@@ -321,11 +321,12 @@ public abstract class EvidenceDb : DbContext
             item.HasIndex(e => new { e.Status, e.ReceivedAt });
             item.HasIndex(e => new { e.ProbeStatus, e.VerifiedAt });
             item.HasIndex(e => e.RecordingId);
-            // Search lists newest first by (RecordedAt, Id), scanning one of these backwards; the officer's and the
-            // device's (columns of the complex Recording, which EF cannot index) are created by the AddEvidenceSearch migration.
+            // Search lists newest first by (RecordedAt, Id), scanning one of these backwards. With RecordedUntil in the
+            // key, a time range is checked in the index, not on each row. The officer's and the device's (columns of
+            // the complex Recording, which EF cannot index) are created by the AddEvidenceSearch migration.
             item.HasIndex(e => new { e.RecordedAt, e.Id });
-            item.HasIndex(e => new { e.OfficerUnit, e.RecordedAt, e.Id });
-            item.HasIndex(e => new { e.Status, e.RecordedAt, e.Id });
+            item.HasIndex(e => new { e.OfficerUnit, e.RecordedAt, e.RecordedUntil });
+            item.HasIndex(e => new { e.Status, e.RecordedAt, e.RecordedUntil });
             item.ComplexProperty(e => e.Recording, ConfigureRecording);
             item.ComplexProperty(e => e.Media, media =>
             {
