@@ -141,22 +141,15 @@ internal sealed class SearchEvidenceHandler(EvidenceDb db, ICurrentActor caller)
                 e.Id, e.Status, e.Recording.FileName, e.Recording.ContentType, e.Recording.OfficerId, e.OfficerUnit, e.Recording.DeviceSerial,
                 e.Recording.RecordedStart, e.Recording.RecordedEnd, e.RecordedAt, e.ReceivedAt, e.Bytes, e.StreamSha256,
                 e.Media.DurationSeconds, HasPoster = e.PosterBlobName != null, e.RecordingId,
+                Categories = db.EvidenceCategories.Where(c => c.EvidenceId == e.Id).Select(c => c.CategoryId).ToList(),
             })
             .ToListAsync(cancellationToken);
         var next = rows.Count > limit ? EvidenceSearchCursor.After(rows[limit - 1].RecordedAt, rows[limit - 1].Id, filter) : null;
-        rows = rows.Take(limit).ToList();
-
-        var ids = rows.Select(r => r.Id).ToList();
-        var categories = (await db.EvidenceCategories.AsNoTracking()
-                .Where(c => ids.Contains(c.EvidenceId))
-                .Select(c => new { c.EvidenceId, c.CategoryId })
-                .ToListAsync(cancellationToken))
-            .ToLookup(c => c.EvidenceId, c => c.CategoryId);
         return new EvidencePage(
-            [.. rows.Select(r => new EvidenceSummary(
+            [.. rows.Take(limit).Select(r => new EvidenceSummary(
                 r.Id, r.Status.ToString(), r.FileName, r.ContentType, r.OfficerId, r.OfficerUnit, r.DeviceSerial, r.RecordedStart, r.RecordedEnd,
                 r.RecordedAt, r.ReceivedAt, r.Bytes, r.StreamSha256, r.DurationSeconds, r.HasPoster, r.RecordingId,
-                [.. categories[r.Id].Order(StringComparer.Ordinal)]))],
+                [.. r.Categories.Order(StringComparer.Ordinal)]))],
             next);
     }
 
