@@ -31,10 +31,9 @@ internal sealed class EvidenceSearchSources(EvidenceDb db)
 
     /// <summary>
     /// Runs a search's queries (matches first, then the page) on PostgreSQL in one read-only snapshot, so that they
-    /// agree, and without parallel workers or JIT compilation: a search reads a few hundred rows at most, and both
-    /// cost more to start than that (measured on a 1M-item database: 35 ms to compile, up to 300 ms to start workers
-    /// on a busy machine), yet row estimates the planner cannot make better (a word's matches, a track's points)
-    /// would call for them.
+    /// agree, and without parallel workers or JIT compilation. A search reads a few hundred rows at most, and both cost
+    /// more to start than that (measured on a 1M-item database: 35 ms to compile, up to 300 ms to start workers on a
+    /// busy machine), but the planner, overestimating what a word or a track's points cost to match, would choose them.
     /// </summary>
     public async Task<T> InOneSnapshotAsync<T>(Func<CancellationToken, Task<T>> search, CancellationToken cancellationToken)
     {
