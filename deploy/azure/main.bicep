@@ -176,6 +176,7 @@ var sharedEnv = [
   { name: 'Jobs__Storage', value: 'PostgreSql' }
   { name: 'Storage__Provider', value: 'AzureBlob' }
   { name: 'Storage__AccountUrl', value: storage.properties.primaryEndpoints.blob }
+  { name: 'Storage__Immutability', value: 'Locked' }
   { name: 'Storage__Container', value: evidenceContainer.name }
   { name: 'Ledger__Origin', value: ledgerOrigin }
   { name: 'Ledger__SigningKeyPath', value: '/mnt/ledger/ledger-signing.key' }

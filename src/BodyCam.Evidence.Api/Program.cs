@@ -1,8 +1,12 @@
 using BodyCam.Evidence;
 using BodyCam.Evidence.Features;
+using BodyCam.Evidence.Features.Disposition.PurgeDisposed;
+using BodyCam.Evidence.Features.Disposition.SweepRetention;
+using BodyCam.Evidence.Features.Evidence.CheckFixity;
 using BodyCam.Evidence.Features.Ingestion.ExpireAbandonedUploads;
 using BodyCam.Evidence.Features.Ingestion.Tus;
 using BodyCam.Evidence.Features.Ledger.SignCheckpoint;
+using BodyCam.Evidence.Features.Playback.CloseViewSessions;
 using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Jobs;
 using BodyCam.Evidence.Infrastructure.Ledger;
@@ -66,6 +70,10 @@ app.MapEvidenceMetrics();
 var recurringJobs = app.Services.GetRequiredService<IRecurringJobManager>();
 recurringJobs.AddOrUpdate<ReconcileStuckWork>(ReconcileStuckWork.RecurringJobId, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
 recurringJobs.AddOrUpdate<ExpireAbandonedUploadsJob>(ExpireAbandonedUploadsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), "17 * * * *");
+recurringJobs.AddOrUpdate<SweepRetentionJob>(SweepRetentionJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), settings.Retention.SweepSchedule);
+recurringJobs.AddOrUpdate<PurgeDisposedJob>(PurgeDisposedJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), settings.Retention.PurgeSchedule);
+recurringJobs.AddOrUpdate<CloseViewSessionsJob>(CloseViewSessionsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), "* * * * *");
+recurringJobs.AddOrUpdate<CheckFixityJob>(CheckFixityJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), settings.Fixity.Schedule);
 recurringJobs.AddOrUpdate<SignCheckpointJob>(
     SignCheckpointJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), settings.Ledger.CheckpointSchedule);
 

@@ -1,8 +1,16 @@
 using Azure.Identity;
 using Azure.Storage.Blobs;
+using BodyCam.Evidence.Features.Disposition.PurgeDisposed;
+using BodyCam.Evidence.Features.Disposition.SweepRetention;
+using BodyCam.Evidence.Features.Evidence.CheckFixity;
+using BodyCam.Evidence.Features.Exports.CutClip;
 using BodyCam.Evidence.Features.Ingestion;
 using BodyCam.Evidence.Features.Ingestion.Tus;
 using BodyCam.Evidence.Features.Ledger.SignCheckpoint;
+using BodyCam.Evidence.Features.Retention;
+using BodyCam.Evidence.Features.Playback.CloseViewSessions;
+using BodyCam.Evidence.Features.Retention.ProtectBlob;
+using BodyCam.Evidence.Features.Retention.RecomputeCategoryRetention;
 using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Jobs;
@@ -45,6 +53,9 @@ public static class EvidenceServices
 
         services.AddEvidenceDatabase(settings);
         services.AddSingleton<IBlobStore>(_ => CreateBlobStore(settings));
+        services.AddSingleton<IBlobImmutability>(_ => settings.Retention.Immutability == ImmutabilityMode.Off
+            ? new ImmutabilityOff()
+            : new AzureBlobImmutability(CreateBlobService(settings).GetBlobContainerClient(settings.BlobContainer), settings.Retention.Immutability));
 
         services.AddMediator((MediatorOptions options) =>
         {
@@ -86,6 +97,15 @@ public static class EvidenceServices
         });
         services.AddScoped<ReconcileStuckWork>();
         services.AddScoped<SignCheckpointJob>();
+        services.AddScoped<ProtectBlobJob>();
+        services.AddScoped<SweepRetentionJob>();
+        services.AddScoped<RecomputeCategoryRetentionJob>();
+        services.AddScoped<PurgeDisposedJob>();
+        services.AddScoped<CloseViewSessionsJob>();
+        services.AddScoped<CheckFixityJob>();
+        services.AddScoped<CutClipJob>();
+        services.AddScoped<BlobProtection>();
+        services.AddScoped<ItemRetention>();
         services.AddSingleton(_ => LedgerSigningKey.LoadOrCreate(settings.Ledger));
         services.AddScoped<PostCommitWork>();
         services.AddScoped<IStuckWorkReconciler, UncompletedUploadsReconciler>();
@@ -178,6 +198,13 @@ public static class EvidenceServices
                 {
                     options.Authority = identity.Authority;
                 }
+            });
+        // A token's lifetime is judged by the clock that stamps custody events, not a second one.
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TimeProvider>((options, clock) =>
+            options.TokenValidationParameters.LifetimeValidator = (notBefore, expires, _, parameters) =>
+            {
+                var now = clock.GetUtcNow().UtcDateTime;
+                return (notBefore is null || notBefore <= now + parameters.ClockSkew) && (expires is null || expires >= now - parameters.ClockSkew);
             });
         services.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin))

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using BodyCam.Evidence.Features.Evidence.GetEvidenceCustody;
+using BodyCam.Evidence.Verification.Disposition;
 using BodyCam.Evidence.Verification.Ledger;
 using BodyCam.Evidence.Verification.Notes;
 
@@ -70,9 +71,52 @@ internal static class VerifyCommand
             return VerifyCustody(id, await api.CustodyAsync(id, ct), VerifierKey(parsed.GetRequiredValue(key)));
         }));
 
+        var certificateFile = new Argument<FileInfo>("file") { Description = "A disposition certificate, as GET /api/disposition-certificates/{id} returns it." };
+        var ledgerServer = new Option<string?>("--server") { Description = "Also check each purge event against this server's ledger entries." };
+        var certificate = new Command("certificate", "Verifies a disposition certificate's signature; with --server, also that each purge event is in the ledger as listed.")
+        {
+            certificateFile, key, ledgerServer, token,
+        };
+        certificate.SetAction(async (parsed, ct) => await RunAsync(async () =>
+        {
+            var (document, problem) = DispositionCertificateDocument.Verify(
+                await File.ReadAllTextAsync(parsed.GetRequiredValue(certificateFile).FullName, ct), VerifierKey(parsed.GetRequiredValue(key)));
+            if (document is null)
+            {
+                return Fail(problem!);
+            }
+            Console.WriteLine($"certificate {document.CertificateId} verified: signed by {document.Log}, issued {document.IssuedAt:O}, {document.Items.Count} items destroyed");
+            foreach (var item in document.Items)
+            {
+                Console.WriteLine(
+                    $"{item.EvidenceId} sha256 {item.Sha256}, {item.Bytes} bytes, requested by {item.RequestedBy}, approved by {item.ApprovedBy}, purged {item.PurgedAt:O}, ledger index {item.PurgeEventIndex}");
+            }
+            return parsed.GetValue(ledgerServer) is { } url
+                ? await VerifyPurgeEventsAsync(new LedgerApi(BaseUrl(url), parsed.GetValue(token)), document, ct)
+                : Verified;
+        }));
+
+        var packageFile = new Argument<FileInfo>("zip") { Description = "An export package, as GET /api/exports/{id}/download returns it." };
+        var liveServer = new Option<string?>("--server") { Description = "Also check that the package's checkpoint is consistent with this server's log (needs --token)." };
+        var export = new Command("export", "Verifies an export package offline: the clip against its manifest, the custody events and their proofs against the signed checkpoint.")
+        {
+            packageFile, key, liveServer, token,
+        };
+        export.SetAction(async (parsed, ct) => await RunAsync(async () =>
+        {
+            var verifierKey = VerifierKey(parsed.GetRequiredValue(key));
+            var result = await ExportPackageCheck.VerifyAsync(parsed.GetRequiredValue(packageFile).FullName, verifierKey, VerifyCustody, ct);
+            if (result.ExitCode != Verified || parsed.GetValue(liveServer) is not { } url)
+            {
+                return result.ExitCode;
+            }
+            using var api = new LedgerApi(BaseUrl(url), parsed.GetValue(token));
+            return await VerifyExtendedByLiveLogAsync(api, VerifyCheckpoint(result.Checkpoint!, verifierKey), verifierKey, ct);
+        }));
+
         return new Command("verify", "Verifies the custody ledger, trusting only its verifier key. Exit codes: 0 verified, 1 failed, 2 could not verify.")
         {
-            checkpoint, log, custody,
+            checkpoint, log, custody, certificate, export,
         };
     }
 
@@ -196,6 +240,51 @@ internal static class VerifyCommand
         return unproven == 0 ? Verified : CouldNotVerify;
     }
 
+    /// <summary>
+    /// Each purge event the certificate names must be the ledger's entry at that index: same leaf hash, a Purged event of
+    /// that item and hash. That the entries belong to a signed tree is what <c>verify log</c> checks.
+    /// </summary>
+    private static async Task<int> VerifyPurgeEventsAsync(LedgerApi api, DispositionCertificateDocument document, CancellationToken cancellationToken)
+    {
+        using (api)
+        {
+            foreach (var item in document.Items)
+            {
+                var entry = (await api.EntriesAsync(item.PurgeEventIndex, 1, cancellationToken)).SingleOrDefault();
+                if (entry is null)
+                {
+                    return Fail($"the ledger has no entry {item.PurgeEventIndex} for the purge of {item.EvidenceId}");
+                }
+                var recorded = CustodyEntry.FromCanonicalBytes(entry.Entry);
+                if (Convert.ToHexStringLower(MerkleHash.Leaf(entry.Entry)) != item.PurgeEventLeafHash
+                    || recorded.Action != "Purged" || recorded.EvidenceId != item.EvidenceId || recorded.ContentSha256 != item.Sha256)
+                {
+                    return Fail($"ledger entry {item.PurgeEventIndex} is not the purge of {item.EvidenceId} with SHA-256 {item.Sha256} that the certificate lists");
+                }
+                Console.WriteLine($"{item.EvidenceId}: purge event {item.PurgeEventIndex} found in the ledger");
+            }
+        }
+        Console.WriteLine("certificate matches the ledger");
+        return Verified;
+    }
+
+    /// <summary>The live log must still hold the package's checkpoint: its latest signed checkpoint extends it.</summary>
+    private static async Task<int> VerifyExtendedByLiveLogAsync(LedgerApi api, Checkpoint packaged, NoteVerifierKey key, CancellationToken cancellationToken)
+    {
+        var latest = VerifyCheckpoint(await api.CheckpointAsync(cancellationToken), key);
+        if (latest.TreeSize < packaged.TreeSize)
+        {
+            return Fail($"the live log's latest checkpoint has {latest.TreeSize} entries, fewer than the package's {packaged.TreeSize}");
+        }
+        var proof = await api.ConsistencyProofAsync(packaged.TreeSize, latest.TreeSize, cancellationToken);
+        if (!MerkleTree.VerifyConsistency(packaged.TreeSize, latest.TreeSize, proof.Hashes, packaged.RootHash, latest.RootHash))
+        {
+            return Fail($"the live log of {latest.TreeSize} entries is not consistent with the package's checkpoint of {packaged.TreeSize}");
+        }
+        Console.WriteLine($"the live log ({latest.TreeSize} entries) extends the package's checkpoint");
+        return Verified;
+    }
+
     private static async Task<int> RunAsync(Func<Task<int>> verify)
     {
         try
@@ -214,7 +303,7 @@ internal static class VerifyCommand
         }
     }
 
-    private static int Fail(string reason)
+    internal static int Fail(string reason)
     {
         Console.WriteLine($"FAILED: {reason}");
         return Failed;

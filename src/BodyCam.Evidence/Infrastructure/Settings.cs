@@ -39,7 +39,12 @@ public sealed record EvidenceSettings(
     IdentitySettings Identity,
     IngestionSettings Ingestion,
     LedgerSettings Ledger,
-    AxisSettings Axis)
+    AxisSettings Axis,
+    RetentionSettings Retention,
+    ReviewSettings Review,
+    PlaybackSettings Playback,
+    FixitySettings Fixity,
+    ExportSettings Exports)
 {
     public static EvidenceSettings From(IConfiguration configuration)
     {
@@ -70,7 +75,12 @@ public sealed record EvidenceSettings(
                 Path.GetFullPath(configuration["Identity:SigningKeyPath"] ?? Path.Combine(dataRoot, "keys", "token-signing.key"))),
             IngestionSettings.From(configuration),
             LedgerSettings.From(configuration, dataRoot),
-            AxisSettings.From(configuration));
+            AxisSettings.From(configuration),
+            RetentionSettings.From(configuration, storage),
+            ReviewSettings.From(configuration),
+            PlaybackSettings.From(configuration),
+            FixitySettings.From(configuration),
+            ExportSettings.From(configuration));
     }
 
     /// <summary>
@@ -207,6 +217,129 @@ public sealed record AxisSettings(
         if (settings.EncryptionPublicKeyPath is null != settings.EncryptionPublicKeyId is null)
         {
             throw new InvalidOperationException("Axis:EncryptionPublicKeyPath and Axis:EncryptionPublicKeyId are set together or not at all.");
+        }
+        return settings;
+    }
+}
+
+public enum ImmutabilityMode
+{
+    Off,
+    Unlocked,
+    Locked,
+}
+
+/// <summary>
+/// How long evidence is kept when no category says (<see cref="DefaultDays"/>), how long a disposed item can still be
+/// restored (<see cref="SoftDeleteDays"/>), when the sweep and the purge run, and whether verified Azure blobs are
+/// made immutable (<see cref="Immutability"/>: version-level WORM policies up to the retention end, and blob legal holds).
+/// </summary>
+public sealed record RetentionSettings(
+    int DefaultDays, int SoftDeleteDays, string SweepSchedule, string PurgeSchedule, ImmutabilityMode Immutability, int IndefiniteImmutabilityDays)
+{
+    public static RetentionSettings From(IConfiguration configuration, StorageProvider storage)
+    {
+        var settings = new RetentionSettings(
+            configuration.GetValue("Retention:DefaultDays", 180),
+            configuration.GetValue("Retention:SoftDeleteDays", 30),
+            configuration["Retention:SweepSchedule"] ?? "0 2 * * *",
+            configuration["Retention:PurgeSchedule"] ?? "30 2 * * *",
+            configuration.GetValue("Storage:Immutability", ImmutabilityMode.Off),
+            configuration.GetValue("Retention:IndefiniteImmutabilityDays", 365));
+        if (settings.DefaultDays < 1 || settings.SoftDeleteDays < 0 || settings.IndefiniteImmutabilityDays < 1)
+        {
+            throw new InvalidOperationException(
+                "Retention:DefaultDays and Retention:IndefiniteImmutabilityDays must be at least 1, Retention:SoftDeleteDays at least 0.");
+        }
+        if (settings.Immutability != ImmutabilityMode.Off && storage != StorageProvider.AzureBlob)
+        {
+            throw new InvalidOperationException("Storage:Immutability needs Storage:Provider AzureBlob: the filesystem store has no WORM policies.");
+        }
+        return settings;
+    }
+}
+
+/// <summary>
+/// Which categories are use of force, whose recordings a supervisor must review: <c>Review:UseOfForceCategories</c>,
+/// category ids as an array (<c>Review__UseOfForceCategories__0</c>…) or one comma-separated value.
+/// </summary>
+public sealed record ReviewSettings(IReadOnlyList<string> UseOfForceCategories)
+{
+    public static ReviewSettings From(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Review:UseOfForceCategories");
+        var listed = section.GetChildren().Select(child => child.Value).OfType<string>().ToList();
+        var categories = (listed.Count > 0 ? listed : [.. (section.Value ?? "use-of-force").Split(',')])
+            .Select(id => id.Trim())
+            .Where(id => id.Length > 0)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (categories.Count == 0)
+        {
+            throw new InvalidOperationException("Review:UseOfForceCategories must name at least one category id.");
+        }
+        return new ReviewSettings(categories);
+    }
+}
+
+/// <summary>
+/// Content requests of one viewer, item, reason and address less than <see cref="SessionIdle"/> apart are one view
+/// session, and so one custody event.
+/// </summary>
+public sealed record PlaybackSettings(TimeSpan SessionIdle)
+{
+    public static PlaybackSettings From(IConfiguration configuration)
+    {
+        var settings = new PlaybackSettings(configuration.GetValue("Playback:SessionIdle", TimeSpan.FromMinutes(5)));
+        if (settings.SessionIdle < TimeSpan.FromSeconds(10) || settings.SessionIdle > TimeSpan.FromHours(1))
+        {
+            throw new InvalidOperationException("Playback:SessionIdle must be between 10 seconds and an hour: the view is in the ledger only once its session closes.");
+        }
+        return settings;
+    }
+}
+
+/// <summary>
+/// How the stored bytes of verified items are read back and re-hashed: each at least once per <see cref="Interval"/>,
+/// by a recurring run on <see cref="Schedule"/> that stops after <see cref="MaxBytesPerRun"/> bytes or
+/// <see cref="MaxItemsPerRun"/> items, so that the store's bandwidth stays ingestion's.
+/// </summary>
+public sealed record FixitySettings(TimeSpan Interval, string Schedule, long MaxBytesPerRun, int MaxItemsPerRun)
+{
+    public static FixitySettings From(IConfiguration configuration)
+    {
+        var settings = new FixitySettings(
+            configuration.GetValue("Fixity:Interval", TimeSpan.FromDays(30)),
+            configuration["Fixity:Schedule"] ?? "15 * * * *",
+            configuration.GetValue("Fixity:MaxBytesPerRun", 50L * 1024 * 1024 * 1024),
+            configuration.GetValue("Fixity:MaxItemsPerRun", 5000));
+        if (settings.Interval < TimeSpan.FromHours(1))
+        {
+            throw new InvalidOperationException("Fixity:Interval must be at least an hour.");
+        }
+        if (settings.MaxBytesPerRun < 1 || settings.MaxItemsPerRun < 1)
+        {
+            throw new InvalidOperationException("Fixity:MaxBytesPerRun and Fixity:MaxItemsPerRun must be at least 1.");
+        }
+        return settings;
+    }
+}
+
+/// <summary>
+/// How long an export package's download link lives and how often it may be used, and how long ffmpeg may take
+/// to cut one clip.
+/// </summary>
+public sealed record ExportSettings(TimeSpan LinkLifetime, int MaxDownloads, TimeSpan CutTimeout)
+{
+    public static ExportSettings From(IConfiguration configuration)
+    {
+        var settings = new ExportSettings(
+            configuration.GetValue("Exports:LinkLifetime", TimeSpan.FromDays(7)),
+            configuration.GetValue("Exports:MaxDownloads", 3),
+            configuration.GetValue("Exports:CutTimeout", TimeSpan.FromHours(1)));
+        if (settings.LinkLifetime <= TimeSpan.Zero || settings.MaxDownloads < 1 || settings.CutTimeout <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException("Exports:LinkLifetime and Exports:CutTimeout must be positive, Exports:MaxDownloads at least 1.");
         }
         return settings;
     }

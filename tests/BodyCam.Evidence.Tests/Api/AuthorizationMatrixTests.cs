@@ -55,6 +55,23 @@ public sealed class AuthorizationMatrixTests
         new("PUT /api/officers/{officerId}", _ => "/api/officers/matrix-other", new { name = "Other Officer", unit = "Other-Unit" }, [Caller.Admin]),
         new("PUT /api/categories/{categoryId}", _ => "/api/categories/matrix", new { name = "Matrix", retentionDays = 30 }, [Caller.Admin]),
         new("GET /api/categories", null, null, Authenticated),
+        new("POST /api/categories", null, new { name = "Matrix created", retentionDays = 30 }, [Caller.Admin]),
+        new("PUT /api/evidence/{evidenceId:guid}/categories", item => $"/api/evidence/{item}/categories", new { categories = Array.Empty<string>() },
+            [Caller.Officer, Caller.Supervisor, Caller.Custodian]),
+        new("PUT /api/cases/{caseNumber}", _ => "/api/cases/MATRIX-1", new { title = "Matrix case" }, [Caller.Custodian, Caller.Supervisor]),
+        new("GET /api/cases/{caseNumber}", _ => "/api/cases/MATRIX-1", null, [Caller.Officer, Caller.Supervisor, Caller.Custodian, Caller.Auditor]),
+        new("POST /api/evidence/{evidenceId:guid}/cases", item => $"/api/evidence/{item}/cases", new { caseNumber = "MATRIX-1" },
+            [Caller.Custodian, Caller.Supervisor]),
+        new("DELETE /api/evidence/{evidenceId:guid}/cases/{caseNumber}", item => $"/api/evidence/{item}/cases/MATRIX-1", null,
+            [Caller.Custodian, Caller.Supervisor]),
+        new("POST /api/evidence/{evidenceId:guid}/notes", item => $"/api/evidence/{item}/notes", new { text = "Matrix note" },
+            [Caller.Officer, Caller.Supervisor, Caller.Custodian]),
+        new("POST /api/evidence/{evidenceId:guid}/bookmarks", item => $"/api/evidence/{item}/bookmarks", new { startSeconds = 0, label = "Matrix" },
+            [Caller.Officer, Caller.Supervisor, Caller.Custodian]),
+        new("POST /api/evidence/{evidenceId:guid}/reviews", item => $"/api/evidence/{item}/reviews", new { outcome = "NoConcern" }, [Caller.Supervisor]),
+        new("GET /api/compliance/upload-delays", null, null, [Caller.Supervisor, Caller.Custodian]),
+        new("GET /api/compliance/uncategorised", null, null, [Caller.Supervisor, Caller.Custodian]),
+        new("GET /api/compliance/unreviewed", null, null, [Caller.Supervisor, Caller.Custodian]),
         Tus("POST /ingest/tus/", null, null, [Caller.Dock]),
         Tus("HEAD /ingest/tus/{uploadId}", _ => "/ingest/tus/0123456789abcdef0123456789abcdef", null, [Caller.Dock]),
         Tus("PATCH /ingest/tus/{uploadId}", _ => "/ingest/tus/0123456789abcdef0123456789abcdef", null, [Caller.Dock]),
@@ -70,11 +87,35 @@ public sealed class AuthorizationMatrixTests
             [Caller.Officer, Caller.Supervisor, Caller.Custodian, Caller.Auditor]),
         new("GET /api/evidence/{evidenceId:guid}/custody", item => $"/api/evidence/{item}/custody", null,
             [Caller.Officer, Caller.Supervisor, Caller.Custodian, Caller.Auditor, Caller.Admin]),
+        new("GET /api/evidence/{evidenceId:guid}/content", item => $"/api/evidence/{item}/content?reason=Matrix", null,
+            [Caller.Officer, Caller.Supervisor, Caller.Custodian]),
+        new("GET /api/evidence/{evidenceId:guid}/poster", item => $"/api/evidence/{item}/poster", null,
+            [Caller.Officer, Caller.Supervisor, Caller.Custodian]),
         new("GET /api/ledger/entries", _ => "/api/ledger/entries?from=0&count=1", null, [Caller.Custodian, Caller.Auditor, Caller.Admin]),
         new("GET /api/ledger/entries/{index:long:min(0)}", _ => "/api/ledger/entries/0", null, [Caller.Custodian, Caller.Auditor, Caller.Admin]),
         new("GET /api/ledger/proofs/inclusion", _ => "/api/ledger/proofs/inclusion?index=0&treeSize=1", null, [Caller.Custodian, Caller.Auditor, Caller.Admin]),
         new("GET /api/ledger/proofs/consistency", _ => "/api/ledger/proofs/consistency?from=1&to=1", null, [Caller.Custodian, Caller.Auditor, Caller.Admin]),
         new("GET /api/audit", null, null, [Caller.Custodian, Caller.Auditor, Caller.Admin]),
+        new("POST /api/legal-holds", null, new { reason = "Matrix", matter = "Matrix v. Test", officerId = "matrix-nobody" }, [Caller.Custodian]),
+        new("POST /api/legal-holds/{holdId:guid}/release", _ => $"/api/legal-holds/{Guid.Empty}/release", new { reason = "Matrix" }, [Caller.Custodian]),
+        new("GET /api/legal-holds/{holdId:guid}", _ => $"/api/legal-holds/{Guid.Empty}", null, [Caller.Custodian, Caller.Auditor]),
+        new("GET /api/legal-holds", null, null, [Caller.Custodian, Caller.Auditor]),
+        new("POST /api/evidence/{evidenceId:guid}/disposition-requests", item => $"/api/evidence/{item}/disposition-requests", new { reason = "Matrix" }, [Caller.Custodian]),
+        new("POST /api/disposition-requests/{requestId:guid}/approve", _ => $"/api/disposition-requests/{Guid.Empty}/approve", null, [Caller.Custodian]),
+        new("POST /api/evidence/{evidenceId:guid}/restore", item => $"/api/evidence/{item}/restore", new { reason = "Matrix" }, [Caller.Custodian]),
+        new("DELETE /api/evidence/{evidenceId:guid}", item => $"/api/evidence/{item}", null,
+            [Caller.Officer, Caller.Supervisor, Caller.Custodian, Caller.Auditor, Caller.Admin], RefusedWhenAllowed: HttpStatusCode.Conflict),
+        new("GET /api/disposition/eligible", null, null, [Caller.Custodian, Caller.Auditor]),
+        new("GET /api/disposition-requests", null, null, [Caller.Custodian, Caller.Auditor]),
+        new("GET /api/disposition-certificates/{certificateId:guid}", _ => $"/api/disposition-certificates/{Guid.Empty}", null, [Caller.Custodian, Caller.Auditor]),
+        new("GET /api/disposition-certificates", null, null, [Caller.Custodian, Caller.Auditor]),
+        new("POST /api/admin/jobs/{job}/run", _ => "/api/admin/jobs/checkpoint/run", null, [Caller.Admin]),
+        new("POST /api/clip-requests", null, new { evidenceId = Guid.NewGuid(), startSeconds = 0, endSeconds = 1, purpose = "Matrix" }, [Caller.OversightBoard]),
+        new("GET /api/clip-requests/{requestId:guid}", _ => $"/api/clip-requests/{Guid.Empty}", null,
+            [Caller.Supervisor, Caller.Custodian, Caller.OversightBoard, Caller.Auditor]),
+        new("POST /api/clip-requests/{requestId:guid}/approve", _ => $"/api/clip-requests/{Guid.Empty}/approve", new { reason = "Matrix" }, [Caller.Supervisor, Caller.Custodian]),
+        new("POST /api/clip-requests/{requestId:guid}/deny", _ => $"/api/clip-requests/{Guid.Empty}/deny", new { reason = "Matrix" }, [Caller.Supervisor, Caller.Custodian]),
+        new("GET /api/exports/{exportId:guid}/download", _ => $"/api/exports/{Guid.Empty}/download", null, [Caller.OversightBoard]),
     ];
 
     private EvidenceApiFactory _api = null!;
@@ -172,14 +213,16 @@ public sealed class AuthorizationMatrixTests
     /// <summary>The Swift surface takes only the Axis system's own credentials; no bearer token or dock key opens it.</summary>
     private static Access AxisOnly(string endpoint, Func<Guid, string>? path = null) => new(endpoint, path, null, [], DeniesEveryoneAsUnauthenticated: true);
 
-    public sealed record Access(string Endpoint, Func<Guid, string>? PathOf, object? Body, Caller[] Allowed, bool DeniesEveryoneAsUnauthenticated = false)
+    /// <summary><see cref="RefusedWhenAllowed"/>: a request every allowed caller still gets refused, as evidence that must be kept is.</summary>
+    public sealed record Access(
+        string Endpoint, Func<Guid, string>? PathOf, object? Body, Caller[] Allowed, bool DeniesEveryoneAsUnauthenticated = false, HttpStatusCode? RefusedWhenAllowed = null)
     {
         public bool Tus { get; init; }
 
         public string Path(Guid item) => PathOf?.Invoke(item) ?? Endpoint.Split(' ')[1];
 
         public HttpStatusCode? ExpectedRefusal(Caller caller) =>
-            Allowed.Contains(caller) ? null
+            Allowed.Contains(caller) ? RefusedWhenAllowed
             : caller == Caller.Anonymous || DeniesEveryoneAsUnauthenticated ? HttpStatusCode.Unauthorized
             : HttpStatusCode.Forbidden;
 

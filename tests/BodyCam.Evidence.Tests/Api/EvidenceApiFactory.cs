@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using BodyCam.Evidence.Infrastructure;
@@ -26,10 +27,17 @@ public sealed class EvidenceApiFactory(ApiProfile profile, string databaseConnec
 
     public string DataRoot { get; } = Directory.CreateTempSubdirectory("bodycam-api-").FullName;
 
+    private Action<IServiceCollection>? TestServices { get; init; }
+
     /// <summary>With <paramref name="overNetwork"/>, the host listens on a loopback port, for clients that are other processes.</summary>
-    public static async Task<EvidenceApiFactory> StartAsync(ApiProfile profile, bool overNetwork = false, params (string Key, string Value)[] settings)
+    public static async Task<EvidenceApiFactory> StartAsync(ApiProfile profile, bool overNetwork = false, params (string Key, string Value)[] settings) =>
+        await StartAsync(profile, overNetwork, testServices: null, settings);
+
+    /// <summary>With <paramref name="testServices"/>, services the test swaps in: a clock it moves, a fake of what cannot run here.</summary>
+    public static async Task<EvidenceApiFactory> StartAsync(
+        ApiProfile profile, bool overNetwork, Action<IServiceCollection>? testServices, params (string Key, string Value)[] settings)
     {
-        var factory = new EvidenceApiFactory(profile, await TestDatabases.CreateAsync(profile.Database), settings);
+        var factory = new EvidenceApiFactory(profile, await TestDatabases.CreateAsync(profile.Database), settings) { TestServices = testServices };
         if (overNetwork)
         {
             factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
@@ -83,6 +91,10 @@ public sealed class EvidenceApiFactory(ApiProfile profile, string databaseConnec
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+        if (TestServices is { } testServices)
+        {
+            builder.ConfigureTestServices(testServices);
         }
     }
 

@@ -201,9 +201,15 @@ public sealed class AxisIngestionTests(ApiProfile profile)
             Assert.That(Text(item, "probeStatus"), Is.EqualTo("Probed"));
             Assert.That(item.GetProperty("media").GetProperty("durationSeconds").GetDouble(), Is.EqualTo(ClipLength.TotalSeconds).Within(0.2));
             Assert.That(item.GetProperty("recordingId").ToString(), Is.EqualTo(stored.GetProperty("id").ToString()));
-            Assert.That(CategoryIds(item.GetProperty("categories")), Does.Contain(_categoryId));
-            var clipTrack = Track(item.GetProperty("gnssTrack"));
+            Assert.That(
+                item.GetProperty("categories").EnumerateArray().Select(c => (Text(c, "id"), Text(c, "name"), c.GetProperty("known").GetBoolean())),
+                Is.EquivalentTo(new[] { (_categoryId, "Use of force", true), (retiredCategory, "Retired category", false) }),
+                "a clip carries its recording's categories, an unknown one under the name the camera sent");
+            var clipTrack = GeoJsonTrack(item.GetProperty("gnssTrack"));
             Assert.That(clipTrack, Is.Not.Empty.And.SubsetOf(track), "a clip carries its recording's track");
+            Assert.That(
+                item.GetProperty("recordingBookmarks").EnumerateArray().Select(b => Text(b, "objectName")),
+                Is.EquivalentTo(new[] { knownBookmark, unknownBookmark }));
 
             var custody = await (await _custodian.GetAsync($"/api/evidence/{evidenceId}/custody")).ReadAsync<CustodyReport>(HttpStatusCode.OK);
             var received = custody.Events.Single(e => e.Action == nameof(CustodyAction.Received));
@@ -212,7 +218,38 @@ public sealed class AxisIngestionTests(ApiProfile profile)
             Assert.That(received.Reason, Does.Contain(recording.ScuSerial), "the reason names the system controller it came through");
             var verified = custody.Events.Single(e => e.Action == nameof(CustodyAction.Verified));
             Assert.That((verified.ContentSha256, verified.Outcome), Is.EqualTo((Sha256(video), nameof(CustodyOutcome.Succeeded))));
+            Assert.That(
+                custody.Events.Where(e => e.Action == nameof(CustodyAction.CategoriesAssigned)).Select(e => e.Reason),
+                Is.EqualTo(new[]
+                {
+                    $"categories (none) → {_categoryId}; from bookmark '{knownBookmark}'; recording {recording.ContainerName}, sent by system controller {recording.ScuSerial}",
+                    $"categories {_categoryId} → {_categoryId}, {retiredCategory}; from bookmark '{unknownBookmark}'; recording {recording.ContainerName}, sent by system controller {recording.ScuSerial}",
+                }),
+                "each bookmark's category is carried to the clips already received, as a custody event of each clip");
         }
+    }
+
+    [Test]
+    public async Task A_clip_that_arrives_after_a_bookmark_carries_the_bookmarks_category()
+    {
+        var recording = await StartRecordingAsync();
+        var clip = recording.Clip(TimeSpan.Zero, ClipLength);
+        var bookmark = AxisRecording.BookmarkName(recording.TriggerOnTime, 1);
+        await (await _controller.PutObjectAsync(recording.ContainerName, bookmark, Utf8("Marked before the clip"), new Dictionary<string, string>
+        {
+            ["CategoryID"] = _categoryId,
+            ["StartTime"] = AxisRecording.Iso(recording.TriggerOnTime),
+        })).AssertStatusAsync(HttpStatusCode.Created);
+
+        await (await _controller.PutObjectAsync(recording.ContainerName, clip.Name, _firstVideo, clip.Metadata)).AssertStatusAsync(HttpStatusCode.Created);
+
+        await using var db = _api.OpenDb();
+        var evidenceId = await db.RecordingObjects.Where(o => o.Name == clip.Name && o.EvidenceId != null).Select(o => o.EvidenceId!.Value).SingleAsync();
+        Assert.That(
+            await db.EvidenceCategories.Where(c => c.EvidenceId == evidenceId).Select(c => c.CategoryId).ToListAsync(),
+            Is.EqualTo(new[] { _categoryId }), "search by category and retention read evidence_categories");
+        var assigned = await db.CustodyEvents.SingleAsync(e => e.EvidenceId == evidenceId && e.Action == CustodyAction.CategoriesAssigned);
+        Assert.That(assigned.Reason, Does.StartWith($"categories (none) → {_categoryId}; from the upload's metadata and the recording's bookmarks"));
     }
 
     [Test]
@@ -566,15 +603,23 @@ public sealed class AxisIngestionTests(ApiProfile profile)
             .Select(p => p.Value.GetString())
             .SingleOrDefault();
 
-    private static IEnumerable<string?> CategoryIds(JsonElement categories) =>
-        categories.EnumerateArray().Select(c => c.ValueKind == JsonValueKind.Object ? Text(c, "id") : c.GetString());
-
     private static List<(double Longitude, double Latitude, double SecondsFromStart, DateTimeOffset Timestamp)> Track(JsonElement points) =>
         [.. points.EnumerateArray().Select(p => Rounded(new GnssPoint(
             p.GetProperty("longitude").GetDouble(),
             p.GetProperty("latitude").GetDouble(),
             p.GetProperty("secondsFromStart").GetDouble(),
             p.GetProperty("timestamp").GetDateTimeOffset())))];
+
+    /// <summary>The evidence detail's GeoJSON Feature, read back into points: positions, with times and offsets index for index.</summary>
+    private static List<(double Longitude, double Latitude, double SecondsFromStart, DateTimeOffset Timestamp)> GeoJsonTrack(JsonElement feature)
+    {
+        Assert.That((Text(feature, "type"), Text(feature.GetProperty("geometry"), "type")), Is.EqualTo(("Feature", "LineString")));
+        var positions = feature.GetProperty("geometry").GetProperty("coordinates").EnumerateArray().ToList();
+        var times = feature.GetProperty("properties").GetProperty("coordTimes").EnumerateArray().ToList();
+        var seconds = feature.GetProperty("properties").GetProperty("secondsFromStart").EnumerateArray().ToList();
+        Assert.That((times.Count, seconds.Count), Is.EqualTo((positions.Count, positions.Count)));
+        return [.. positions.Select((p, i) => Rounded(new GnssPoint(p[0].GetDouble(), p[1].GetDouble(), seconds[i].GetDouble(), times[i].GetDateTimeOffset())))];
+    }
 
     private static (double, double, double, DateTimeOffset) Rounded(GnssPoint point) =>
         (Math.Round(point.Longitude, 6), Math.Round(point.Latitude, 6), point.SecondsFromStart, point.Timestamp);

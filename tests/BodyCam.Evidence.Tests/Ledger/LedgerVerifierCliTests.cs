@@ -97,12 +97,29 @@ public sealed class LedgerVerifierCliTests
     public async Task An_items_custody_verifies_event_by_event_once_a_checkpoint_covers_it()
     {
         var evidenceId = await _api.UploadVerifiedRecordingAsync("officer-5");
+        await WaitForMediaProbeAsync(evidenceId);
         await _api.WaitForCheckpointAsync();
 
         var (exit, output) = await VerifyAsync("custody", evidenceId.ToString());
 
         Assert.That(exit, Is.EqualTo(0), output);
         Assert.That(output, Does.Contain("UploadStarted").And.Contain("Received").And.Contain("Verified").And.Contain($"custody of {evidenceId} verified"));
+    }
+
+    /// <summary>The probe job's event is the item's last; a checkpoint signed before it would leave it unproven.</summary>
+    private async Task WaitForMediaProbeAsync(Guid evidenceId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            await using var db = _api.OpenDb();
+            if (await db.CustodyEvents.AnyAsync(e => e.EvidenceId == evidenceId && e.Action == Domain.Custody.CustodyAction.MediaProbed))
+            {
+                return;
+            }
+            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "waiting for the media probe");
+            await Task.Delay(100);
+        }
     }
 
     private Task<(int ExitCode, string Output)> VerifyAsync(string what, params string[] arguments) =>

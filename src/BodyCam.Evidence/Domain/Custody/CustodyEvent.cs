@@ -9,6 +9,8 @@ namespace BodyCam.Evidence.Domain.Custody;
 /// </summary>
 public sealed class CustodyEvent
 {
+    public const int MaxReasonLength = 2000;
+
     private static long s_appendOrder;
 
     private CustodyEvent()

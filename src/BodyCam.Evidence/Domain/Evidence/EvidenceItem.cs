@@ -9,6 +9,16 @@ public enum EvidenceStatus
     Quarantined,
 }
 
+/// <summary>Where an item stands in its life after retention: kept, due, asked for, in the restore window, destroyed.</summary>
+public enum DispositionState
+{
+    Retained,
+    EligibleForDisposition,
+    AwaitingApproval,
+    SoftDeleted,
+    Purged,
+}
+
 public enum ProbeStatus
 {
     Pending,
@@ -50,11 +60,34 @@ public sealed class EvidenceItem
     public DateTimeOffset RecordedUntil { get; private init; }
 
     public DateTimeOffset? VerifiedAt { get; private set; }
+
+    /// <summary>When the stored bytes were last read back and found to hash to <see cref="StreamSha256"/>: at verification, then at each fixity check.</summary>
+    public DateTimeOffset? LastFixityCheckAt { get; private set; }
     public string? QuarantineReason { get; private set; }
     public ProbeStatus ProbeStatus { get; private set; }
     public string? ProbeFailure { get; private set; }
     public MediaFacts Media { get; private set; } = new(null, null, null, null, null, null, null, null, null);
     public string? PosterBlobName { get; private set; }
+
+    /// <summary>The end of the item's retention; null while a category keeps it indefinitely.</summary>
+    public DateTimeOffset? RetainUntil { get; private set; }
+
+    /// <summary>No known category sets the retention: the configured default does, and compliance views flag it.</summary>
+    public bool RetainedByDefault { get; private set; }
+
+    public DispositionState Disposition { get; private set; }
+    public DateTimeOffset? SoftDeletedAt { get; private set; }
+    public DateTimeOffset? PurgeAfter { get; private set; }
+    public DateTimeOffset? PurgedAt { get; private set; }
+    public Guid? DispositionCertificateId { get; private set; }
+
+    /// <summary>How far the store's immutability policy on the blob reaches, as last applied.</summary>
+    public DateTimeOffset? ImmutableUntil { get; private set; }
+
+    public bool BlobLegalHold { get; private set; }
+
+    /// <summary>Retention counts from when the recording was made, or from receipt when the sender did not say.</summary>
+    public DateTimeOffset RetentionStart => Recording.RecordedStart ?? ReceivedAt;
 
     public static EvidenceItem Receive(
         Guid id, RecordingFacts recording, string blobName, long bytes, string streamSha256, Guid dockId, string uploadId, Guid? recordingId, string? officerUnit, DateTimeOffset now)
@@ -94,10 +127,62 @@ public sealed class EvidenceItem
         }
         Status = EvidenceStatus.Verified;
         VerifiedAt = now;
+        LastFixityCheckAt = now;
         return true;
     }
 
+    public void RecordFixityCheck(DateTimeOffset now) => LastFixityCheckAt = now;
+
+    /// <summary>The store no longer holds what was received. Nothing is repaired: the item waits, quarantined, for a person.</summary>
+    public void FailFixity(string reason) => Quarantine(reason);
+
     public void Rescope(string? officerUnit) => OfficerUnit = officerUnit;
+
+    /// <summary>Returns whether the retention changed.</summary>
+    public bool SetRetention(DateTimeOffset? retainUntil, bool byDefault)
+    {
+        var changed = retainUntil != RetainUntil || byDefault != RetainedByDefault;
+        RetainUntil = retainUntil;
+        RetainedByDefault = byDefault;
+        return changed;
+    }
+
+    public bool RetentionExpired(DateTimeOffset now) => RetainUntil is { } until && until <= now;
+
+    public void MarkEligibleForDisposition() => Disposition = DispositionState.EligibleForDisposition;
+
+    public void KeepRetained() => Disposition = DispositionState.Retained;
+
+    public void AwaitDispositionApproval() => Disposition = DispositionState.AwaitingApproval;
+
+    public void SoftDelete(DateTimeOffset now, DateTimeOffset purgeAfter)
+    {
+        Disposition = DispositionState.SoftDeleted;
+        SoftDeletedAt = now;
+        PurgeAfter = purgeAfter;
+    }
+
+    public void Restore()
+    {
+        Disposition = DispositionState.Retained;
+        SoftDeletedAt = null;
+        PurgeAfter = null;
+    }
+
+    public void Purge(DateTimeOffset now)
+    {
+        Disposition = DispositionState.Purged;
+        PurgedAt = now;
+        PosterBlobName = null;
+    }
+
+    public void Certify(Guid certificateId) => DispositionCertificateId = certificateId;
+
+    public void RecordImmutability(DateTimeOffset? immutableUntil, bool blobLegalHold)
+    {
+        ImmutableUntil = immutableUntil;
+        BlobLegalHold = blobLegalHold;
+    }
 
     public void RecordMedia(MediaFacts media, string? posterBlobName)
     {

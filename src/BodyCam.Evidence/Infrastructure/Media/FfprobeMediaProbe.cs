@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -114,7 +113,7 @@ public sealed partial class FfprobeMediaProbe : IMediaProbe
     /// ffprobe's complaints, without the server's path and without the memory addresses ffmpeg puts in its log
     /// prefixes ("[mov,mp4,m4a,3gp,3g2,mj2 @ 0x55ee17f5d1c0]"), so the same media always gives the same reason.
     /// </summary>
-    private static string? Reason(string errors, string input)
+    internal static string? Reason(string errors, string input)
     {
         var lines = errors.Replace(input + ": ", "", StringComparison.Ordinal)
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -129,42 +128,8 @@ public sealed partial class FfprobeMediaProbe : IMediaProbe
         };
     }
 
-    private async Task<ToolExit> RunAsync(string tool, IEnumerable<string> arguments, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var start = new ProcessStartInfo(tool)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start.");
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-        var errors = process.StandardError.ReadToEndAsync(CancellationToken.None);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(_timeout);
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(CancellationToken.None);
-            cancellationToken.ThrowIfCancellationRequested();
-            return new ToolExit(TimedOut: true, process.ExitCode, await output, await errors);
-        }
-        return new ToolExit(TimedOut: false, process.ExitCode, await output, await errors);
-    }
-
-    private sealed record ToolExit(bool TimedOut, int ExitCode, string Output, string Errors);
+    private Task<ToolExit> RunAsync(string tool, IEnumerable<string> arguments, CancellationToken cancellationToken) =>
+        MediaTool.RunAsync(tool, arguments, _timeout, cancellationToken);
 
     [GeneratedRegex(@" @ 0x[0-9a-f]+\]")]
     private static partial Regex LogPrefixAddress();

@@ -1,13 +1,16 @@
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Docks;
 using BodyCam.Evidence.Domain.Evidence;
+using BodyCam.Evidence.Domain.Exports;
 using BodyCam.Evidence.Domain.Ingestion;
 using BodyCam.Evidence.Domain.Ledger;
 using BodyCam.Evidence.Domain.Cameras;
 using BodyCam.Evidence.Domain.Cases;
 using BodyCam.Evidence.Domain.Categories;
 using BodyCam.Evidence.Domain.People;
+using BodyCam.Evidence.Domain.Playback;
 using BodyCam.Evidence.Domain.Recordings;
+using BodyCam.Evidence.Domain.Retention;
 using BodyCam.Evidence.Domain.Review;
 using BodyCam.Evidence.Infrastructure.Ledger;
 using BodyCam.Evidence.Verification.Ledger;
@@ -54,9 +57,19 @@ public abstract class EvidenceDb : DbContext
     public DbSet<EvidenceNote> EvidenceNotes => Set<EvidenceNote>();
     public DbSet<EvidenceBookmark> EvidenceBookmarks => Set<EvidenceBookmark>();
     public DbSet<EvidenceReview> EvidenceReviews => Set<EvidenceReview>();
+    public DbSet<LegalHold> LegalHolds => Set<LegalHold>();
+    public DbSet<LegalHoldItem> LegalHoldItems => Set<LegalHoldItem>();
+    public DbSet<DispositionRequest> DispositionRequests => Set<DispositionRequest>();
+    public DbSet<DispositionCertificate> DispositionCertificates => Set<DispositionCertificate>();
+    public DbSet<ViewSession> ViewSessions => Set<ViewSession>();
+    public DbSet<ClipRequest> ClipRequests => Set<ClipRequest>();
+    public DbSet<EvidenceExport> EvidenceExports => Set<EvidenceExport>();
 
     /// <summary>Serialises custody appends (and checkpoint signing) across connections until the current transaction ends.</summary>
     internal abstract Task LockCustodyLogAsync(CancellationToken cancellationToken);
+
+    /// <summary>Serialises the requests and the job that open, extend or close view sessions of one key, until the current transaction ends.</summary>
+    internal abstract Task LockViewSessionAsync(string key, CancellationToken cancellationToken);
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -99,7 +112,7 @@ public abstract class EvidenceDb : DbContext
             custody.Property(e => e.ClientIp).HasMaxLength(64);
             custody.Property(e => e.Action).HasConversion<string>().HasMaxLength(50);
             custody.Property(e => e.ContentSha256).HasMaxLength(64);
-            custody.Property(e => e.Reason).HasMaxLength(2000);
+            custody.Property(e => e.Reason).HasMaxLength(CustodyEvent.MaxReasonLength);
             custody.Property(e => e.Outcome).HasConversion<string>().HasMaxLength(20);
             custody.Ignore(e => e.AppendOrder);
         });
@@ -291,6 +304,89 @@ public abstract class EvidenceDb : DbContext
             review.HasIndex(r => r.EvidenceId);
         });
 
+        modelBuilder.Entity<LegalHold>(hold =>
+        {
+            hold.ToTable("legal_holds");
+            hold.HasKey(h => h.Id);
+            hold.Property(h => h.Reason).HasMaxLength(2000);
+            hold.Property(h => h.Matter).HasMaxLength(200);
+            hold.Property(h => h.CaseNumber).HasMaxLength(64);
+            hold.Property(h => h.OfficerId).HasMaxLength(64);
+            hold.Property(h => h.PlacedBy).HasMaxLength(200);
+            hold.Property(h => h.ReleasedBy).HasMaxLength(200);
+            hold.Property(h => h.ReleaseReason).HasMaxLength(2000);
+            hold.Ignore(h => h.Active);
+            hold.HasIndex(h => h.ReleasedAt);
+        });
+
+        modelBuilder.Entity<LegalHoldItem>(item =>
+        {
+            item.ToTable("legal_hold_items");
+            item.HasKey(i => new { i.HoldId, i.EvidenceId });
+            item.HasIndex(i => i.EvidenceId);
+        });
+
+        modelBuilder.Entity<DispositionRequest>(request =>
+        {
+            request.ToTable("disposition_requests");
+            request.HasKey(r => r.Id);
+            request.Property(r => r.Reason).HasMaxLength(2000);
+            request.Property(r => r.RequestedBy).HasMaxLength(200);
+            request.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+            request.Property(r => r.ApprovedBy).HasMaxLength(200);
+            request.Property(r => r.WithdrawnBy).HasMaxLength(200);
+            request.Property(r => r.WithdrawReason).HasMaxLength(2000);
+            request.HasIndex(r => new { r.EvidenceId, r.Status });
+        });
+
+        modelBuilder.Entity<DispositionCertificate>(certificate =>
+        {
+            certificate.ToTable("disposition_certificates");
+            certificate.HasKey(c => c.Id);
+        });
+
+        modelBuilder.Entity<ViewSession>(session =>
+        {
+            session.ToTable("view_sessions");
+            session.HasKey(s => s.Id);
+            session.Property(s => s.Key).HasMaxLength(64);
+            session.HasIndex(s => s.Key).IsUnique().HasFilter("closed_at IS NULL");
+            session.HasIndex(s => s.LastRequestAt).HasFilter("closed_at IS NULL");
+            session.HasIndex(s => s.EvidenceId);
+            session.Property(s => s.ContentSha256).HasMaxLength(64);
+            session.Property(s => s.ActorId).HasMaxLength(200);
+            session.Property(s => s.ActorKind).HasConversion<string>().HasMaxLength(20);
+            session.Property(s => s.ActorRole).HasMaxLength(50);
+            session.Property(s => s.ClientIp).HasMaxLength(64);
+            session.Property(s => s.Reason).HasMaxLength(500);
+            session.Ignore(s => s.Viewer);
+        });
+
+        modelBuilder.Entity<ClipRequest>(request =>
+        {
+            request.ToTable("clip_requests");
+            request.HasKey(r => r.Id);
+            request.Property(r => r.RequestedBy).HasMaxLength(200);
+            request.Property(r => r.Purpose).HasMaxLength(2000);
+            request.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+            request.Property(r => r.DecidedBy).HasMaxLength(200);
+            request.Property(r => r.DecisionReason).HasMaxLength(2000);
+            request.Property(r => r.FailureReason).HasMaxLength(2000);
+            request.HasIndex(r => r.RequestedBy);
+            request.HasIndex(r => r.EvidenceId);
+        });
+
+        modelBuilder.Entity<EvidenceExport>(export =>
+        {
+            export.ToTable("evidence_exports");
+            export.HasKey(e => e.Id);
+            export.Property(e => e.Recipient).HasMaxLength(200);
+            export.Property(e => e.BlobName).HasMaxLength(200);
+            export.Property(e => e.Sha256).HasMaxLength(64);
+            export.Property(e => e.ClipSha256).HasMaxLength(64);
+            export.HasIndex(e => e.ClipRequestId).IsUnique();
+        });
+
         modelBuilder.Entity<Upload>(upload =>
         {
             upload.ToTable("uploads");
@@ -318,8 +414,12 @@ public abstract class EvidenceDb : DbContext
             item.Property(e => e.ProbeFailure).HasMaxLength(1000);
             item.Property(e => e.PosterBlobName).HasMaxLength(200);
             item.Property(e => e.OfficerUnit).HasMaxLength(100);
+            item.Property(e => e.Disposition).HasConversion<string>().HasMaxLength(30);
+            item.HasIndex(e => new { e.Disposition, e.RetainUntil });
+            item.Ignore(e => e.RetentionStart);
             item.HasIndex(e => new { e.Status, e.ReceivedAt });
             item.HasIndex(e => new { e.ProbeStatus, e.VerifiedAt });
+            item.HasIndex(e => new { e.Status, e.LastFixityCheckAt });
             item.HasIndex(e => e.RecordingId);
             // Search lists newest first by (RecordedAt, Id), scanning one of these backwards. With RecordedUntil in the
             // key, a time range is checked in the index, not on each row. The officer's and the device's (columns of

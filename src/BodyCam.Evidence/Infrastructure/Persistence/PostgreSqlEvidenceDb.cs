@@ -8,8 +8,18 @@ public sealed class PostgreSqlEvidenceDb(DbContextOptions<PostgreSqlEvidenceDb> 
     /// <summary>Arbitrary but fixed: every appender must take the same transaction-scoped advisory lock.</summary>
     private const long CustodyLogLockKey = 0x42_43_45_56_43_55_53_54;
 
+    /// <summary>The first key of the two-key advisory lock form, so that view session locks never meet the custody log's lock.</summary>
+    private const int ViewSessionLockSpace = 0x76_69_65_77;
+
     internal override async Task LockCustodyLogAsync(CancellationToken cancellationToken) =>
         await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({CustodyLogLockKey})", cancellationToken);
+
+    /// <summary>Keys that share their first 32 bits share a lock: a moment's wait, never a wrong answer.</summary>
+    internal override async Task LockViewSessionAsync(string key, CancellationToken cancellationToken)
+    {
+        var lockKey = int.Parse(key.AsSpan(0, 8), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
+        await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ViewSessionLockSpace}, {lockKey})", cancellationToken);
+    }
 }
 
 internal sealed class PostgreSqlEvidenceDbDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlEvidenceDb>

@@ -18,6 +18,12 @@ public sealed class ForbiddenException(string detail) : RecordedRefusalException
 
 public sealed class UnauthorizedException(string detail) : RecordedRefusalException(StatusCodes.Status401Unauthorized, "Unauthorized", detail);
 
+/// <summary>A conflict whose refusal is itself evidence: an attempt to destroy what must be kept.</summary>
+/// <summary>A 410 that is recorded as a custody event: a download of an expired or used-up export.</summary>
+public sealed class RefusedGoneException(string detail) : RecordedRefusalException(StatusCodes.Status410Gone, "Gone", detail);
+
+public sealed class RefusedConflictException(string detail) : RecordedRefusalException(StatusCodes.Status409Conflict, "Conflict", detail);
+
 /// <summary>The server cannot take this now but will soon: the client should send the same request again after <see cref="RetryAfter"/>.</summary>
 public sealed class ServiceUnavailableException(string detail, TimeSpan retryAfter)
     : EvidenceProblemException(StatusCodes.Status503ServiceUnavailable, "Try again later", detail)

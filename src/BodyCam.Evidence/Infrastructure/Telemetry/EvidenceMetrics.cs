@@ -23,12 +23,13 @@ public sealed partial class EvidenceMetrics
     private readonly Counter<long> _bytesIngested;
     private readonly UpDownCounter<long> _uploadsActive;
     private readonly Counter<long> _quarantines;
+    private readonly Counter<long> _fixityChecks;
     private readonly Histogram<double> _jobDuration;
     private readonly IServiceScopeFactory _scopes;
     private readonly TimeProvider _clock;
     private readonly ILogger<EvidenceMetrics> _logger;
 
-    public EvidenceMetrics(IMeterFactory meters, IServiceScopeFactory scopes, TimeProvider clock, ILogger<EvidenceMetrics> logger)
+    public EvidenceMetrics(IMeterFactory meters, IServiceScopeFactory scopes, EvidenceSettings settings, TimeProvider clock, ILogger<EvidenceMetrics> logger)
     {
         _scopes = scopes;
         _clock = clock;
@@ -37,6 +38,8 @@ public sealed partial class EvidenceMetrics
         _bytesIngested = meter.CreateCounter<long>("bodycam.bytes_ingested", "By", "Bytes of uploads committed to the store's staging, whatever the protocol");
         _uploadsActive = meter.CreateUpDownCounter<long>("bodycam.uploads_active", "{upload}", "Uploads whose bytes are being received right now");
         _quarantines = meter.CreateCounter<long>("bodycam.quarantines", "{item}", "Evidence items quarantined, by the check that failed");
+        _fixityChecks = meter.CreateCounter<long>(
+            "bodycam.fixity.checks", "{item}", "Stored items read back and re-hashed by the fixity job, by outcome: intact or failed");
         _jobDuration = meter.CreateHistogram(
             "bodycam.job.duration", "s", "How long background jobs ran, by job and outcome",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = JobDurationBuckets });
@@ -44,6 +47,16 @@ public sealed partial class EvidenceMetrics
             "bodycam.verify_backlog",
             () => Observe<long>("verify_backlog", db => db.EvidenceItems.LongCount(e => e.Status == EvidenceStatus.Received)),
             "{item}", "Evidence items received whose stored bytes are not yet verified");
+        meter.CreateObservableGauge(
+            "bodycam.fixity.due",
+            () => Observe<long>("fixity_due", db =>
+            {
+                var dueBefore = _clock.GetUtcNow() - settings.Fixity.Interval;
+                return db.EvidenceItems.LongCount(e =>
+                    e.Status == EvidenceStatus.Verified && e.Disposition != DispositionState.Purged
+                    && (e.LastFixityCheckAt == null || e.LastFixityCheckAt <= dueBefore));
+            }),
+            "{item}", "Verified items whose last fixity check is older than Fixity:Interval; a count that stays up means the runs cannot keep pace");
         meter.CreateObservableGauge(
             "bodycam.ledger_size",
             () => Observe<long>("ledger_size", db => db.CustodyEvents.Max(e => (long?)e.Sequence) + 1 ?? 0),
@@ -73,8 +86,10 @@ public sealed partial class EvidenceMetrics
         return new Decrement(_uploadsActive);
     }
 
-    /// <param name="check">What found the mismatch: <c>declared_hash</c> on completion, <c>stored_hash</c> on verification.</param>
+    /// <param name="check">What found the mismatch: <c>declared_hash</c> on completion, <c>stored_hash</c> on verification, <c>fixity</c> on a later re-check.</param>
     public void Quarantined(string check) => _quarantines.Add(1, new KeyValuePair<string, object?>("check", check));
+
+    public void FixityChecked(bool intact) => _fixityChecks.Add(1, new KeyValuePair<string, object?>("outcome", intact ? "intact" : "failed"));
 
     public void JobPerformed(string job, string outcome, TimeSpan duration) =>
         _jobDuration.Record(duration.TotalSeconds, new TagList { { "job", job }, { "outcome", outcome } });

@@ -3,6 +3,8 @@ using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;
+using BodyCam.Evidence.Features.Retention.RecomputeCategoryRetention;
+using Hangfire;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,11 +16,14 @@ public sealed record PutCategory(string CategoryId, string Name, int? RetentionD
 
 public sealed record CategoryView(string Id, string Name, int? RetentionDays, bool Active);
 
-internal sealed class PutCategoryHandler(EvidenceDb db, ICurrentActor caller, TimeProvider clock) : ICommandHandler<PutCategory, CategoryView>
+internal sealed class PutCategoryHandler(EvidenceDb db, ICurrentActor caller, TimeProvider clock, PostCommitWork postCommit, IBackgroundJobClient jobs)
+    : ICommandHandler<PutCategory, CategoryView>
 {
     public async ValueTask<CategoryView> Handle(PutCategory command, CancellationToken cancellationToken)
     {
         var category = await db.Categories.SingleOrDefaultAsync(c => c.Id == command.CategoryId, cancellationToken);
+        var retentionBefore = category?.RetentionDays;
+        var isNew = category is null;
         if (category is null)
         {
             category = Category.Create(command.CategoryId);
@@ -28,6 +33,11 @@ internal sealed class PutCategoryHandler(EvidenceDb db, ICurrentActor caller, Ti
         db.CustodyEvents.Record(
             CustodyAction.CategoryRecorded, caller.Actor,
             reason: $"category {category.Id} '{category.Name}', retention {category.RetentionDays?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unset"} days, {(category.Active ? "active" : "inactive")}");
+        if (isNew || retentionBefore != category.RetentionDays)
+        {
+            var categoryId = category.Id;
+            postCommit.Add(() => jobs.Enqueue<RecomputeCategoryRetentionJob>(job => job.RunAsync(categoryId, CancellationToken.None)));
+        }
         return new CategoryView(category.Id, category.Name, category.RetentionDays, category.Active);
     }
 }

@@ -44,23 +44,36 @@ internal sealed class GetEvidenceCustodyHandler(EvidenceDb db) : IQueryHandler<G
             throw new NotFoundException($"There is no evidence item {query.EvidenceId}.");
         }
 
-        var events = await db.CustodyEvents.AsNoTracking()
-            .Where(e => e.EvidenceId == query.EvidenceId)
-            .OrderBy(e => e.Sequence)
-            .ToListAsync(cancellationToken);
         var checkpoint = query.WithProofs
             ? await db.LedgerCheckpoints.AsNoTracking().OrderByDescending(c => c.TreeSize).FirstOrDefaultAsync(cancellationToken)
             : null;
+        return await db.ReadCustodyReportAsync(query.EvidenceId, checkpoint?.SignedNote, checkpoint?.TreeSize, cancellationToken);
+    }
+}
+
+public static class CustodyReports
+{
+    /// <summary>
+    /// The item's events in ledger order; each event the checkpoint of <paramref name="treeSize"/> covers carries its
+    /// inclusion proof against it.
+    /// </summary>
+    public static async Task<CustodyReport> ReadCustodyReportAsync(
+        this EvidenceDb db, Guid evidenceId, string? checkpointNote, long? treeSize, CancellationToken cancellationToken)
+    {
+        var events = await db.CustodyEvents.AsNoTracking()
+            .Where(e => e.EvidenceId == evidenceId)
+            .OrderBy(e => e.Sequence)
+            .ToListAsync(cancellationToken);
 
         // Every proof's hashes in one read: the plans of all events are fetched together, then dealt back out.
-        var plans = events.Select(e => checkpoint is not null && e.Sequence < checkpoint.TreeSize
-            ? ProofPlan.Inclusion(e.Sequence, checkpoint.TreeSize)
+        var plans = events.Select(e => treeSize is { } size && e.Sequence < size
+            ? ProofPlan.Inclusion(e.Sequence, size)
             : null).ToList();
         var hashes = new Queue<byte[]>(await db.RangeHashesAsync([.. plans.SelectMany(plan => plan ?? [])], cancellationToken));
         var report = events.Select((e, i) => new CustodyReportEvent(
             e.Sequence, e.Time, e.ActorId, e.ActorKind.ToString(), e.ActorRole, e.ClientIp, e.Action.ToString(),
             e.ContentSha256, e.Reason, e.Outcome.ToString(), e.Entry, e.LeafHash,
             plans[i] is { } plan ? [.. plan.Select(_ => hashes.Dequeue())] : null)).ToList();
-        return new CustodyReport(query.EvidenceId, checkpoint?.SignedNote, checkpoint?.TreeSize, report);
+        return new CustodyReport(evidenceId, checkpointNote, treeSize, report);
     }
 }

@@ -1,6 +1,7 @@
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Evidence;
 using BodyCam.Evidence.Features.Evidence.ProbeEvidenceMedia;
+using BodyCam.Evidence.Features.Retention.ProtectBlob;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;
@@ -15,7 +16,7 @@ namespace BodyCam.Evidence.Features.Evidence.VerifyEvidenceHash;
 public sealed record RecordHashVerification(Guid EvidenceId, string StoredSha256) : ICommand<EvidenceStatus>;
 
 internal sealed class RecordHashVerificationHandler(
-    EvidenceDb db, ICurrentActor caller, PostCommitWork postCommit, IBackgroundJobClient jobs, TimeProvider clock, EvidenceMetrics metrics)
+    EvidenceDb db, ICurrentActor caller, PostCommitWork postCommit, IBackgroundJobClient jobs, TimeProvider clock, EvidenceMetrics metrics, BlobProtection protection)
     : ICommandHandler<RecordHashVerification, EvidenceStatus>
 {
     public async ValueTask<EvidenceStatus> Handle(RecordHashVerification command, CancellationToken cancellationToken)
@@ -33,6 +34,7 @@ internal sealed class RecordHashVerificationHandler(
                     ? "stored bytes match the bytes received"
                     : "stored bytes match the bytes received and the sender's declared hash");
             postCommit.Add(() => jobs.Enqueue<ProbeEvidenceMediaJob>(job => job.RunAsync(item.Id, CancellationToken.None)));
+            protection.AfterCommit([item.Id]);
         }
         else
         {

@@ -2,9 +2,11 @@ using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Evidence;
 using BodyCam.Evidence.Domain.Ingestion;
 using BodyCam.Evidence.Domain.Recordings;
-using BodyCam.Evidence.Domain.Review;
+using BodyCam.Evidence.Features.Categories;
 using BodyCam.Evidence.Features.Officers;
 using BodyCam.Evidence.Features.Recordings;
+using BodyCam.Evidence.Features.Retention;
+using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Features.Evidence.VerifyEvidenceHash;
 using BodyCam.Evidence.Infrastructure.Hashing;
 using BodyCam.Evidence.Infrastructure.Identity;
@@ -34,7 +36,9 @@ internal sealed class CompleteUploadHandler(
     PostCommitWork postCommit,
     IBackgroundJobClient jobs,
     TimeProvider clock,
-    EvidenceMetrics metrics)
+    EvidenceMetrics metrics,
+    EvidenceSettings settings,
+    ItemRetention itemRetention)
     : ICommandHandler<CompleteUpload, EvidenceStatus>
 {
     public async ValueTask<EvidenceStatus> Handle(CompleteUpload command, CancellationToken cancellationToken)
@@ -67,14 +71,14 @@ internal sealed class CompleteUploadHandler(
             upload.EvidenceId, upload.Recording, upload.BlobName, upload.Offset, streamSha256, upload.DockId, upload.Id, upload.RecordingId, officerUnit, now);
         upload.Complete(now);
         db.EvidenceItems.Add(item);
-        if (item.Recording.Category is { } category)
-        {
-            db.EvidenceCategories.Add(EvidenceCategory.Assign(item.Id, category, caller.Actor.Id, now));
-        }
+        var categories = await CategoriesOfAsync(item, cancellationToken);
+        var retention = await db.SetRetentionAsync(item, categories, settings.Retention.DefaultDays, cancellationToken);
         var sender = await ClipOfRecordingAsync(item, now, cancellationToken);
         db.CustodyEvents.Record(
             CustodyAction.Received, caller.Actor, item.Id, streamSha256,
-            reason: $"upload {upload.Id}: '{item.Recording.FileName}', {item.Bytes} bytes, device {item.Recording.DeviceSerial}, officer {item.Recording.OfficerId}{sender}");
+            reason: $"upload {upload.Id}: '{item.Recording.FileName}', {item.Bytes} bytes, device {item.Recording.DeviceSerial}, officer {item.Recording.OfficerId}{sender}; {retention}");
+        var source = item.RecordingId is null ? "from the upload's metadata" : "from the upload's metadata and the recording's bookmarks";
+        await db.ChangeAsync([item.Id], ItemCategories.Adding(categories), caller.Actor, now, source, itemRetention, cancellationToken);
         if (item.Status == EvidenceStatus.Quarantined)
         {
             db.CustodyEvents.Record(CustodyAction.Quarantined, caller.Actor, item.Id, streamSha256, reason: item.QuarantineReason, outcome: CustodyOutcome.Failed);
@@ -85,6 +89,17 @@ internal sealed class CompleteUploadHandler(
             postCommit.Add(() => jobs.Enqueue<VerifyEvidenceHashJob>(job => job.RunAsync(item.Id, CancellationToken.None)));
         }
         return item.Status;
+    }
+
+    /// <summary>A new item carries the category its upload named and those its recording's bookmarks name so far.</summary>
+    private async Task<IReadOnlySet<string>> CategoriesOfAsync(EvidenceItem item, CancellationToken cancellationToken)
+    {
+        var categories = item.RecordingId is { } recordingId
+            ? await db.CameraCategoriesAsync(recordingId, cancellationToken)
+            : new HashSet<string>();
+        return item.Recording.Category is { Length: > 0 } uploaded
+            ? categories.Append(uploaded).ToHashSet(StringComparer.Ordinal)
+            : categories;
     }
 
     /// <summary>A clip of a recording is also one of the recording's objects; its custody names the system controller that sent it.</summary>

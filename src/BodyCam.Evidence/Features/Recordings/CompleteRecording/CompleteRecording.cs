@@ -1,9 +1,11 @@
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Evidence;
 using BodyCam.Evidence.Domain.Recordings;
+using BodyCam.Evidence.Features.Categories;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;
+using BodyCam.Evidence.Features.Retention;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,23 +30,29 @@ public enum RecordingSafety
 [RequiresRole(Roles.Dock)]
 public sealed record CompleteRecording(string ContainerName, IReadOnlyDictionary<string, string> Metadata) : ICommand<RecordingSafety>;
 
-internal sealed class CompleteRecordingHandler(EvidenceDb db, ICurrentActor caller, TimeProvider clock) : ICommandHandler<CompleteRecording, RecordingSafety>
+internal sealed class CompleteRecordingHandler(EvidenceDb db, ICurrentActor caller, TimeProvider clock, ItemRetention retention) : ICommandHandler<CompleteRecording, RecordingSafety>
 {
     public async ValueTask<RecordingSafety> Handle(CompleteRecording command, CancellationToken cancellationToken)
     {
         var recording = await db.FindOwnRecordingAsync(command.ContainerName, caller, cancellationToken);
-        var clips = await db.EvidenceItems.Where(e => e.RecordingId == recording.Id).Select(e => e.Status).ToListAsync(cancellationToken);
+        var clips = await db.EvidenceItems.Where(e => e.RecordingId == recording.Id).Select(e => new { e.Id, e.Status }).ToListAsync(cancellationToken);
         if (recording.Status != RecordingStatus.Complete)
         {
+            var now = clock.GetUtcNow();
             recording.MergeMetadata(command.Metadata);
-            recording.Complete(clock.GetUtcNow());
+            recording.Complete(now);
             db.CustodyEvents.Record(
                 CustodyAction.RecordingCompleted, caller.Actor, reason: $"{clips.Count} clip(s) received" + RecordingCustody.Sender(recording));
+            // A bookmark and a clip stored at the same moment each miss the other; once complete, every clip carries every camera category.
+            await db.ChangeAsync(
+                [.. clips.Select(c => c.Id)], ItemCategories.Adding(await db.CameraCategoriesAsync(recording.Id, cancellationToken)), caller.Actor, now,
+                "from the recording's bookmarks" + RecordingCustody.Sender(recording), retention, cancellationToken);
         }
-        return clips switch
+        var statuses = clips.Select(c => c.Status).ToList();
+        return statuses switch
         {
-            _ when clips.Contains(EvidenceStatus.Quarantined) => RecordingSafety.Quarantined,
-            _ when clips.Contains(EvidenceStatus.Received) => RecordingSafety.Verifying,
+            _ when statuses.Contains(EvidenceStatus.Quarantined) => RecordingSafety.Quarantined,
+            _ when statuses.Contains(EvidenceStatus.Received) => RecordingSafety.Verifying,
             _ => RecordingSafety.Verified,
         };
     }

@@ -56,15 +56,11 @@ internal sealed class GetRecordingHandler(EvidenceDb db) : IQueryHandler<GetReco
             .OrderBy(o => o.StoredAt)
             .Select(o => new ObjectView(o.Name, o.Kind.ToString(), o.Bytes, o.Sha256, o.EvidenceId, o.StoredAt))
             .ToListAsync(cancellationToken);
-        var bookmarks = await db.Bookmarks.AsNoTracking()
-            .Where(b => b.RecordingId == recording.Id)
-            .OrderBy(b => b.StartTime).ThenBy(b => b.ObjectName)
-            .Select(b => new BookmarkView(b.ObjectName, b.Text, b.CategoryId, b.CategoryName, b.Tags, b.StartTime, b.EndTime))
-            .ToListAsync(cancellationToken);
         return new RecordingDetails(
             recording.Id, recording.ContainerName, recording.OfficerId, recording.DeviceSerial, recording.ScuSerial, recording.TriggerOnTime,
             recording.Status.ToString(), recording.Rejected, recording.RejectedReason, recording.OriginalContainer, recording.Metadata,
-            clips, await db.GnssTrackAsync(recording.Id, cancellationToken), bookmarks, await db.RecordingCategoriesAsync(recording.Id, cancellationToken), objects);
+            clips, await db.GnssTrackAsync(recording.Id, cancellationToken), await db.RecordingBookmarksAsync(recording.Id, cancellationToken),
+            await db.RecordingCategoriesAsync(recording.Id, cancellationToken), objects);
     }
 }
 
@@ -75,6 +71,13 @@ public static class RecordingReads
             .Where(p => p.RecordingId == recordingId)
             .OrderBy(p => p.Index)
             .Select(p => new TrackPoint(p.Longitude, p.Latitude, p.SecondsFromStart, p.Timestamp))
+            .ToListAsync(cancellationToken);
+
+    public static async Task<IReadOnlyList<BookmarkView>> RecordingBookmarksAsync(this EvidenceDb db, Guid recordingId, CancellationToken cancellationToken) =>
+        await db.Bookmarks.AsNoTracking()
+            .Where(b => b.RecordingId == recordingId)
+            .OrderBy(b => b.StartTime).ThenBy(b => b.ObjectName)
+            .Select(b => new BookmarkView(b.ObjectName, b.Text, b.CategoryId, b.CategoryName, b.Tags, b.StartTime, b.EndTime))
             .ToListAsync(cancellationToken);
 
     /// <summary>The categories the recording's bookmarks name, each once, with the agency's name for it when it knows the id.</summary>

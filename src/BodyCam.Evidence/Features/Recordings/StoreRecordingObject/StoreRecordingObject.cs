@@ -3,12 +3,14 @@ using System.Security.Cryptography;
 using System.Text;
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Recordings;
+using BodyCam.Evidence.Features.Categories;
 using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;
 using BodyCam.Evidence.Infrastructure.Problems;
 using BodyCam.Evidence.Infrastructure.Storage;
+using BodyCam.Evidence.Features.Retention;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,7 +32,7 @@ public sealed record StoreRecordingObject(
 
 public sealed record StoredRecordingObject(Guid ObjectId, long Bytes, string Sha256);
 
-internal sealed class StoreRecordingObjectHandler(EvidenceDb db, IBlobStore store, ICurrentActor caller, EvidenceSettings settings, TimeProvider clock)
+internal sealed class StoreRecordingObjectHandler(EvidenceDb db, IBlobStore store, ICurrentActor caller, EvidenceSettings settings, TimeProvider clock, ItemRetention retention)
     : ICommandHandler<StoreRecordingObject, StoredRecordingObject>
 {
     private const int MaxBookmarkTextBytes = 64 * 1024;
@@ -65,6 +67,12 @@ internal sealed class StoreRecordingObjectHandler(EvidenceDb db, IBlobStore stor
         db.CustodyEvents.Record(
             CustodyAction.RecordingObjectStored, caller.Actor, contentSha256: sha256,
             reason: $"{command.Kind} object '{command.ObjectName}', {bytes} bytes" + RecordingCustody.Sender(recording));
+        if (command.Kind == RecordingObjectKind.Bookmark && command.Metadata.GetValueOrDefault(BookmarkKeys.CategoryId) is { Length: > 0 } categoryId)
+        {
+            var clips = await db.EvidenceItems.Where(e => e.RecordingId == recording.Id).Select(e => e.Id).ToListAsync(cancellationToken);
+            await db.ChangeAsync(
+                clips, ItemCategories.Adding([categoryId]), caller.Actor, now, $"from bookmark '{command.ObjectName}'" + RecordingCustody.Sender(recording), retention, cancellationToken);
+        }
         await db.SaveChangesAsync(CancellationToken.None);
         return new StoredRecordingObject(objectId, bytes, sha256);
     }

@@ -357,6 +357,10 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<bool>("BlobLegalHold")
+                        .HasColumnType("boolean")
+                        .HasColumnName("blob_legal_hold");
+
                     b.Property<string>("BlobName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -367,9 +371,23 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnType("bigint")
                         .HasColumnName("bytes");
 
+                    b.Property<string>("Disposition")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("disposition");
+
+                    b.Property<Guid?>("DispositionCertificateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("disposition_certificate_id");
+
                     b.Property<Guid>("DockId")
                         .HasColumnType("uuid")
                         .HasColumnName("dock_id");
+
+                    b.Property<DateTimeOffset?>("ImmutableUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("immutable_until");
 
                     b.Property<string>("OfficerUnit")
                         .HasMaxLength(100)
@@ -392,6 +410,14 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnType("character varying(20)")
                         .HasColumnName("probe_status");
 
+                    b.Property<DateTimeOffset?>("PurgeAfter")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("purge_after");
+
+                    b.Property<DateTimeOffset?>("PurgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("purged_at");
+
                     b.Property<string>("QuarantineReason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
@@ -412,6 +438,18 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<Guid?>("RecordingId")
                         .HasColumnType("uuid")
                         .HasColumnName("recording_id");
+
+                    b.Property<DateTimeOffset?>("RetainUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retain_until");
+
+                    b.Property<bool>("RetainedByDefault")
+                        .HasColumnType("boolean")
+                        .HasColumnName("retained_by_default");
+
+                    b.Property<DateTimeOffset?>("SoftDeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("soft_deleted_at");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -538,6 +576,9 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("RecordingId")
                         .HasDatabaseName("ix_evidence_items_recording_id");
+
+                    b.HasIndex("Disposition", "RetainUntil")
+                        .HasDatabaseName("ix_evidence_items_disposition_retain_until");
 
                     b.HasIndex("ProbeStatus", "VerifiedAt")
                         .HasDatabaseName("ix_evidence_items_probe_status_verified_at");
@@ -1062,6 +1103,186 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasDatabaseName("ix_recording_objects_recording_id_name");
 
                     b.ToTable("recording_objects", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Retention.DispositionCertificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<int>("Items")
+                        .HasColumnType("integer")
+                        .HasColumnName("items");
+
+                    b.Property<string>("SignedNote")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("signed_note");
+
+                    b.HasKey("Id")
+                        .HasName("pk_disposition_certificates");
+
+                    b.ToTable("disposition_certificates", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Retention.DispositionRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("approved_by");
+
+                    b.Property<Guid>("EvidenceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("evidence_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("WithdrawReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("withdraw_reason");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("withdrawn_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_disposition_requests");
+
+                    b.HasIndex("EvidenceId", "Status")
+                        .HasDatabaseName("ix_disposition_requests_evidence_id_status");
+
+                    b.ToTable("disposition_requests", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Retention.LegalHold", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CaseNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("case_number");
+
+                    b.Property<DateTimeOffset?>("From")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Matter")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("matter");
+
+                    b.Property<string>("OfficerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("officer_id");
+
+                    b.Property<DateTimeOffset>("PlacedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("placed_at");
+
+                    b.Property<string>("PlacedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("placed_by");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ReleaseReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("release_reason");
+
+                    b.Property<DateTimeOffset?>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("released_at");
+
+                    b.Property<string>("ReleasedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("released_by");
+
+                    b.Property<DateTimeOffset?>("To")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_legal_holds");
+
+                    b.HasIndex("ReleasedAt")
+                        .HasDatabaseName("ix_legal_holds_released_at");
+
+                    b.ToTable("legal_holds", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Retention.LegalHoldItem", b =>
+                {
+                    b.Property<Guid>("HoldId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("hold_id");
+
+                    b.Property<Guid>("EvidenceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("evidence_id");
+
+                    b.HasKey("HoldId", "EvidenceId")
+                        .HasName("pk_legal_hold_items");
+
+                    b.HasIndex("EvidenceId")
+                        .HasDatabaseName("ix_legal_hold_items_evidence_id");
+
+                    b.ToTable("legal_hold_items", (string)null);
                 });
 
             modelBuilder.Entity("BodyCam.Evidence.Domain.Review.EvidenceBookmark", b =>

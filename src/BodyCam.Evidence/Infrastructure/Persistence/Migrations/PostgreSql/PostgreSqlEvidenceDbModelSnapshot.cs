@@ -354,6 +354,10 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<bool>("BlobLegalHold")
+                        .HasColumnType("boolean")
+                        .HasColumnName("blob_legal_hold");
+
                     b.Property<string>("BlobName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -364,9 +368,27 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnType("bigint")
                         .HasColumnName("bytes");
 
+                    b.Property<string>("Disposition")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("disposition");
+
+                    b.Property<Guid?>("DispositionCertificateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("disposition_certificate_id");
+
                     b.Property<Guid>("DockId")
                         .HasColumnType("uuid")
                         .HasColumnName("dock_id");
+
+                    b.Property<DateTimeOffset?>("ImmutableUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("immutable_until");
+
+                    b.Property<DateTimeOffset?>("LastFixityCheckAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_fixity_check_at");
 
                     b.Property<string>("OfficerUnit")
                         .HasMaxLength(100)
@@ -389,6 +411,14 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnType("character varying(20)")
                         .HasColumnName("probe_status");
 
+                    b.Property<DateTimeOffset?>("PurgeAfter")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("purge_after");
+
+                    b.Property<DateTimeOffset?>("PurgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("purged_at");
+
                     b.Property<string>("QuarantineReason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
@@ -409,6 +439,18 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<Guid?>("RecordingId")
                         .HasColumnType("uuid")
                         .HasColumnName("recording_id");
+
+                    b.Property<DateTimeOffset?>("RetainUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retain_until");
+
+                    b.Property<bool>("RetainedByDefault")
+                        .HasColumnType("boolean")
+                        .HasColumnName("retained_by_default");
+
+                    b.Property<DateTimeOffset?>("SoftDeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("soft_deleted_at");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -536,11 +578,16 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                     b.HasIndex("RecordingId")
                         .HasDatabaseName("ix_evidence_items_recording_id");
 
+                    b.HasIndex("Disposition", "RetainUntil")
+                        .HasDatabaseName("ix_evidence_items_disposition_retain_until");
+
                     b.HasIndex("ProbeStatus", "VerifiedAt")
                         .HasDatabaseName("ix_evidence_items_probe_status_verified_at");
 
                     b.HasIndex("RecordedAt", "Id")
                         .HasDatabaseName("ix_evidence_items_recorded_at_id");
+                    b.HasIndex("Status", "LastFixityCheckAt")
+                        .HasDatabaseName("ix_evidence_items_status_last_fixity_check_at");
 
                     b.HasIndex("Status", "ReceivedAt")
                         .HasDatabaseName("ix_evidence_items_status_received_at");
@@ -552,6 +599,163 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasDatabaseName("ix_evidence_items_status_recorded_at_recorded_until");
 
                     b.ToTable("evidence_items", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Exports.ClipRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Accurate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("accurate");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("decision_reason");
+
+                    b.Property<double>("EndSeconds")
+                        .HasColumnType("double precision")
+                        .HasColumnName("end_seconds");
+
+                    b.Property<Guid>("EvidenceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("evidence_id");
+
+                    b.Property<Guid?>("ExportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("export_id");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("integer")
+                        .HasColumnName("progress");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("purpose");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<double>("StartSeconds")
+                        .HasColumnType("double precision")
+                        .HasColumnName("start_seconds");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_clip_requests");
+
+                    b.HasIndex("EvidenceId")
+                        .HasDatabaseName("ix_clip_requests_evidence_id");
+
+                    b.HasIndex("RequestedBy")
+                        .HasDatabaseName("ix_clip_requests_requested_by");
+
+                    b.ToTable("clip_requests", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Exports.EvidenceExport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BlobName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("blob_name");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("bytes");
+
+                    b.Property<Guid>("ClipRequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("clip_request_id");
+
+                    b.Property<string>("ClipSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("clip_sha256");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Downloads")
+                        .HasColumnType("integer")
+                        .HasColumnName("downloads");
+
+                    b.Property<Guid>("EvidenceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("evidence_id");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<int>("MaxDownloads")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_downloads");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recipient");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evidence_exports");
+
+                    b.HasIndex("ClipRequestId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_evidence_exports_clip_request_id");
+
+                    b.ToTable("evidence_exports", (string)null);
                 });
 
             modelBuilder.Entity("BodyCam.Evidence.Domain.Ingestion.Upload", b =>
@@ -808,6 +1012,100 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("unit_assignments", (string)null);
                 });
 
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Playback.ViewSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor_id");
+
+                    b.Property<string>("ActorKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("actor_kind");
+
+                    b.Property<string>("ActorRole")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("actor_role");
+
+                    b.Property<string>("ClientIp")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("client_ip");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<long>("ContentLength")
+                        .HasColumnType("bigint")
+                        .HasColumnName("content_length");
+
+                    b.Property<string>("ContentSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("content_sha256");
+
+                    b.Property<Guid>("EvidenceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("evidence_id");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("LastRequestAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_request_at");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("Requests")
+                        .HasColumnType("integer")
+                        .HasColumnName("requests");
+
+                    b.Property<string>("ServedRanges")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("served_ranges");
+
+                    b.HasKey("Id")
+                        .HasName("pk_view_sessions");
+
+                    b.HasIndex("EvidenceId")
+                        .HasDatabaseName("ix_view_sessions_evidence_id");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_view_sessions_key")
+                        .HasFilter("closed_at IS NULL");
+
+                    b.HasIndex("LastRequestAt")
+                        .HasDatabaseName("ix_view_sessions_last_request_at")
+                        .HasFilter("closed_at IS NULL");
+
+                    b.ToTable("view_sessions", (string)null);
+                });
+
             modelBuilder.Entity("BodyCam.Evidence.Domain.Recordings.Bookmark", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1059,6 +1357,186 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasDatabaseName("ix_recording_objects_recording_id_name");
 
                     b.ToTable("recording_objects", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Retention.DispositionCertificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<int>("Items")
+                        .HasColumnType("integer")
+                        .HasColumnName("items");
+
+                    b.Property<string>("SignedNote")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("signed_note");
+
+                    b.HasKey("Id")
+                        .HasName("pk_disposition_certificates");
+
+                    b.ToTable("disposition_certificates", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Retention.DispositionRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("approved_by");
+
+                    b.Property<Guid>("EvidenceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("evidence_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("WithdrawReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("withdraw_reason");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("withdrawn_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_disposition_requests");
+
+                    b.HasIndex("EvidenceId", "Status")
+                        .HasDatabaseName("ix_disposition_requests_evidence_id_status");
+
+                    b.ToTable("disposition_requests", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Retention.LegalHold", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CaseNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("case_number");
+
+                    b.Property<DateTimeOffset?>("From")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Matter")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("matter");
+
+                    b.Property<string>("OfficerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("officer_id");
+
+                    b.Property<DateTimeOffset>("PlacedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("placed_at");
+
+                    b.Property<string>("PlacedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("placed_by");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ReleaseReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("release_reason");
+
+                    b.Property<DateTimeOffset?>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("released_at");
+
+                    b.Property<string>("ReleasedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("released_by");
+
+                    b.Property<DateTimeOffset?>("To")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_legal_holds");
+
+                    b.HasIndex("ReleasedAt")
+                        .HasDatabaseName("ix_legal_holds_released_at");
+
+                    b.ToTable("legal_holds", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Retention.LegalHoldItem", b =>
+                {
+                    b.Property<Guid>("HoldId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("hold_id");
+
+                    b.Property<Guid>("EvidenceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("evidence_id");
+
+                    b.HasKey("HoldId", "EvidenceId")
+                        .HasName("pk_legal_hold_items");
+
+                    b.HasIndex("EvidenceId")
+                        .HasDatabaseName("ix_legal_hold_items_evidence_id");
+
+                    b.ToTable("legal_hold_items", (string)null);
                 });
 
             modelBuilder.Entity("BodyCam.Evidence.Domain.Review.EvidenceBookmark", b =>

@@ -352,6 +352,10 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<bool>("BlobLegalHold")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("blob_legal_hold");
+
                     b.Property<string>("BlobName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -362,9 +366,23 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("bytes");
 
+                    b.Property<string>("Disposition")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("disposition");
+
+                    b.Property<Guid?>("DispositionCertificateId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("disposition_certificate_id");
+
                     b.Property<Guid>("DockId")
                         .HasColumnType("TEXT")
                         .HasColumnName("dock_id");
+
+                    b.Property<long?>("ImmutableUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("immutable_until");
 
                     b.Property<string>("OfficerUnit")
                         .HasMaxLength(100)
@@ -387,6 +405,14 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("probe_status");
 
+                    b.Property<long?>("PurgeAfter")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("purge_after");
+
+                    b.Property<long?>("PurgedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("purged_at");
+
                     b.Property<string>("QuarantineReason")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT")
@@ -407,6 +433,18 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("RecordingId")
                         .HasColumnType("TEXT")
                         .HasColumnName("recording_id");
+
+                    b.Property<long?>("RetainUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("retain_until");
+
+                    b.Property<bool>("RetainedByDefault")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("retained_by_default");
+
+                    b.Property<long?>("SoftDeletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("soft_deleted_at");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -533,6 +571,9 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("RecordingId")
                         .HasDatabaseName("ix_evidence_items_recording_id");
+
+                    b.HasIndex("Disposition", "RetainUntil")
+                        .HasDatabaseName("ix_evidence_items_disposition_retain_until");
 
                     b.HasIndex("ProbeStatus", "VerifiedAt")
                         .HasDatabaseName("ix_evidence_items_probe_status_verified_at");
@@ -1057,6 +1098,186 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_recording_objects_recording_id_name");
 
                     b.ToTable("recording_objects", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Retention.DispositionCertificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("issued_at");
+
+                    b.Property<int>("Items")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("items");
+
+                    b.Property<string>("SignedNote")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signed_note");
+
+                    b.HasKey("Id")
+                        .HasName("pk_disposition_certificates");
+
+                    b.ToTable("disposition_certificates", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Retention.DispositionRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_by");
+
+                    b.Property<Guid>("EvidenceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("WithdrawReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("withdraw_reason");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("withdrawn_at");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("withdrawn_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_disposition_requests");
+
+                    b.HasIndex("EvidenceId", "Status")
+                        .HasDatabaseName("ix_disposition_requests_evidence_id_status");
+
+                    b.ToTable("disposition_requests", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Retention.LegalHold", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CaseNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_number");
+
+                    b.Property<long?>("From")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Matter")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("matter");
+
+                    b.Property<string>("OfficerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("officer_id");
+
+                    b.Property<long>("PlacedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("placed_at");
+
+                    b.Property<string>("PlacedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("placed_by");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ReleaseReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("release_reason");
+
+                    b.Property<long?>("ReleasedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("released_at");
+
+                    b.Property<string>("ReleasedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("released_by");
+
+                    b.Property<long?>("To")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_legal_holds");
+
+                    b.HasIndex("ReleasedAt")
+                        .HasDatabaseName("ix_legal_holds_released_at");
+
+                    b.ToTable("legal_holds", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Retention.LegalHoldItem", b =>
+                {
+                    b.Property<Guid>("HoldId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hold_id");
+
+                    b.Property<Guid>("EvidenceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence_id");
+
+                    b.HasKey("HoldId", "EvidenceId")
+                        .HasName("pk_legal_hold_items");
+
+                    b.HasIndex("EvidenceId")
+                        .HasDatabaseName("ix_legal_hold_items_evidence_id");
+
+                    b.ToTable("legal_hold_items", (string)null);
                 });
 
             modelBuilder.Entity("BodyCam.Evidence.Domain.Review.EvidenceBookmark", b =>

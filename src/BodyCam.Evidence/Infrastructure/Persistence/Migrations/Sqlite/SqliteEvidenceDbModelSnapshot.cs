@@ -349,6 +349,10 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<bool>("BlobLegalHold")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("blob_legal_hold");
+
                     b.Property<string>("BlobName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -359,9 +363,27 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("bytes");
 
+                    b.Property<string>("Disposition")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("disposition");
+
+                    b.Property<Guid?>("DispositionCertificateId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("disposition_certificate_id");
+
                     b.Property<Guid>("DockId")
                         .HasColumnType("TEXT")
                         .HasColumnName("dock_id");
+
+                    b.Property<long?>("ImmutableUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("immutable_until");
+
+                    b.Property<long?>("LastFixityCheckAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_fixity_check_at");
 
                     b.Property<string>("OfficerUnit")
                         .HasMaxLength(100)
@@ -384,6 +406,14 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("probe_status");
 
+                    b.Property<long?>("PurgeAfter")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("purge_after");
+
+                    b.Property<long?>("PurgedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("purged_at");
+
                     b.Property<string>("QuarantineReason")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT")
@@ -404,6 +434,18 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("RecordingId")
                         .HasColumnType("TEXT")
                         .HasColumnName("recording_id");
+
+                    b.Property<long?>("RetainUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("retain_until");
+
+                    b.Property<bool>("RetainedByDefault")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("retained_by_default");
+
+                    b.Property<long?>("SoftDeletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("soft_deleted_at");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -531,11 +573,16 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("RecordingId")
                         .HasDatabaseName("ix_evidence_items_recording_id");
 
+                    b.HasIndex("Disposition", "RetainUntil")
+                        .HasDatabaseName("ix_evidence_items_disposition_retain_until");
+
                     b.HasIndex("ProbeStatus", "VerifiedAt")
                         .HasDatabaseName("ix_evidence_items_probe_status_verified_at");
 
                     b.HasIndex("RecordedAt", "Id")
                         .HasDatabaseName("ix_evidence_items_recorded_at_id");
+                    b.HasIndex("Status", "LastFixityCheckAt")
+                        .HasDatabaseName("ix_evidence_items_status_last_fixity_check_at");
 
                     b.HasIndex("Status", "ReceivedAt")
                         .HasDatabaseName("ix_evidence_items_status_received_at");
@@ -547,6 +594,163 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_evidence_items_status_recorded_at_recorded_until");
 
                     b.ToTable("evidence_items", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Exports.ClipRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Accurate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("accurate");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_reason");
+
+                    b.Property<double>("EndSeconds")
+                        .HasColumnType("REAL")
+                        .HasColumnName("end_seconds");
+
+                    b.Property<Guid>("EvidenceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence_id");
+
+                    b.Property<Guid?>("ExportId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("export_id");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("progress");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by");
+
+                    b.Property<double>("StartSeconds")
+                        .HasColumnType("REAL")
+                        .HasColumnName("start_seconds");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_clip_requests");
+
+                    b.HasIndex("EvidenceId")
+                        .HasDatabaseName("ix_clip_requests_evidence_id");
+
+                    b.HasIndex("RequestedBy")
+                        .HasDatabaseName("ix_clip_requests_requested_by");
+
+                    b.ToTable("clip_requests", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Exports.EvidenceExport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BlobName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("blob_name");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bytes");
+
+                    b.Property<Guid>("ClipRequestId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("clip_request_id");
+
+                    b.Property<string>("ClipSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("clip_sha256");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Downloads")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("downloads");
+
+                    b.Property<Guid>("EvidenceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence_id");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<int>("MaxDownloads")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("max_downloads");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evidence_exports");
+
+                    b.HasIndex("ClipRequestId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_evidence_exports_clip_request_id");
+
+                    b.ToTable("evidence_exports", (string)null);
                 });
 
             modelBuilder.Entity("BodyCam.Evidence.Domain.Ingestion.Upload", b =>
@@ -803,6 +1007,100 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("unit_assignments", (string)null);
                 });
 
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Playback.ViewSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_id");
+
+                    b.Property<string>("ActorKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_kind");
+
+                    b.Property<string>("ActorRole")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_role");
+
+                    b.Property<string>("ClientIp")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_ip");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_at");
+
+                    b.Property<long>("ContentLength")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("content_length");
+
+                    b.Property<string>("ContentSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_sha256");
+
+                    b.Property<Guid>("EvidenceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence_id");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<long>("LastRequestAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_request_at");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("Requests")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("requests");
+
+                    b.Property<string>("ServedRanges")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("served_ranges");
+
+                    b.HasKey("Id")
+                        .HasName("pk_view_sessions");
+
+                    b.HasIndex("EvidenceId")
+                        .HasDatabaseName("ix_view_sessions_evidence_id");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_view_sessions_key")
+                        .HasFilter("closed_at IS NULL");
+
+                    b.HasIndex("LastRequestAt")
+                        .HasDatabaseName("ix_view_sessions_last_request_at")
+                        .HasFilter("closed_at IS NULL");
+
+                    b.ToTable("view_sessions", (string)null);
+                });
+
             modelBuilder.Entity("BodyCam.Evidence.Domain.Recordings.Bookmark", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1054,6 +1352,186 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_recording_objects_recording_id_name");
 
                     b.ToTable("recording_objects", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Retention.DispositionCertificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("issued_at");
+
+                    b.Property<int>("Items")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("items");
+
+                    b.Property<string>("SignedNote")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signed_note");
+
+                    b.HasKey("Id")
+                        .HasName("pk_disposition_certificates");
+
+                    b.ToTable("disposition_certificates", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Retention.DispositionRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_by");
+
+                    b.Property<Guid>("EvidenceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("WithdrawReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("withdraw_reason");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("withdrawn_at");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("withdrawn_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_disposition_requests");
+
+                    b.HasIndex("EvidenceId", "Status")
+                        .HasDatabaseName("ix_disposition_requests_evidence_id_status");
+
+                    b.ToTable("disposition_requests", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Retention.LegalHold", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CaseNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_number");
+
+                    b.Property<long?>("From")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Matter")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("matter");
+
+                    b.Property<string>("OfficerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("officer_id");
+
+                    b.Property<long>("PlacedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("placed_at");
+
+                    b.Property<string>("PlacedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("placed_by");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ReleaseReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("release_reason");
+
+                    b.Property<long?>("ReleasedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("released_at");
+
+                    b.Property<string>("ReleasedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("released_by");
+
+                    b.Property<long?>("To")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_legal_holds");
+
+                    b.HasIndex("ReleasedAt")
+                        .HasDatabaseName("ix_legal_holds_released_at");
+
+                    b.ToTable("legal_holds", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Retention.LegalHoldItem", b =>
+                {
+                    b.Property<Guid>("HoldId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hold_id");
+
+                    b.Property<Guid>("EvidenceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence_id");
+
+                    b.HasKey("HoldId", "EvidenceId")
+                        .HasName("pk_legal_hold_items");
+
+                    b.HasIndex("EvidenceId")
+                        .HasDatabaseName("ix_legal_hold_items_evidence_id");
+
+                    b.ToTable("legal_hold_items", (string)null);
                 });
 
             modelBuilder.Entity("BodyCam.Evidence.Domain.Review.EvidenceBookmark", b =>

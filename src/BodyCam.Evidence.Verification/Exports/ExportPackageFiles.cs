@@ -1,0 +1,73 @@
+using System.Text.Json;
+
+namespace BodyCam.Evidence.Verification.Exports;
+
+/// <summary>
+/// What an export package (a zip) holds, by file name, and the JSON of each file: camelCase, byte arrays as base64.
+/// The clip is <see cref="Clip"/>; the package was made from evidence <see cref="ExportManifest.SourceEvidenceId"/>.
+/// </summary>
+public static class ExportPackageFiles
+{
+    public const string Format = "BodyCam.Evidence export package v1";
+    public const string Clip = "clip.mp4";
+    public const string Manifest = "manifest.json";
+    public const string Custody = "custody.json";
+    public const string Proofs = "proofs.json";
+    public const string Readme = "README.txt";
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+}
+
+/// <summary>A range of the recording, in seconds from its start.</summary>
+public sealed record ClipRange(double StartSeconds, double EndSeconds);
+
+public sealed record ClipApproval(string ApprovedBy, DateTimeOffset ApprovedAt, string Reason);
+
+/// <summary>
+/// <see cref="ActualRange"/> is what the clip holds: with stream copy it starts at the key frame at or before the
+/// requested start. <see cref="FfmpegArguments"/> are exact, but for the two local paths, written <c>{source}</c> and
+/// <c>{clip}</c>.
+/// </summary>
+public sealed record ExportManifest(
+    string Format,
+    Guid ExportId,
+    Guid RequestId,
+    Guid SourceEvidenceId,
+    string SourceSha256,
+    long SourceBytes,
+    string ClipFile,
+    string ClipSha256,
+    long ClipBytes,
+    ClipRange RequestedRange,
+    ClipRange ActualRange,
+    string Method,
+    IReadOnlyList<string> Redactions,
+    string FfmpegVersion,
+    IReadOnlyList<string> FfmpegArguments,
+    string RequestedBy,
+    DateTimeOffset RequestedAt,
+    string Purpose,
+    IReadOnlyList<ClipApproval> Approvals,
+    DateTimeOffset CreatedAt);
+
+/// <summary>The source item's custody events up to the package's checkpoint, each as the ledger hashed it.</summary>
+public sealed record ExportCustody(Guid EvidenceId, IReadOnlyList<ExportCustodyEvent> Events);
+
+public sealed record ExportCustodyEvent(
+    long Index,
+    DateTimeOffset Time,
+    string ActorId,
+    string ActorKind,
+    string? ActorRole,
+    string? ClientIp,
+    string Action,
+    string? ContentSha256,
+    string? Reason,
+    string Outcome,
+    byte[] Entry,
+    byte[] LeafHash);
+
+/// <summary>One signed checkpoint, and the inclusion proof of each custody event against it.</summary>
+public sealed record ExportProofs(string Checkpoint, long TreeSize, IReadOnlyList<ExportInclusionProof> Proofs);
+
+public sealed record ExportInclusionProof(long Index, IReadOnlyList<byte[]> Hashes);

@@ -1,0 +1,8 @@
+using FluentValidation;
+
+namespace BodyCam.Evidence.Features.Cases.LinkEvidenceToCase;
+
+public sealed class LinkEvidenceToCaseValidator : AbstractValidator<LinkEvidenceToCase>
+{
+    public LinkEvidenceToCaseValidator() => RuleFor(c => c.CaseNumber).IsCaseNumber();
+}

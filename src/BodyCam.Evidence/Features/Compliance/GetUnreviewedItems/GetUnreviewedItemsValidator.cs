@@ -1,0 +1,13 @@
+using FluentValidation;
+
+namespace BodyCam.Evidence.Features.Compliance.GetUnreviewedItems;
+
+public sealed class GetUnreviewedItemsValidator : AbstractValidator<GetUnreviewedItems>
+{
+    public GetUnreviewedItemsValidator()
+    {
+        RuleFor(q => q.Category).MaximumLength(100);
+        this.ValidatePeriod(q => q.From, q => q.To);
+        this.ValidateLimit(q => q.Limit);
+    }
+}

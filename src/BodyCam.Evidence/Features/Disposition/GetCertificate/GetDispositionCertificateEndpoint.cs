@@ -1,0 +1,29 @@
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace BodyCam.Evidence.Features.Disposition.GetCertificate;
+
+public static class GetDispositionCertificateEndpoint
+{
+    public static void MapGetDispositionCertificate(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/disposition-certificates/{certificateId:guid}", async Task<ContentHttpResult> (Guid certificateId, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Text(await mediator.Send(new GetDispositionCertificate(certificateId), ct), "text/plain; charset=utf-8"))
+            .WithName(nameof(GetDispositionCertificate))
+            .WithTags("Retention")
+            .WithSummary("A disposition certificate: a note signed with the ledger's key listing what one purge destroyed (Custodian, Auditor).")
+            .RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        routes.MapGet("/api/disposition-certificates", async Task<Ok<IReadOnlyList<CertificateSummary>>> (IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListDispositionCertificates(), ct)))
+            .WithName(nameof(ListDispositionCertificates))
+            .WithTags("Retention")
+            .WithSummary("Disposition certificates, newest first (Custodian, Auditor).")
+            .RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+    }
+}

@@ -1,0 +1,8 @@
+using FluentValidation;
+
+namespace BodyCam.Evidence.Features.Disposition.RequestDisposition;
+
+public sealed class RequestDispositionValidator : AbstractValidator<RequestDisposition>
+{
+    public RequestDispositionValidator() => RuleFor(c => c.Reason).NotEmpty().MaximumLength(2000);
+}

@@ -1,0 +1,8 @@
+using FluentValidation;
+
+namespace BodyCam.Evidence.Features.Disposition.RestoreEvidence;
+
+public sealed class RestoreEvidenceValidator : AbstractValidator<RestoreEvidence>
+{
+    public RestoreEvidenceValidator() => RuleFor(c => c.Reason).NotEmpty().MaximumLength(2000);
+}

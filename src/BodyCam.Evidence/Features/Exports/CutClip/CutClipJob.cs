@@ -1,0 +1,148 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using BodyCam.Evidence.Domain.Custody;
+using BodyCam.Evidence.Domain.Exports;
+using BodyCam.Evidence.Features.Evidence.GetEvidenceCustody;
+using BodyCam.Evidence.Features.Ledger.SignCheckpoint;
+using BodyCam.Evidence.Infrastructure;
+using BodyCam.Evidence.Infrastructure.Media;
+using BodyCam.Evidence.Infrastructure.Persistence;
+using BodyCam.Evidence.Infrastructure.Storage;
+using BodyCam.Evidence.Verification.Exports;
+using Hangfire;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace BodyCam.Evidence.Features.Exports.CutClip;
+
+/// <summary>
+/// Cuts an approved clip request and packages it. The clip's hash is a <c>ClipCut</c> custody event before the package
+/// is made, and a checkpoint is signed over it, so the package proves its own clip against the signed log. A source
+/// ffmpeg cannot cut fails the request at once; any other failure is retried by Hangfire and fails the request on the
+/// last attempt. A retry starts over: the request's state, not Hangfire, says what is done.
+/// </summary>
+public sealed class CutClipJob(EvidenceDb db, IBlobStore store, IMediator mediator, EvidenceSettings settings, TimeProvider clock)
+{
+    public const int MaxAttempts = 3;
+    private const int UploadBlockBytes = 8 * 1024 * 1024;
+    private static readonly Actor System = Actor.System("clip-export");
+
+    [AutomaticRetry(Attempts = MaxAttempts - 1, DelaysInSeconds = [5, 30])]
+    public async Task RunAsync(Guid requestId, CancellationToken cancellationToken)
+    {
+        var request = await db.ClipRequests.SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
+        if (request is not { Status: ClipRequestStatus.Approved or ClipRequestStatus.Processing })
+        {
+            return;
+        }
+        var attempt = request.BeginAttempt();
+        await db.SaveChangesAsync(cancellationToken);
+
+        var workspace = Directory.CreateTempSubdirectory("bodycam-export-");
+        try
+        {
+            await CutAndPackageAsync(request, workspace.FullName, cancellationToken);
+        }
+        catch (ClipCutFailedException e)
+        {
+            await FailAsync(requestId, $"ffmpeg could not cut the clip: {e.Message}", cancellationToken);
+        }
+        catch (Exception e) when (attempt >= MaxAttempts && e is not OperationCanceledException)
+        {
+            await FailAsync(requestId, $"gave up after {attempt} attempts: {e.Message}", cancellationToken);
+        }
+        finally
+        {
+            workspace.Delete(recursive: true);
+        }
+    }
+
+    private async Task CutAndPackageAsync(ClipRequest request, string workspace, CancellationToken cancellationToken)
+    {
+        var item = await db.EvidenceItems.AsNoTracking().SingleAsync(e => e.Id == request.EvidenceId, cancellationToken);
+        var clipPath = Path.Combine(workspace, ExportPackageFiles.Clip);
+        ClipCut cut;
+        using (var source = await store.OpenLocalFileAsync(item.BlobName, cancellationToken))
+        {
+            var reported = 0;
+            cut = await ClipCutter.CutAsync(
+                source.Path, clipPath, request.StartSeconds, request.EndSeconds, request.Accurate, settings.Exports.CutTimeout,
+                async done =>
+                {
+                    var percent = (int)(done * 80);
+                    if (percent >= reported + 10)
+                    {
+                        reported = percent;
+                        request.ReportProgress(percent);
+                        await db.SaveChangesAsync(cancellationToken);
+                    }
+                },
+                cancellationToken);
+        }
+        var (clipSha256, clipBytes) = await HashAsync(clipPath, cancellationToken);
+        request.ReportProgress(80);
+        db.CustodyEvents.Record(
+            CustodyAction.ClipCut, System, item.Id, clipSha256,
+            reason: string.Create(CultureInfo.InvariantCulture,
+                $"clip request {request.Id}: {cut.ActualStartSeconds:0.###}–{cut.ActualEndSeconds:0.###} s cut {(request.Accurate ? "frame-accurately" : "by stream copy")} from {item.StreamSha256}, {clipBytes} bytes"));
+        await db.SaveChangesAsync(cancellationToken);
+
+        // The package's proofs need a checkpoint that covers the ClipCut event just written.
+        var checkpoint = await mediator.Send(new SignCheckpoint(), cancellationToken);
+        var custody = await db.ReadCustodyReportAsync(item.Id, checkpoint.Note, checkpoint.TreeSize, cancellationToken);
+
+        db.ChangeTracker.Clear();
+        request = await db.ClipRequests.SingleAsync(r => r.Id == request.Id, cancellationToken);
+        var now = clock.GetUtcNow();
+        var exportId = Guid.CreateVersion7(now);
+        var manifest = new ExportManifest(
+            ExportPackageFiles.Format, exportId, request.Id, item.Id, item.StreamSha256, item.Bytes, ExportPackageFiles.Clip, clipSha256, clipBytes,
+            new ClipRange(request.StartSeconds, request.EndSeconds), new ClipRange(cut.ActualStartSeconds, cut.ActualEndSeconds),
+            request.Accurate ? "frame-accurate re-encode (H.264/AAC)" : "stream copy from the preceding key frame", [],
+            cut.FfmpegVersion, cut.Arguments, request.RequestedBy, request.RequestedAt, request.Purpose,
+            [new ClipApproval(request.DecidedBy!, request.DecidedAt!.Value, request.DecisionReason!)], now);
+        var zipPath = Path.Combine(workspace, "package.zip");
+        await ExportPackageWriter.WriteAsync(zipPath, clipPath, manifest, custody, cancellationToken);
+        var (zipSha256, zipBytes) = await HashAsync(zipPath, cancellationToken);
+        var blobName = $"exports/{exportId:N}.zip";
+        await UploadAsync(zipPath, blobName, cancellationToken);
+
+        db.EvidenceExports.Add(EvidenceExport.Package(
+            exportId, request, blobName, zipBytes, zipSha256, clipSha256, now, settings.Exports.LinkLifetime, settings.Exports.MaxDownloads));
+        request.Complete(exportId);
+        db.CustodyEvents.Record(
+            CustodyAction.ExportPackaged, System, item.Id, zipSha256,
+            reason: string.Create(CultureInfo.InvariantCulture,
+                $"export {exportId} for {request.RequestedBy} (clip request {request.Id}): package of {zipBytes} bytes, clip {clipSha256}, proofs against checkpoint of size {checkpoint.TreeSize}"));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task FailAsync(Guid requestId, string reason, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var request = await db.ClipRequests.SingleAsync(r => r.Id == requestId, cancellationToken);
+        request.Fail(reason.Length > 2000 ? reason[..2000] : reason);
+        db.CustodyEvents.Record(
+            CustodyAction.ClipFailed, System, request.EvidenceId,
+            reason: $"clip request {request.Id} failed: {request.FailureReason}", outcome: CustodyOutcome.Failed);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task UploadAsync(string path, string blobName, CancellationToken cancellationToken)
+    {
+        await using var file = File.OpenRead(path);
+        var buffer = new byte[Math.Min(UploadBlockBytes, store.MaxBlockSize)];
+        var blocks = 0;
+        while (await file.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken) is var read and > 0)
+        {
+            await store.StageBlockAsync(blobName, blocks++, buffer.AsMemory(0, read), cancellationToken);
+        }
+        await store.CommitBlocksAsync(blobName, blocks, cancellationToken);
+    }
+
+    private static async Task<(string Sha256, long Bytes)> HashAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var file = File.OpenRead(path);
+        return (Convert.ToHexStringLower(await SHA256.HashDataAsync(file, cancellationToken)), file.Length);
+    }
+}

@@ -1,0 +1,68 @@
+using BodyCam.Evidence.Domain.Custody;
+using BodyCam.Evidence.Domain.Exports;
+using BodyCam.Evidence.Features.Exports.CutClip;
+using BodyCam.Evidence.Infrastructure.Identity;
+using BodyCam.Evidence.Infrastructure.Persistence;
+using BodyCam.Evidence.Infrastructure.Pipeline;
+using BodyCam.Evidence.Infrastructure.Problems;
+using Hangfire;
+using Mediator;
+
+namespace BodyCam.Evidence.Features.Exports.DecideClipRequest;
+
+/// <summary>A supervisor of the item's unit or a custodian approves: the clip job is enqueued once this commits.</summary>
+[RequiresRole(Roles.Supervisor, Roles.Custodian)]
+public sealed record ApproveClipRequest(Guid RequestId, string Reason) : ICommand<ClipRequestView>, IClipDecision
+{
+    public bool Approves => true;
+}
+
+[RequiresRole(Roles.Supervisor, Roles.Custodian)]
+public sealed record DenyClipRequest(Guid RequestId, string Reason) : ICommand<ClipRequestView>, IClipDecision
+{
+    public bool Approves => false;
+}
+
+public interface IClipDecision
+{
+    Guid RequestId { get; }
+    string Reason { get; }
+    bool Approves { get; }
+}
+
+/// <summary>The requester never decides their own request, whatever roles they hold.</summary>
+internal sealed class DecideClipRequestHandler(EvidenceDb db, ICurrentActor caller, PostCommitWork postCommit, IBackgroundJobClient jobs, TimeProvider clock)
+    : ICommandHandler<ApproveClipRequest, ClipRequestView>, ICommandHandler<DenyClipRequest, ClipRequestView>
+{
+    public ValueTask<ClipRequestView> Handle(ApproveClipRequest command, CancellationToken cancellationToken) => DecideAsync(command, cancellationToken);
+
+    public ValueTask<ClipRequestView> Handle(DenyClipRequest command, CancellationToken cancellationToken) => DecideAsync(command, cancellationToken);
+
+    private async ValueTask<ClipRequestView> DecideAsync(IClipDecision decision, CancellationToken cancellationToken)
+    {
+        var verb = decision.Approves ? "approval" : "denial";
+        var request = await db.FindClipRequestAsync(decision.RequestId, cancellationToken);
+        if (request.RequestedBy == caller.Actor.Id)
+        {
+            throw await db.RefuseAsync(
+                caller.Actor, $"{verb} of own clip request {request.Id}",
+                "The requester of a clip cannot decide on it.", request.EvidenceId, cancellationToken);
+        }
+        await db.EnsureMaySeeAsync(caller, request, verb, cancellationToken);
+        if (request.Status != ClipRequestStatus.Requested)
+        {
+            throw new ConflictException($"Clip request {request.Id} is already {request.Status}.");
+        }
+
+        var item = await db.EvidenceItems.FindAsync([request.EvidenceId], cancellationToken);
+        request.Decide(decision.Approves, caller.Actor.Id, decision.Reason.Trim(), clock.GetUtcNow());
+        db.CustodyEvents.Record(
+            decision.Approves ? CustodyAction.ClipRequestApproved : CustodyAction.ClipRequestDenied, caller.Actor, request.EvidenceId, item?.StreamSha256,
+            reason: $"clip request {request.Id} by {request.RequestedBy} {(decision.Approves ? "approved" : "denied")}: {request.DecisionReason}");
+        if (decision.Approves)
+        {
+            postCommit.Add(() => jobs.Enqueue<CutClipJob>(job => job.RunAsync(request.Id, CancellationToken.None)));
+        }
+        return ClipRequestView.Of(request);
+    }
+}

@@ -1,0 +1,13 @@
+using FluentValidation;
+
+namespace BodyCam.Evidence.Features.Exports.DecideClipRequest;
+
+public sealed class ApproveClipRequestValidator : AbstractValidator<ApproveClipRequest>
+{
+    public ApproveClipRequestValidator() => RuleFor(c => c.Reason).NotEmpty().MaximumLength(2000);
+}
+
+public sealed class DenyClipRequestValidator : AbstractValidator<DenyClipRequest>
+{
+    public DenyClipRequestValidator() => RuleFor(c => c.Reason).NotEmpty().MaximumLength(2000);
+}

@@ -1,0 +1,19 @@
+using BodyCam.Evidence.Infrastructure.Identity;
+using BodyCam.Evidence.Infrastructure.Persistence;
+using BodyCam.Evidence.Infrastructure.Pipeline;
+using Mediator;
+
+namespace BodyCam.Evidence.Features.Exports.GetClipRequest;
+
+[RequiresRole(Roles.OversightBoard, Roles.Supervisor, Roles.Custodian, Roles.Auditor)]
+public sealed record GetClipRequest(Guid RequestId) : IQuery<ClipRequestView>;
+
+internal sealed class GetClipRequestHandler(EvidenceDb db, ICurrentActor caller) : IQueryHandler<GetClipRequest, ClipRequestView>
+{
+    public async ValueTask<ClipRequestView> Handle(GetClipRequest query, CancellationToken cancellationToken)
+    {
+        var request = await db.FindClipRequestAsync(query.RequestId, cancellationToken);
+        await db.EnsureMaySeeAsync(caller, request, "reading", cancellationToken);
+        return ClipRequestView.Of(request);
+    }
+}

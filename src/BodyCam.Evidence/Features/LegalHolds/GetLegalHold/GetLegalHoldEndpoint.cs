@@ -1,0 +1,29 @@
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace BodyCam.Evidence.Features.LegalHolds.GetLegalHold;
+
+public static class GetLegalHoldEndpoint
+{
+    public static void MapGetLegalHold(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/legal-holds/{holdId:guid}", async Task<Ok<LegalHoldView>> (Guid holdId, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetLegalHold(holdId), ct)))
+            .WithName(nameof(GetLegalHold))
+            .WithTags("Retention")
+            .WithSummary("A legal hold: its scope, who placed and released it, and how many items it covers now (Custodian, Auditor).")
+            .RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        routes.MapGet("/api/legal-holds", async Task<Ok<IReadOnlyList<LegalHoldView>>> (bool? active, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListLegalHolds(active ?? false), ct)))
+            .WithName(nameof(ListLegalHolds))
+            .WithTags("Retention")
+            .WithSummary("Legal holds, newest first; ?active=true for those in force (Custodian, Auditor).")
+            .RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+    }
+}

@@ -1,0 +1,8 @@
+using FluentValidation;
+
+namespace BodyCam.Evidence.Features.LegalHolds.ReleaseLegalHold;
+
+public sealed class ReleaseLegalHoldValidator : AbstractValidator<ReleaseLegalHold>
+{
+    public ReleaseLegalHoldValidator() => RuleFor(c => c.Reason).NotEmpty().MaximumLength(2000);
+}

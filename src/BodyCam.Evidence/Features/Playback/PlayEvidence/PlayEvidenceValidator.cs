@@ -1,0 +1,11 @@
+using FluentValidation;
+
+namespace BodyCam.Evidence.Features.Playback.PlayEvidence;
+
+public sealed class PlayEvidenceValidator : AbstractValidator<PlayEvidence>
+{
+    public PlayEvidenceValidator() =>
+        RuleFor(c => c.Reason)
+            .NotEmpty().WithMessage($"Say why you view this item: the {AccessReason.Header} header or the {AccessReason.QueryParameter} query parameter.")
+            .MaximumLength(AccessReason.MaxLength);
+}

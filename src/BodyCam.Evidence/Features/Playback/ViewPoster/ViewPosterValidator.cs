@@ -1,0 +1,8 @@
+using FluentValidation;
+
+namespace BodyCam.Evidence.Features.Playback.ViewPoster;
+
+public sealed class ViewPosterValidator : AbstractValidator<ViewPoster>
+{
+    public ViewPosterValidator() => RuleFor(c => c.Reason).MaximumLength(AccessReason.MaxLength);
+}

@@ -1,0 +1,10 @@
+using FluentValidation;
+
+namespace BodyCam.Evidence.Features.Review.AddNote;
+
+public sealed class AddNoteValidator : AbstractValidator<AddNote>
+{
+    public AddNoteValidator() =>
+        RuleFor(c => c.Text).NotEmpty().MaximumLength(4000).Must(text => text.Trim().Length > 0 && ReviewText.IsPlainText(text))
+            .WithMessage("1-4000 characters of text, not only spaces.");
+}

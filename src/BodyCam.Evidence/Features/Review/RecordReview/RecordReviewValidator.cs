@@ -1,0 +1,12 @@
+using FluentValidation;
+
+namespace BodyCam.Evidence.Features.Review.RecordReview;
+
+public sealed class RecordReviewValidator : AbstractValidator<RecordReview>
+{
+    public RecordReviewValidator()
+    {
+        RuleFor(c => c.Outcome).Must(ReviewOutcomes.IsOutcome).WithMessage($"Use one of: {ReviewOutcomes.Names}.");
+        RuleFor(c => c.Comment).MaximumLength(2000).Must(ReviewText.IsPlainText).WithMessage("At most 2000 characters of text.");
+    }
+}

@@ -1,0 +1,109 @@
+using System.Globalization;
+
+namespace BodyCam.Evidence.Infrastructure.Media;
+
+/// <summary>What ffmpeg made: the range the clip really holds, and how, exactly, it was made.</summary>
+public sealed record ClipCut(double ActualStartSeconds, double ActualEndSeconds, string FfmpegVersion, IReadOnlyList<string> Arguments);
+
+/// <summary>The source media is to blame: cutting it again would fail again.</summary>
+public sealed class ClipCutFailedException(string message) : Exception(message);
+
+/// <summary>
+/// Cuts a clip with ffmpeg from a local file. Stream copy (the default) copies packets from the key frame at or
+/// before the start, so the clip may begin earlier than asked: that start is read with ffprobe from the source's
+/// packets, the same seek ffmpeg makes. A frame-accurate cut re-encodes the video (H.264) and audio (AAC).
+/// </summary>
+public static class ClipCutter
+{
+    public const string SourcePlaceholder = "{source}";
+    public const string ClipPlaceholder = "{clip}";
+
+    /// <summary>Cuts <c>[start, end)</c> of the source into the clip file; <c>progress</c> hears the fraction written so far, 0–1.</summary>
+    public static async Task<ClipCut> CutAsync(
+        string sourcePath, string clipPath, double startSeconds, double endSeconds, bool accurate, TimeSpan timeout,
+        Func<double, Task> progress, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(sourcePath))
+        {
+            throw new FileNotFoundException("There is no source media to cut.", sourcePath);
+        }
+        var source = "file:" + Path.GetFullPath(sourcePath);
+        var clip = "file:" + Path.GetFullPath(clipPath);
+        var arguments = Arguments(startSeconds, endSeconds, accurate);
+        var length = endSeconds - startSeconds;
+        var cut = await MediaTool.RunAsync(
+            "ffmpeg", arguments.Select(a => a == SourcePlaceholder ? source : a == ClipPlaceholder ? clip : a), timeout, cancellationToken,
+            async line =>
+            {
+                // -progress writes key=value lines; out_time_us is how far into the clip it has written.
+                if (line.StartsWith("out_time_us=", StringComparison.Ordinal)
+                    && long.TryParse(line.AsSpan("out_time_us=".Length), NumberStyles.Integer, CultureInfo.InvariantCulture, out var written))
+                {
+                    await progress(Math.Clamp(written / 1e6 / length, 0, 1));
+                }
+            });
+        if (cut.TimedOut)
+        {
+            throw new ClipCutFailedException(string.Create(CultureInfo.InvariantCulture, $"ffmpeg did not finish the cut within {timeout}."));
+        }
+        if (cut.ExitCode != 0 || new FileInfo(clipPath) is not { Exists: true, Length: > 0 })
+        {
+            throw new ClipCutFailedException(
+                FfprobeMediaProbe.Reason(cut.Errors, source) ?? string.Create(CultureInfo.InvariantCulture, $"ffmpeg exited with code {cut.ExitCode} and wrote no clip."));
+        }
+        var actualStart = accurate ? startSeconds : await KeyFrameAtOrBeforeAsync(source, startSeconds, cancellationToken);
+        var duration = await DurationAsync(clip, cancellationToken);
+        return new ClipCut(actualStart, actualStart + duration, await VersionAsync(cancellationToken), arguments);
+    }
+
+    /// <summary>The arguments, with <see cref="SourcePlaceholder"/> and <see cref="ClipPlaceholder"/> for the two files.</summary>
+    public static IReadOnlyList<string> Arguments(double startSeconds, double endSeconds, bool accurate)
+    {
+        List<string> arguments =
+        [
+            "-v", "error", "-nostdin", "-y", "-progress", "pipe:1", "-nostats",
+            "-ss", Seconds(startSeconds), "-i", SourcePlaceholder, "-t", Seconds(endSeconds - startSeconds),
+            "-map", "0:v:0?", "-map", "0:a:0?",
+        ];
+        arguments.AddRange(accurate
+            ? ["-c:v", "libx264", "-preset", "veryfast", "-crf", "18", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "128k"]
+            : ["-c", "copy", "-avoid_negative_ts", "make_zero"]);
+        // No creation time or encoder string from the machine: the same cut of the same source gives the same bytes.
+        arguments.AddRange(["-map_metadata", "-1", "-fflags", "+bitexact", "-f", "mp4", ClipPlaceholder]);
+        return arguments;
+    }
+
+    private static async Task<double> KeyFrameAtOrBeforeAsync(string source, double startSeconds, CancellationToken cancellationToken)
+    {
+        if (startSeconds <= 0)
+        {
+            return 0;
+        }
+        var probe = await MediaTool.RunAsync(
+            "ffprobe",
+            ["-v", "error", "-select_streams", "v:0", "-read_intervals", Seconds(startSeconds) + "%+#1", "-show_entries", "packet=pts_time", "-of", "csv=p=0", source],
+            TimeSpan.FromMinutes(1), cancellationToken);
+        return probe.ExitCode == 0 && Number(probe.Output) is { } keyFrame ? Math.Min(keyFrame, startSeconds) : startSeconds;
+    }
+
+    private static async Task<double> DurationAsync(string clip, CancellationToken cancellationToken)
+    {
+        var probe = await MediaTool.RunAsync(
+            "ffprobe", ["-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", clip], TimeSpan.FromMinutes(1), cancellationToken);
+        return probe.ExitCode == 0 && Number(probe.Output) is { } duration
+            ? duration
+            : throw new ClipCutFailedException("ffprobe cannot read the clip ffmpeg wrote.");
+    }
+
+    private static async Task<string> VersionAsync(CancellationToken cancellationToken)
+    {
+        var version = await MediaTool.RunAsync("ffmpeg", ["-version"], TimeSpan.FromMinutes(1), cancellationToken);
+        return version.Output.Split('\n')[0].Trim();
+    }
+
+    private static double? Number(string text) =>
+        double.TryParse(text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault()?.TrimEnd(','),
+            NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : null;
+
+    private static string Seconds(double seconds) => seconds.ToString("0.######", CultureInfo.InvariantCulture);
+}
