@@ -37,7 +37,7 @@ internal static class BenchmarkEvidence
     /// </summary>
     public static async Task<ServiceProvider> SeededAsync(long items)
     {
-        var name = $"bodycam_bench_search_v2_{items}";
+        var name = $"bodycam_bench_search_v3_{items}";
         var connection = BenchmarkLedgers.Connection(name);
         ServiceProvider services;
         if (await CountItemsAsync(connection) == items)

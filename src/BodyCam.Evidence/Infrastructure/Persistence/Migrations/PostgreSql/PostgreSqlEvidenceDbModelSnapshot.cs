@@ -586,6 +586,7 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("RecordedAt", "Id")
                         .HasDatabaseName("ix_evidence_items_recorded_at_id");
+
                     b.HasIndex("Status", "LastFixityCheckAt")
                         .HasDatabaseName("ix_evidence_items_status_last_fixity_check_at");
 

@@ -581,6 +581,7 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("RecordedAt", "Id")
                         .HasDatabaseName("ix_evidence_items_recorded_at_id");
+
                     b.HasIndex("Status", "LastFixityCheckAt")
                         .HasDatabaseName("ix_evidence_items_status_last_fixity_check_at");
 

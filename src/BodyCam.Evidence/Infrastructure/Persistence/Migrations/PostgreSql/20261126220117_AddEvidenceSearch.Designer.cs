@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlEvidenceDb))]
-    [Migration("20261126223428_AddEvidenceSearch")]
+    [Migration("20261126220117_AddEvidenceSearch")]
     partial class AddEvidenceSearch
     {
         /// <inheritdoc />
@@ -589,11 +589,11 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                     b.HasIndex("Status", "ReceivedAt")
                         .HasDatabaseName("ix_evidence_items_status_received_at");
 
-                    b.HasIndex("OfficerUnit", "RecordedAt", "RecordedUntil")
-                        .HasDatabaseName("ix_evidence_items_officer_unit_recorded_at_recorded_until");
+                    b.HasIndex("OfficerUnit", "RecordedAt", "Id")
+                        .HasDatabaseName("ix_evidence_items_officer_unit_recorded_at_id");
 
-                    b.HasIndex("Status", "RecordedAt", "RecordedUntil")
-                        .HasDatabaseName("ix_evidence_items_status_recorded_at_recorded_until");
+                    b.HasIndex("Status", "RecordedAt", "Id")
+                        .HasDatabaseName("ix_evidence_items_status_recorded_at_id");
 
                     b.ToTable("evidence_items", (string)null);
                 });

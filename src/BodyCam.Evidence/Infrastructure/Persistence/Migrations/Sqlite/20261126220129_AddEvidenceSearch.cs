@@ -64,13 +64,13 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                     track_east = (SELECT max(longitude) FROM gnss_points p WHERE p.recording_id = recordings.id),
                     track_north = (SELECT max(latitude) FROM gnss_points p WHERE p.recording_id = recordings.id);
                 """);
-            migrationBuilder.Sql("CREATE INDEX ix_evidence_items_officer_recorded_at_recorded_until ON evidence_items (recording_officer_id, recorded_at, recorded_until);");
-            migrationBuilder.Sql("CREATE INDEX ix_evidence_items_device_recorded_at_recorded_until ON evidence_items (recording_device_serial, recorded_at, recorded_until);");
+            migrationBuilder.Sql("CREATE INDEX ix_evidence_items_officer_recorded_at_id ON evidence_items (recording_officer_id, recorded_at, id);");
+            migrationBuilder.Sql("CREATE INDEX ix_evidence_items_device_recorded_at_id ON evidence_items (recording_device_serial, recorded_at, id);");
 
             migrationBuilder.CreateIndex(
-                name: "ix_evidence_items_officer_unit_recorded_at_recorded_until",
+                name: "ix_evidence_items_officer_unit_recorded_at_id",
                 table: "evidence_items",
-                columns: new[] { "officer_unit", "recorded_at", "recorded_until" });
+                columns: new[] { "officer_unit", "recorded_at", "id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_evidence_items_recorded_at_id",
@@ -78,19 +78,19 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "recorded_at", "id" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_evidence_items_status_recorded_at_recorded_until",
+                name: "ix_evidence_items_status_recorded_at_id",
                 table: "evidence_items",
-                columns: new[] { "status", "recorded_at", "recorded_until" });
+                columns: new[] { "status", "recorded_at", "id" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("DROP INDEX ix_evidence_items_officer_recorded_at_recorded_until;");
-            migrationBuilder.Sql("DROP INDEX ix_evidence_items_device_recorded_at_recorded_until;");
+            migrationBuilder.Sql("DROP INDEX ix_evidence_items_officer_recorded_at_id;");
+            migrationBuilder.Sql("DROP INDEX ix_evidence_items_device_recorded_at_id;");
 
             migrationBuilder.DropIndex(
-                name: "ix_evidence_items_officer_unit_recorded_at_recorded_until",
+                name: "ix_evidence_items_officer_unit_recorded_at_id",
                 table: "evidence_items");
 
             migrationBuilder.DropIndex(
@@ -98,7 +98,7 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                 table: "evidence_items");
 
             migrationBuilder.DropIndex(
-                name: "ix_evidence_items_status_recorded_at_recorded_until",
+                name: "ix_evidence_items_status_recorded_at_id",
                 table: "evidence_items");
 
             migrationBuilder.DropColumn(

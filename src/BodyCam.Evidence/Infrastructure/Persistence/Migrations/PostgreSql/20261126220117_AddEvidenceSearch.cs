@@ -61,8 +61,8 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                 FROM (SELECT recording_id, min(longitude) AS west, min(latitude) AS south, max(longitude) AS east, max(latitude) AS north
                       FROM gnss_points GROUP BY recording_id) t
                 WHERE t.recording_id = r.id;
-                CREATE INDEX ix_evidence_items_officer_recorded_at_recorded_until ON evidence_items (recording_officer_id, recorded_at, recorded_until);
-                CREATE INDEX ix_evidence_items_device_recorded_at_recorded_until ON evidence_items (recording_device_serial, recorded_at, recorded_until);
+                CREATE INDEX ix_evidence_items_officer_recorded_at_id ON evidence_items (recording_officer_id, recorded_at, id);
+                CREATE INDEX ix_evidence_items_device_recorded_at_id ON evidence_items (recording_device_serial, recorded_at, id);
                 CREATE INDEX ix_evidence_items_recorded_span ON evidence_items USING gist (tstzrange(recorded_at, recorded_until, '[]'));
                 CREATE INDEX ix_recordings_track_box ON recordings USING gist (box(point(track_west, track_south), point(track_east, track_north)));
                 CREATE INDEX ix_evidence_items_file_name_words ON evidence_items
@@ -73,16 +73,18 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                     USING gin (to_tsvector('simple', regexp_replace(label || ' ' || coalesce(tags, ''), '[^[:alnum:]]+', ' ', 'g')));
                 CREATE INDEX ix_bookmarks_words ON bookmarks
                     USING gin (to_tsvector('simple', regexp_replace("text" || ' ' || coalesce(tags, '') || ' ' || coalesce(category_id, '') || ' ' || coalesce(category_name, ''), '[^[:alnum:]]+', ' ', 'g')));
+                CREATE INDEX ix_evidence_categories_words ON evidence_categories
+                    USING gin (to_tsvector('simple', regexp_replace(category_id, '[^[:alnum:]]+', ' ', 'g')));
                 CREATE INDEX ix_categories_words ON categories
-                    USING gin (to_tsvector('simple', regexp_replace(id || ' ' || name, '[^[:alnum:]]+', ' ', 'g')));
+                    USING gin (to_tsvector('simple', regexp_replace(name, '[^[:alnum:]]+', ' ', 'g')));
                 CREATE INDEX ix_cases_words ON cases
                     USING gin (to_tsvector('simple', regexp_replace(title, '[^[:alnum:]]+', ' ', 'g')));
                 """);
 
             migrationBuilder.CreateIndex(
-                name: "ix_evidence_items_officer_unit_recorded_at_recorded_until",
+                name: "ix_evidence_items_officer_unit_recorded_at_id",
                 table: "evidence_items",
-                columns: new[] { "officer_unit", "recorded_at", "recorded_until" });
+                columns: new[] { "officer_unit", "recorded_at", "id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_evidence_items_recorded_at_id",
@@ -90,22 +92,22 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                 columns: new[] { "recorded_at", "id" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_evidence_items_status_recorded_at_recorded_until",
+                name: "ix_evidence_items_status_recorded_at_id",
                 table: "evidence_items",
-                columns: new[] { "status", "recorded_at", "recorded_until" });
+                columns: new[] { "status", "recorded_at", "id" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("""
-                DROP INDEX ix_evidence_items_officer_recorded_at_recorded_until, ix_evidence_items_device_recorded_at_recorded_until,
-                    ix_evidence_items_recorded_span, ix_recordings_track_box, ix_evidence_items_file_name_words, ix_evidence_notes_words,
-                    ix_evidence_bookmarks_words, ix_bookmarks_words, ix_categories_words, ix_cases_words;
+                DROP INDEX ix_evidence_items_officer_recorded_at_id, ix_evidence_items_device_recorded_at_id, ix_evidence_items_recorded_span,
+                    ix_recordings_track_box, ix_evidence_items_file_name_words, ix_evidence_notes_words, ix_evidence_bookmarks_words,
+                    ix_bookmarks_words, ix_evidence_categories_words, ix_categories_words, ix_cases_words;
                 """);
 
             migrationBuilder.DropIndex(
-                name: "ix_evidence_items_officer_unit_recorded_at_recorded_until",
+                name: "ix_evidence_items_officer_unit_recorded_at_id",
                 table: "evidence_items");
 
             migrationBuilder.DropIndex(
@@ -113,7 +115,7 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                 table: "evidence_items");
 
             migrationBuilder.DropIndex(
-                name: "ix_evidence_items_status_recorded_at_recorded_until",
+                name: "ix_evidence_items_status_recorded_at_id",
                 table: "evidence_items");
 
             migrationBuilder.DropColumn(
