@@ -37,7 +37,7 @@ internal static class BenchmarkEvidence
     /// </summary>
     public static async Task<ServiceProvider> SeededAsync(long items)
     {
-        var name = $"bodycam_bench_search_v3_{items}";
+        var name = $"bodycam_bench_search_v4_{items}";
         var connection = BenchmarkLedgers.Connection(name);
         ServiceProvider services;
         if (await CountItemsAsync(connection) == items)
@@ -161,7 +161,7 @@ internal static class BenchmarkEvidence
         yield return Invariant($"""
             INSERT INTO evidence_bookmarks (id, evidence_id, start_seconds, label, tags, author, created_at)
             SELECT md5('eb' || i)::uuid, id, h % seconds, 'Subject ' || pg_temp.word('surname' || (h2 / 5) % {Surnames}) || ' arrives',
-                'arrival;' || pg_temp.word('street' || (h2 / 13) % {Streets}), 'supervisor-' || officer % 40, started + interval '2 days'
+                '["arrival","' || pg_temp.word('street' || (h2 / 13) % {Streets}) || '"]', 'supervisor-' || officer % 40, started + interval '2 days'
             FROM seed_items WHERE h % 10 = 1
             """);
         yield return Invariant($"""

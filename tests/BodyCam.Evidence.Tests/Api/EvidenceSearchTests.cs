@@ -118,7 +118,7 @@ public sealed class EvidenceSearchTests(ApiProfile profile) : ApiTests(profile)
         {
             db.EvidenceNotes.Add(EvidenceNote.Add(noted, $"Subject left by the {words[1].ToUpperInvariant()} entrance.", "sam", Morning));
             db.EvidenceBookmarks.Add(EvidenceBookmark.Mark(reviewed, 12, 20, $"Door opened ({words[2]})", null, "sam", Morning));
-            db.EvidenceBookmarks.Add(EvidenceBookmark.Mark(tagged, 1, null, "Arrival", $"vehicle;{words[3]}", "sam", Morning));
+            db.EvidenceBookmarks.Add(EvidenceBookmark.Mark(tagged, 1, null, "Arrival", $"[\"vehicle\",\"{words[3]}\"]", "sam", Morning));
             db.Bookmarks.Add(Bookmark.Mark(Guid.NewGuid(), recordingId, "bookmark_1", $"Shouting near {words[4]}", null, null, null, null, null));
             var known = Category.Create(category);
             known.Describe($"Pursuit {words[5]}", 365, true, Morning);
