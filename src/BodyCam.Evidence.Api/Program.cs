@@ -1,4 +1,5 @@
 using BodyCam.Evidence;
+using BodyCam.Evidence.Api.Hosting;
 using BodyCam.Evidence.Features;
 using BodyCam.Evidence.Features.Disposition.PurgeDisposed;
 using BodyCam.Evidence.Features.Disposition.SweepRetention;
@@ -14,6 +15,7 @@ using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Telemetry;
 using BodyCam.Evidence.Verification.Notes;
 using Hangfire;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Scalar.AspNetCore;
@@ -25,6 +27,12 @@ var role = HostRole.From(builder.Configuration);
 
 // Uploads lift this limit for their own requests (tus, Swift objects); every other body is small.
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Api:MaxRequestBodyBytes", 1024L * 1024));
+builder.WebHost.UseSockets(sockets =>
+{
+    sockets.WaitForDataBeforeAllocatingBuffer = false;
+    sockets.UnsafePreferInlineScheduling = true;
+});
+builder.Services.AddSingleton<IMemoryPoolFactory<byte>, ReceiveBlockPool.Factory>();
 builder.Logging.ClearProviders().AddJsonConsole(json => json.IncludeScopes = true);
 builder.Services.AddEvidence(builder.Configuration);
 if (role.RunsJobs)

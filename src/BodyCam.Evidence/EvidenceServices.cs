@@ -86,9 +86,16 @@ public static class EvidenceServices
             {
                 case JobStorageProvider.PostgreSql:
                     // Hangfire's default of polling the queue every 15 s would keep a dock waiting that long for "Verified".
+                    // A lock row left by a killed process is taken over after DistributedLockTimeout; with the default
+                    // 10 min a server killed while scheduling could not register its recurring jobs on restart (it
+                    // waits 15 s). Hangfire's own locks are held for milliseconds, and this server takes no others.
                     hangfire.UsePostgreSqlStorage(
                         postgres => postgres.UseNpgsqlConnection(settings.DatabaseConnection),
-                        new PostgreSqlStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) });
+                        new PostgreSqlStorageOptions
+                        {
+                            QueuePollInterval = TimeSpan.FromSeconds(1),
+                            DistributedLockTimeout = TimeSpan.FromSeconds(10),
+                        });
                     break;
                 default:
                     hangfire.UseInMemoryStorage();
