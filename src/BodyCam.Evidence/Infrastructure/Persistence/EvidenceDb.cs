@@ -71,6 +71,12 @@ public abstract class EvidenceDb : DbContext
     /// <summary>Serialises the requests and the job that open, extend or close view sessions of one key, until the current transaction ends.</summary>
     internal abstract Task LockViewSessionAsync(string key, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Serialises changes to what hangs off these items (their categories) until the current transaction ends, so that
+    /// two changes never both read the same rows and then both insert the same keys.
+    /// </summary>
+    internal abstract Task LockEvidenceItemsAsync(IReadOnlyCollection<Guid> evidenceIds, CancellationToken cancellationToken);
+
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var pending = PendingCustodyEvents();
