@@ -42,7 +42,7 @@ internal static class BenchmarkEvidence
         ServiceProvider services;
         if (await CountItemsAsync(connection) == items)
         {
-            services = BenchmarkLedgers.Services(name);
+            services = await BenchmarkLedgers.MigratedAsync(name);
         }
         else
         {
