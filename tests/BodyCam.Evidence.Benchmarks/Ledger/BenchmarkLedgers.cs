@@ -74,7 +74,7 @@ internal static class BenchmarkLedgers
 
     public static EvidenceDb OpenDb(this ServiceProvider services) => services.CreateScope().ServiceProvider.GetRequiredService<EvidenceDb>();
 
-    private static async Task<ServiceProvider> MigratedAsync(string name)
+    internal static async Task<ServiceProvider> MigratedAsync(string name)
     {
         var services = Services(name);
         await services.OpenDb().Database.MigrateAsync();

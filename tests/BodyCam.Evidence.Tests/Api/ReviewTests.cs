@@ -76,6 +76,33 @@ public sealed class ReviewTests(ApiProfile profile) : ApiTests(profile)
     }
 
     [Test]
+    public async Task Concurrent_category_changes_of_one_item_all_succeed_and_their_custody_events_chain_from_old_to_new()
+    {
+        var (officer, unit) = await NewOfficerAsync();
+        var (a, b, c) = (await CreateCategoryAsync("Arrest"), await CreateCategoryAsync("Patrol"), await CreateCategoryAsync("Interview"));
+        var item = await Api.UploadVerifiedRecordingAsync(officer);
+        var supervisor = Api.ClientFor(Roles.Supervisor, NewId("sup"), unit);
+        string[][] choices = [[a, b], [b, c]];
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            supervisor.PutAsJsonAsync($"/api/evidence/{item}/categories", new { categories = choices[i % 2] })));
+
+        foreach (var response in responses)
+        {
+            await response.ReadAsync<JsonElement>(HttpStatusCode.OK);
+        }
+        var carried = (await DetailAsync(item)).GetProperty("categories").EnumerateArray().Select(c => Text(c, "id")!).ToArray();
+        var reasons = await ReasonsAsync(item, CustodyAction.CategoriesAssigned);
+        Assert.That(reasons, Has.Count.InRange(1, responses.Length));
+        var carriedBefore = Array.Empty<string>();
+        foreach (var reason in reasons)
+        {
+            carriedBefore = choices.Single(after => reason == Arrow(carriedBefore, after));
+        }
+        Assert.That(carried, Is.EquivalentTo(carriedBefore), "each change starts from the previous one's result and the last is what the item carries");
+    }
+
+    [Test]
     public async Task Categories_the_agency_does_not_offer_are_refused_naming_categories()
     {
         var (officer, unit) = await NewOfficerAsync();
@@ -358,8 +385,9 @@ public sealed class ReviewTests(ApiProfile profile) : ApiTests(profile)
             Is.EqualTo((true, $"/api/evidence/{video}/poster")));
     }
 
-    private static string Arrow(string[] before, string[] after) =>
-        $"categories {string.Join(", ", before.Order(StringComparer.Ordinal))} → {string.Join(", ", after.Order(StringComparer.Ordinal))}; assigned by hand";
+    private static string Arrow(string[] before, string[] after) => $"categories {Listed(before)} → {Listed(after)}; assigned by hand";
+
+    private static string Listed(string[] categories) => categories.Length == 0 ? "(none)" : string.Join(", ", categories.Order(StringComparer.Ordinal));
 
     private async Task<(string OfficerId, string Unit)> NewOfficerAsync(string? unit = null)
     {

@@ -28,6 +28,7 @@ internal static class ItemCategories
         {
             return;
         }
+        await db.LockEvidenceItemsAsync(evidenceIds, cancellationToken);
         var rows = await db.EvidenceCategories.Where(c => evidenceIds.Contains(c.EvidenceId)).ToListAsync(cancellationToken);
         foreach (var evidenceId in evidenceIds)
         {

@@ -74,6 +74,12 @@ public abstract class EvidenceDb : DbContext
     /// <summary>Serialises the requests and the job that open, extend or close view sessions of one key, until the current transaction ends.</summary>
     internal abstract Task LockViewSessionAsync(string key, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Serialises changes to what hangs off these items (their categories) until the current transaction ends, so that
+    /// two changes never both read the same rows and then both insert the same keys.
+    /// </summary>
+    internal abstract Task LockEvidenceItemsAsync(IReadOnlyCollection<Guid> evidenceIds, CancellationToken cancellationToken);
+
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var pending = PendingCustodyEvents();
@@ -429,11 +435,12 @@ public abstract class EvidenceDb : DbContext
             item.HasIndex(e => new { e.ProbeStatus, e.VerifiedAt });
             item.HasIndex(e => new { e.Status, e.LastFixityCheckAt });
             item.HasIndex(e => e.RecordingId);
-            // Search lists newest first by (RecordedAt, Id), scanning one of these backwards; the officer's and the
-            // device's (columns of the complex Recording, which EF cannot index) are created by the AddEvidenceSearch migration.
+            // Search lists newest first by (RecordedAt, Id), scanning one of these backwards. With RecordedUntil in the
+            // key, a time range is checked in the index, not on each row. The officer's and the device's (columns of
+            // the complex Recording, which EF cannot index) are written by hand in the migrations (TuneEvidenceSearchIndexes).
             item.HasIndex(e => new { e.RecordedAt, e.Id });
-            item.HasIndex(e => new { e.OfficerUnit, e.RecordedAt, e.Id });
-            item.HasIndex(e => new { e.Status, e.RecordedAt, e.Id });
+            item.HasIndex(e => new { e.OfficerUnit, e.RecordedAt, e.RecordedUntil });
+            item.HasIndex(e => new { e.Status, e.RecordedAt, e.RecordedUntil });
             item.ComplexProperty(e => e.Recording, ConfigureRecording);
             item.ComplexProperty(e => e.Media, media =>
             {

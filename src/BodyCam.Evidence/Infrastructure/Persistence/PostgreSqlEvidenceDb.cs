@@ -14,6 +14,16 @@ public sealed class PostgreSqlEvidenceDb(DbContextOptions<PostgreSqlEvidenceDb> 
     internal override async Task LockCustodyLogAsync(CancellationToken cancellationToken) =>
         await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({CustodyLogLockKey})", cancellationToken);
 
+    /// <summary>
+    /// Row locks in id order, so that two changes of overlapping sets of items cannot deadlock. NO KEY UPDATE leaves
+    /// inserts of rows that reference the items (custody events, notes) free to run meanwhile.
+    /// </summary>
+    internal override async Task LockEvidenceItemsAsync(IReadOnlyCollection<Guid> evidenceIds, CancellationToken cancellationToken)
+    {
+        var ids = evidenceIds.ToArray();
+        await Database.ExecuteSqlAsync($"SELECT id FROM evidence_items WHERE id = ANY({ids}) ORDER BY id FOR NO KEY UPDATE", cancellationToken);
+    }
+
     /// <summary>Keys that share their first 32 bits share a lock: a moment's wait, never a wrong answer.</summary>
     internal override async Task LockViewSessionAsync(string key, CancellationToken cancellationToken)
     {

@@ -15,6 +15,9 @@ public sealed class SqliteEvidenceDb(DbContextOptions<SqliteEvidenceDb> options,
     /// <summary>Nothing to take, for the same reason as <see cref="LockCustodyLogAsync"/>.</summary>
     internal override Task LockViewSessionAsync(string key, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>Nothing to take, for the same reason as <see cref="LockCustodyLogAsync"/>.</summary>
+    internal override Task LockEvidenceItemsAsync(IReadOnlyCollection<Guid> evidenceIds, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>
     /// SQLite has no time type. UTC ticks keep range queries and ordering in the database and, unlike EF's
     /// binary converter (0.1 ms), every digit of the time: a custody entry must re-encode from its row.

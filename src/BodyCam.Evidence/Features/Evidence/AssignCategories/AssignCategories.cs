@@ -29,6 +29,7 @@ internal sealed class AssignCategoriesHandler(EvidenceDb db, ICurrentActor calle
     {
         var item = await db.EvidenceItems.Where(e => e.Id == command.EvidenceId).Select(e => new { e.RecordingId }).SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException($"There is no evidence item {command.EvidenceId}.");
+        await db.LockEvidenceItemsAsync([command.EvidenceId], cancellationToken);
         var wanted = command.Categories.ToHashSet(StringComparer.Ordinal);
         var carried = await db.EvidenceCategories.Where(c => c.EvidenceId == command.EvidenceId).Select(c => c.CategoryId).ToListAsync(cancellationToken);
         var added = wanted.Except(carried).ToList();

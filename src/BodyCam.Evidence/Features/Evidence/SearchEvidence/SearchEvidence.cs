@@ -1,3 +1,4 @@
+using BodyCam.Evidence.Domain.Evidence;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;
@@ -72,12 +73,20 @@ public sealed record EvidenceSummary(
 
 internal sealed class SearchEvidenceHandler(EvidenceDb db, ICurrentActor caller) : IQueryHandler<SearchEvidence, EvidencePage>
 {
+    /// <summary>How many matches of a word or an area are read ahead and the page then looked up by id.</summary>
+    internal const int CandidateLimit = 5000;
+
     public async ValueTask<EvidencePage> Handle(SearchEvidence query, CancellationToken cancellationToken)
+    {
+        var sources = new EvidenceSearchSources(db);
+        return await sources.InOneSnapshotAsync(ct => SearchAsync(query, sources, ct), cancellationToken);
+    }
+
+    private async Task<EvidencePage> SearchAsync(SearchEvidence query, EvidenceSearchSources sources, CancellationToken cancellationToken)
     {
         var filter = EvidenceSearchFilter.Parse(query);
         var after = EvidenceSearchCursor.Parse(query.Cursor, filter);
         var limit = EvidenceSearchFilter.ParseLimit(query.Limit);
-        var sources = new EvidenceSearchSources(db);
 
         var items = db.EvidenceItems.AsNoTracking().VisibleTo(caller);
         if (filter.OfficerId is { } officerId)
@@ -107,8 +116,7 @@ internal sealed class SearchEvidenceHandler(EvidenceDb db, ICurrentActor caller)
         }
         foreach (var word in filter.Words)
         {
-            var mentioning = sources.ItemsMentioning(word);
-            items = items.Where(e => mentioning.Contains(e.Id));
+            items = await NarrowAsync(items, sources.ItemsMentioning(word), cancellationToken);
         }
         if (filter.Area is { } area)
         {
@@ -116,7 +124,7 @@ internal sealed class SearchEvidenceHandler(EvidenceDb db, ICurrentActor caller)
                 .Where(r => db.GnssPoints.Any(p => p.RecordingId == r.Id
                     && p.Longitude >= area.West && p.Longitude <= area.East && p.Latitude >= area.South && p.Latitude <= area.North))
                 .Select(r => (Guid?)r.Id);
-            items = items.Where(e => tracked.Contains(e.RecordingId));
+            items = await NarrowAsync(items, db.EvidenceItems.Where(e => tracked.Contains(e.RecordingId)).Select(e => e.Id), cancellationToken);
         }
         if (after is { } key)
         {
@@ -133,22 +141,27 @@ internal sealed class SearchEvidenceHandler(EvidenceDb db, ICurrentActor caller)
                 e.Id, e.Status, e.Recording.FileName, e.Recording.ContentType, e.Recording.OfficerId, e.OfficerUnit, e.Recording.DeviceSerial,
                 e.Recording.RecordedStart, e.Recording.RecordedEnd, e.RecordedAt, e.ReceivedAt, e.Bytes, e.StreamSha256,
                 e.Media.DurationSeconds, HasPoster = e.PosterBlobName != null, e.RecordingId,
+                Categories = db.EvidenceCategories.Where(c => c.EvidenceId == e.Id).Select(c => c.CategoryId).ToList(),
             })
             .ToListAsync(cancellationToken);
         var next = rows.Count > limit ? EvidenceSearchCursor.After(rows[limit - 1].RecordedAt, rows[limit - 1].Id, filter) : null;
-        rows = rows.Take(limit).ToList();
-
-        var ids = rows.Select(r => r.Id).ToList();
-        var categories = (await db.EvidenceCategories.AsNoTracking()
-                .Where(c => ids.Contains(c.EvidenceId))
-                .Select(c => new { c.EvidenceId, c.CategoryId })
-                .ToListAsync(cancellationToken))
-            .ToLookup(c => c.EvidenceId, c => c.CategoryId);
         return new EvidencePage(
-            [.. rows.Select(r => new EvidenceSummary(
+            [.. rows.Take(limit).Select(r => new EvidenceSummary(
                 r.Id, r.Status.ToString(), r.FileName, r.ContentType, r.OfficerId, r.OfficerUnit, r.DeviceSerial, r.RecordedStart, r.RecordedEnd,
                 r.RecordedAt, r.ReceivedAt, r.Bytes, r.StreamSha256, r.DurationSeconds, r.HasPoster, r.RecordingId,
-                [.. categories[r.Id].Order(StringComparer.Ordinal)]))],
+                [.. r.Categories.Order(StringComparer.Ordinal)]))],
             next);
+    }
+
+    /// <summary>
+    /// Words and areas are matched first, on their own, through their indexes: PostgreSQL cannot tell how many items
+    /// such a filter matches, and when it guesses many it walks the whole list newest first looking for a page of
+    /// them. Up to <see cref="CandidateLimit"/> matches, the page is read from just those, by id. Beyond it, matches are
+    /// common enough that walking the list finds a page soon, and the filter joins the query as a subquery.
+    /// </summary>
+    private static async Task<IQueryable<EvidenceItem>> NarrowAsync(IQueryable<EvidenceItem> items, IQueryable<Guid> matching, CancellationToken cancellationToken)
+    {
+        var ids = await matching.Distinct().Take(CandidateLimit + 1).ToListAsync(cancellationToken);
+        return ids.Count <= CandidateLimit ? items.Where(e => ids.Contains(e.Id)) : items.Where(e => matching.Contains(e.Id));
     }
 }

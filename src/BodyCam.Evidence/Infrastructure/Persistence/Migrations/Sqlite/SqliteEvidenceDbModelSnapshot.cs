@@ -588,11 +588,11 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("Status", "ReceivedAt")
                         .HasDatabaseName("ix_evidence_items_status_received_at");
 
-                    b.HasIndex("OfficerUnit", "RecordedAt", "Id")
-                        .HasDatabaseName("ix_evidence_items_officer_unit_recorded_at_id");
+                    b.HasIndex("OfficerUnit", "RecordedAt", "RecordedUntil")
+                        .HasDatabaseName("ix_evidence_items_officer_unit_recorded_at_recorded_until");
 
-                    b.HasIndex("Status", "RecordedAt", "Id")
-                        .HasDatabaseName("ix_evidence_items_status_recorded_at_id");
+                    b.HasIndex("Status", "RecordedAt", "RecordedUntil")
+                        .HasDatabaseName("ix_evidence_items_status_recorded_at_recorded_until");
 
                     b.ToTable("evidence_items", (string)null);
                 });

@@ -1,0 +1,25 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class IndexUploadDelays : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            // Written by hand: the recorded end is a column of the complex Recording, which the model cannot index.
+            migrationBuilder.Sql("CREATE INDEX ix_evidence_items_recorded_end ON evidence_items (recording_recorded_end);");
+            migrationBuilder.Sql("CREATE INDEX ix_evidence_items_officer_unit_recorded_end ON evidence_items (officer_unit, recording_recorded_end);");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql("DROP INDEX ix_evidence_items_recorded_end;");
+            migrationBuilder.Sql("DROP INDEX ix_evidence_items_officer_unit_recorded_end;");
+        }
+    }
+}
