@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using BodyCam.Evidence.Benchmarks.Ledger;
+using BodyCam.Evidence.Benchmarks.Search;
 using BodyCam.Evidence.Features.Evidence.GetEvidenceItem;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -15,7 +16,7 @@ namespace BodyCam.Evidence.Benchmarks.Review;
 /// clip of a recording with two camera bookmarks and a 60-point GNSS track. Items are read at random. Run:
 /// dotnet run -c Release --project tests/BodyCam.Evidence.Benchmarks -- --filter '*EvidenceDetail*'
 /// </summary>
-[Config(typeof(LatencyConfig))]
+[Config(typeof(RequestLatencyConfig))]
 public class EvidenceDetailBenchmarks
 {
     private const long Items = 1_000_000;

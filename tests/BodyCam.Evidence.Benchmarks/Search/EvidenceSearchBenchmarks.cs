@@ -16,7 +16,7 @@ namespace BodyCam.Evidence.Benchmarks.Search;
 /// filters) and as a supervisor (scoped to a unit). Run, with the test services up:
 /// dotnet run -c Release --project tests/BodyCam.Evidence.Benchmarks -- --filter '*EvidenceSearch*'
 /// </summary>
-[Config(typeof(LatencyConfig))]
+[Config(typeof(RequestLatencyConfig))]
 public class EvidenceSearchBenchmarks
 {
     private ServiceProvider _services = null!;
