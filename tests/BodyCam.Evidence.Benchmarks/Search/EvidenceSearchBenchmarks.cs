@@ -1,7 +1,6 @@
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using BodyCam.Evidence.Benchmarks.Ledger;
-using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Features.Evidence.GetEvidenceItem;
 using BodyCam.Evidence.Features.Evidence.SearchEvidence;
 using BodyCam.Evidence.Infrastructure.Identity;
@@ -31,8 +30,8 @@ public class EvidenceSearchBenchmarks
     public async Task Setup()
     {
         _services = await BenchmarkEvidence.SeededAsync(Items);
-        _custodianSearch = new SearchEvidenceHandler(_services.OpenDb(), new Caller(Roles.Custodian, null));
-        _supervisorSearch = new SearchEvidenceHandler(_services.OpenDb(), new Caller(Roles.Supervisor, "unit-" + Random.Shared.Next(40).ToString("00", CultureInfo.InvariantCulture)));
+        _custodianSearch = new SearchEvidenceHandler(_services.OpenDb(), new BenchmarkCaller(Roles.Custodian, null));
+        _supervisorSearch = new SearchEvidenceHandler(_services.OpenDb(), new BenchmarkCaller(Roles.Supervisor, "unit-" + Random.Shared.Next(40).ToString("00", CultureInfo.InvariantCulture)));
         _detail = new GetEvidenceItemHandler(_services.OpenDb());
     }
 
@@ -103,13 +102,4 @@ public class EvidenceSearchBenchmarks
         BenchmarkEvidence.Start + ((BenchmarkEvidence.End - BenchmarkEvidence.Start - before) * Random.Shared.NextDouble());
 
     private static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
-    private sealed class Caller(string role, string? unit) : ICurrentActor
-    {
-        public Actor Actor { get; } = new("bench-" + role.ToLowerInvariant(), ActorKind.User, role, "127.0.0.1");
-
-        public string? Unit => unit;
-
-        public bool IsInRole(string candidate) => candidate == role;
-    }
 }

@@ -61,19 +61,18 @@ public sealed record ItemCase(string CaseNumber, string Title, string Status, Da
 internal sealed class GetEvidenceItemHandler(EvidenceDb db) : IQueryHandler<GetEvidenceItem, EvidenceItemDetails>
 {
     /// <summary>The columns the answer shows, not the whole row: the recording's extra metadata can be kilobytes.</summary>
-    private static readonly Func<EvidenceDb, Guid, CancellationToken, Task<ItemRow?>> ItemQuery = EF.CompileAsyncQuery(
-        (EvidenceDb db, Guid id, CancellationToken _) => db.EvidenceItems.AsNoTracking().Where(e => e.Id == id).Select(e => new ItemRow(
+    private Task<ItemRow?> ItemAsync(Guid id, CancellationToken cancellationToken) =>
+        db.EvidenceItems.AsNoTracking().Where(e => e.Id == id).Select(e => new ItemRow(
             e.Id, e.Status, e.QuarantineReason, e.Bytes, e.StreamSha256, e.StoredSha256, e.Recording.DeclaredSha256, e.Recording.FileName,
             e.Recording.ContentType, e.Recording.DeviceSerial, e.Recording.OfficerId, e.OfficerUnit, e.Recording.RecordedStart,
             e.Recording.RecordedEnd, e.Recording.Category, e.DockId, e.UploadId, e.ReceivedAt, e.VerifiedAt, e.ProbeStatus, e.ProbeFailure,
-            e.Media, e.PosterBlobName, e.RecordingId)).FirstOrDefault());
+            e.Media, e.PosterBlobName, e.RecordingId)).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>
     /// Everything attached to the item, in one round trip: one UNION ALL of seven indexed reads (categories, cases,
-    /// notes, reviewer bookmarks, reviews, and the recording's camera bookmarks and GNSS track) into one row shape. Compiled, as the item's query is, so a request does not translate the
-    /// expression tree again.
+    /// notes, reviewer bookmarks, reviews, and the recording's camera bookmarks and GNSS track) into one row shape.
     /// </summary>
-    private static readonly Func<EvidenceDb, Guid, Guid?, IAsyncEnumerable<TrailRow>> TrailQuery = EF.CompileAsyncQuery((EvidenceDb db, Guid id, Guid? recordingId) =>
+    private Task<List<TrailRow>> TrailAsync(Guid id, Guid? recordingId, CancellationToken cancellationToken) =>
         db.EvidenceCategories.Where(c => c.EvidenceId == id).Select(c => new TrailRow
             {
                 Kind = TrailKind.Category, Id = null, Key = c.CategoryId,
@@ -118,17 +117,14 @@ internal sealed class GetEvidenceItemHandler(EvidenceDb db) : IQueryHandler<GetE
                 Category = null, CategoryName = null, Author = null, At = p.Timestamp, Until = null,
                 Start = p.SecondsFromStart, End = null, Sequence = p.Index, Longitude = p.Longitude, Latitude = p.Latitude,
             }))
-            .AsNoTracking());
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
 
     public async ValueTask<EvidenceItemDetails> Handle(GetEvidenceItem query, CancellationToken cancellationToken)
     {
         var id = query.EvidenceId;
-        var item = await ItemQuery(db, id, cancellationToken) ?? throw new NotFoundException($"There is no evidence item {id}.");
-        var trail = new List<TrailRow>();
-        await foreach (var row in TrailQuery(db, id, item.RecordingId).WithCancellation(cancellationToken))
-        {
-            trail.Add(row);
-        }
+        var item = await ItemAsync(id, cancellationToken) ?? throw new NotFoundException($"There is no evidence item {id}.");
+        var trail = await TrailAsync(id, item.RecordingId, cancellationToken);
         return new EvidenceItemDetails(
             item.Id, item.Status.ToString(), item.QuarantineReason, item.Bytes, item.StreamSha256, item.StoredSha256, item.DeclaredSha256,
             item.FileName, item.ContentType, item.DeviceSerial, item.OfficerId, item.OfficerUnit, item.RecordedStart, item.RecordedEnd,
