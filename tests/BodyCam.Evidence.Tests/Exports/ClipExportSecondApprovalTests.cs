@@ -50,7 +50,8 @@ public sealed class ClipExportSecondApprovalTests(ApiProfile profile)
             Is.EqualTo(new[] { ("second-supervisor", "In order"), ("second-custodian", "Agreed") }));
         Assert.That(await ActionsAboutAsync(request.Id), Is.EqualTo(new[]
         {
-            CustodyAction.ClipRequested, CustodyAction.ClipRequestApproved, CustodyAction.ClipRequestApproved, CustodyAction.ClipCut, CustodyAction.ExportPackaged,
+            CustodyAction.ClipRequested, CustodyAction.ClipRequestApproved, CustodyAction.ClipRequestApproved, CustodyAction.ClipCut,
+            CustodyAction.ExportPackaged, CustodyAction.ExportDownloaded,
         }));
     }
 

@@ -29,17 +29,17 @@ internal sealed class StuckClipRequestsReconciler(
             .Where(r => r.Status == ClipRequestStatus.Processing && r.ProcessingStartedAt < startedBefore)
             .Select(r => new { r.Id, r.JobId })
             .ToListAsync(cancellationToken);
-        var reenqueued = 0;
-        foreach (var request in processing.Where(r => !HasLiveJob(r.JobId)))
+        var lost = processing.Where(r => !HasLiveJob(r.JobId)).ToList();
+        foreach (var request in lost)
         {
             var jobId = jobs.Enqueue<CutClipJob>(job => job.RunAsync(request.Id, null, CancellationToken.None));
-            // Only if nothing moved meanwhile: a request that finished is left as it is, and the job just enqueued finds
-            // nothing to do.
-            reenqueued += await db.ClipRequests
+            // Only if nothing moved meanwhile: a request that finished is left as it is (the job just enqueued finds
+            // nothing to do), and one the new job has already taken on records that job itself.
+            await db.ClipRequests
                 .Where(r => r.Id == request.Id && r.Status == ClipRequestStatus.Processing && r.JobId == request.JobId)
                 .ExecuteUpdateAsync(update => update.SetProperty(r => r.JobId, jobId), cancellationToken);
         }
-        return reenqueued;
+        return lost.Count;
     }
 
     private bool HasLiveJob(string? jobId)

@@ -30,7 +30,7 @@ public static class RequestClipEndpoint
                 })
             .WithName(nameof(RequestClip))
             .WithTags("Exports")
-            .WithSummary("Asks for a clip of one evidence item; a supervisor of its unit or a custodian decides (OversightBoard).")
+            .WithSummary("Asks for a clip of one evidence item, by range or by a reviewer's bookmark; a supervisor of its unit or a custodian decides (OversightBoard).")
             .RequireAuthorization()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
