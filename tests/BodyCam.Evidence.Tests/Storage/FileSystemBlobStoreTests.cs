@@ -46,4 +46,25 @@ public sealed class FileSystemBlobStoreTests
 
         Assert.That(await File.ReadAllBytesAsync(Path.Combine(_root, "blobs", "evidence", "b")), Is.EqualTo(new byte[] { 1, 2, 3, 4, 5 }));
     }
+
+    [Test]
+    public async Task A_blob_committed_into_new_folders_is_readable_and_leaves_no_staging_behind()
+    {
+        var store = new FileSystemBlobStore(_root);
+        await store.StageBlockAsync("evidence/2026/11/c", 0, new byte[] { 1, 2 }, CancellationToken.None);
+        await store.StageBlockAsync("evidence/2026/11/c", 1, new byte[] { 3 }, CancellationToken.None);
+
+        await store.CommitBlocksAsync("evidence/2026/11/c", 2, CancellationToken.None);
+
+        Assert.That(await File.ReadAllBytesAsync(Path.Combine(_root, "blobs", "evidence", "2026", "11", "c")), Is.EqualTo(new byte[] { 1, 2, 3 }));
+        Assert.That(Directory.EnumerateFileSystemEntries(Path.Combine(_root, "staging")), Is.Empty);
+    }
+
+    [Test]
+    public void Flushing_a_folder_that_cannot_be_opened_fails_instead_of_passing_silently()
+    {
+        var missing = Path.Combine(_root, "missing");
+
+        Assert.That(() => DirectoryEntries.Flush(missing), Throws.InstanceOf<IOException>().With.Message.Contains(missing));
+    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Azure;
+using Azure.Storage;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
@@ -10,6 +11,7 @@ namespace BodyCam.Evidence.Infrastructure.Storage;
 /// <summary>
 /// Block blobs: each staged block is a Put Block, a commit is one Put Block List. Uncommitted blocks are
 /// invisible to readers and Azure keeps them for seven days, which bounds how long an upload may pause.
+/// Each block carries its MD5, so the service refuses a block damaged on the way instead of storing it.
 /// </summary>
 public sealed class AzureBlobStore(BlobContainerClient container) : IBlobStore
 {
@@ -27,7 +29,10 @@ public sealed class AzureBlobStore(BlobContainerClient container) : IBlobStore
         ArgumentOutOfRangeException.ThrowIfGreaterThan(content.Length, MaxBlockSize);
         await EnsureContainerAsync(cancellationToken);
         await using var block = BinaryData.FromBytes(content).ToStream();
-        await BlockBlob(blobName).StageBlockAsync(BlockId(blockIndex), block, cancellationToken: cancellationToken);
+        await BlockBlob(blobName).StageBlockAsync(BlockId(blockIndex), block, new BlockBlobStageBlockOptions
+        {
+            TransferValidation = new UploadTransferValidationOptions { ChecksumAlgorithm = StorageChecksumAlgorithm.MD5 },
+        }, cancellationToken);
     }
 
     public async Task<IReadOnlyList<StagedBlock>> ListStagedBlocksAsync(string blobName, CancellationToken cancellationToken)

@@ -7,13 +7,15 @@ namespace BodyCam.Evidence.Infrastructure.Storage;
 /// <para>
 /// Uploads stage blocks in order, so a block that follows the blocks already staged is appended to one staging
 /// file, flushed to disk, and only then recorded by an empty marker file named for its index, offset and
-/// length. A crash before the marker leaves the block unstaged, to be staged again over the same bytes. A
-/// block staged out of order, or staged again when later blocks exist, goes to a file of its own instead.
+/// length; the folder is flushed too, so that the marker outlives a power loss. A crash before the marker leaves
+/// the block unstaged, to be staged again over the same bytes. A block staged out of order, or staged again
+/// when later blocks exist, goes to a file of its own instead.
 /// </para>
 /// <para>
 /// A commit whose blocks are exactly the staging file renames that file into place: the bytes are written
 /// once (measured: copying them again made a 1 GiB upload 3.7 s slower). Any other commit concatenates the
-/// blocks into a temporary file and renames that. Either way readers see the old content or the new, never a part.
+/// blocks into a temporary file and renames that. Either way readers see the old content or the new, never a part,
+/// and the blob's folder is flushed before the staged blocks are dropped.
 /// </para>
 /// </summary>
 public sealed class FileSystemBlobStore(string root) : IBlobStore
@@ -34,7 +36,8 @@ public sealed class FileSystemBlobStore(string root) : IBlobStore
     {
         ArgumentOutOfRangeException.ThrowIfNegative(blockIndex);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(content.Length, MaxBlockSize);
-        var folder = Directory.CreateDirectory(StagingFolder(blobName)).FullName;
+        var folder = StagingFolder(blobName);
+        DirectoryEntries.CreateFolder(folder, _staging);
         var staged = Staged.Read(folder);
         if (staged.AppendedExtentsEndAt(blockIndex) is { } offset)
         {
@@ -53,6 +56,7 @@ public sealed class FileSystemBlobStore(string root) : IBlobStore
                 PageCache.Release(file.SafeFileHandle, 0, content.Length);
             }
             File.Move(temporary, block, overwrite: true);
+            DirectoryEntries.Flush(folder);
         }
         finally
         {
@@ -80,7 +84,8 @@ public sealed class FileSystemBlobStore(string root) : IBlobStore
         }
 
         var target = BlobPath(blobName);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var targetFolder = Path.GetDirectoryName(target)!;
+        DirectoryEntries.CreateFolder(targetFolder, _blobs);
         if (blockCount > 0 && staged.AppendedFileLengthIfExactly(blockCount) is { } length)
         {
             var appended = Path.Combine(folder, AppendedFileName);
@@ -95,6 +100,7 @@ public sealed class FileSystemBlobStore(string root) : IBlobStore
         {
             await ConcatenateAsync(folder, blocks!, target, cancellationToken);
         }
+        DirectoryEntries.Flush(targetFolder);
         await DiscardStagedBlocksAsync(blobName, cancellationToken);
     }
 
@@ -141,6 +147,10 @@ public sealed class FileSystemBlobStore(string root) : IBlobStore
         var path = BlobPath(blobName);
         var existed = File.Exists(path) || Directory.Exists(StagingFolder(blobName));
         File.Delete(path);
+        if (Path.GetDirectoryName(path) is { } folder && Directory.Exists(folder))
+        {
+            DirectoryEntries.Flush(folder);
+        }
         await DiscardStagedBlocksAsync(blobName, cancellationToken);
         return existed;
     }
@@ -170,6 +180,7 @@ public sealed class FileSystemBlobStore(string root) : IBlobStore
             PageCache.Release(appended.SafeFileHandle, offset, content.Length);
         }
         await File.Create(Path.Combine(folder, new StagedPiece(blockIndex, content.Length, offset).MarkerName)).DisposeAsync();
+        DirectoryEntries.Flush(folder);
     }
 
     private static async Task ConcatenateAsync(string folder, IReadOnlyList<StagedPiece> blocks, string target, CancellationToken cancellationToken)
