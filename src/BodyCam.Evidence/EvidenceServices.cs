@@ -118,6 +118,7 @@ public static class EvidenceServices
         services.AddScoped<IStuckWorkReconciler, UncompletedUploadsReconciler>();
         services.AddScoped<IStuckWorkReconciler, UnverifiedEvidenceReconciler>();
         services.AddScoped<IStuckWorkReconciler, UnprobedEvidenceReconciler>();
+        services.AddScoped<IStuckWorkReconciler, StuckClipRequestsReconciler>();
         services.AddSingleton<UploadLocks>();
         services.AddSingleton<IngestionAdmission>();
         services.AddSingleton<IMediaProbe, FfprobeMediaProbe>();

@@ -35,7 +35,9 @@ public sealed record ClipApproval(string ApprovedBy, DateTimeOffset ApprovedAt, 
 
 /// <summary>
 /// <see cref="ActualRange"/> is what the clip holds: with stream copy it starts at the key frame at or before the
-/// requested start. <see cref="FfmpegArguments"/> are exact, but for the two local paths, written <c>{source}</c> and
+/// requested start. <see cref="RequestedRange"/> is the range asked for, or the one resolved from
+/// <see cref="BookmarkId"/> when the board asked by bookmark. <see cref="Watermark"/> is the text drawn over the clip,
+/// null for none. <see cref="FfmpegArguments"/> are exact, but for the two local paths, written <c>{source}</c> and
 /// <c>{clip}</c>.
 /// </summary>
 public sealed record ExportManifest(
@@ -49,9 +51,11 @@ public sealed record ExportManifest(
     string ClipSha256,
     long ClipBytes,
     ClipRange RequestedRange,
+    Guid? BookmarkId,
     ClipRange ActualRange,
     string Method,
     IReadOnlyList<ClipRedaction> Redactions,
+    string? Watermark,
     string FfmpegVersion,
     IReadOnlyList<string> FfmpegArguments,
     string RequestedBy,

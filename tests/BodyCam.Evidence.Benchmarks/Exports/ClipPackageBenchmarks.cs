@@ -1,17 +1,19 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
-using System.Security.Cryptography;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
+using BodyCam.Evidence.Features.Exports.CutClip;
 using BodyCam.Evidence.Infrastructure.Media;
+using BodyCam.Evidence.Infrastructure.Storage;
 
 namespace BodyCam.Evidence.Benchmarks.Exports;
 
 /// <summary>
 /// The media work of one export package: a 5-minute clip out of a 60-minute 1080p recording (8 Mbit/s H.264 with
-/// a key frame every 2 s, AAC), cut by the export job's <see cref="ClipCutter"/>, hashed, stored in the zip as the
-/// package writer stores it, and the zip hashed. The package's custody and proof files are a few kB and are not
+/// a key frame every 2 s, AAC), cut by the export job's <see cref="ClipCutter"/>, hashed, stored in the zip by the
+/// package writer's <see cref="ExportPackageWriter.AddClipAsync"/>, and the zip hashed, each hash by the job's own
+/// <see cref="FileDigest"/>. The package's custody and proof files are a few kB and are not
 /// timed. The recording is made once with ffmpeg (one minute encoded, then repeated by stream copy) and kept in
 /// ~/.cache/bodycam-bench. Run:
 /// dotnet run -c Release --project tests/BodyCam.Evidence.Benchmarks -- --filter '*ClipPackage*'
@@ -42,21 +44,16 @@ public class ClipPackageBenchmarks
     {
         var clip = Path.Combine(_workspace, "clip.mp4");
         var zipPath = Path.Combine(_workspace, "export.zip");
-        await ClipCutter.CutAsync(_source, clip, ClipStart, ClipEnd, accurate, [], TimeSpan.FromHours(1), _ => Task.CompletedTask, CancellationToken.None);
-        await HashAsync(clip);
+        await ClipCutter.CutAsync(
+            _source, clip, ClipStart, ClipEnd, accurate, [], watermark: null, TimeSpan.FromHours(1), _ => Task.CompletedTask, CancellationToken.None);
+        await FileDigest.Sha256Async(clip, CancellationToken.None);
         await using (var file = File.Create(zipPath))
         await using (var zip = new ZipArchive(file, ZipArchiveMode.Create))
         {
-            await zip.CreateEntryFromFileAsync(clip, "clip.mp4", CompressionLevel.NoCompression, CancellationToken.None);
+            await ExportPackageWriter.AddClipAsync(zip, clip, CancellationToken.None);
         }
-        await HashAsync(zipPath);
-        return new FileInfo(zipPath).Length;
-    }
-
-    private static async Task HashAsync(string path)
-    {
-        await using var file = File.OpenRead(path);
-        await SHA256.HashDataAsync(file);
+        var (_, zipBytes) = await FileDigest.Sha256Async(zipPath, CancellationToken.None);
+        return zipBytes;
     }
 }
 

@@ -6,13 +6,17 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BodyCam.Evidence.Domain.Custody;
-using BodyCam.Evidence.Domain.Evidence;
+using BodyCam.Evidence.Domain.Exports;
 using BodyCam.Evidence.Features.Exports;
+using BodyCam.Evidence.Features.Exports.CutClip;
+using BodyCam.Evidence.Features.Review.AddBookmark;
 using BodyCam.Evidence.Infrastructure.Identity;
+using BodyCam.Evidence.Infrastructure.Jobs;
 using BodyCam.Evidence.Tests.Api;
 using BodyCam.Evidence.Tests.Ingestion;
 using BodyCam.Evidence.Tests.Ledger;
 using BodyCam.Evidence.Verification.Exports;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,8 +29,7 @@ namespace BodyCam.Evidence.Tests.Exports;
 [TestFixtureSource(typeof(ApiProfile), nameof(ApiProfile.All))]
 public sealed class ClipExportTests(ApiProfile profile)
 {
-    private const string OfficerId = "clip-officer";
-    private const string Unit = "Clip-Unit";
+    private const string Unit = ClipExportVideo.Unit;
     private const string Board = "police-oversight-board";
     private const double FrameSeconds = 1.0 / 25;
     private const double KeyFrameSeconds = 2;
@@ -39,21 +42,9 @@ public sealed class ClipExportTests(ApiProfile profile)
     [OneTimeSetUp]
     public async Task StartServerWithAVideo()
     {
-        _api = await EvidenceApiFactory.StartAsync(
-            profile, overNetwork: false, services => services.AddSingleton<TimeProvider>(_clock),
+        (_api, _item) = await ClipExportVideo.StartAsync(
+            profile, services => services.AddSingleton<TimeProvider>(_clock),
             ("Ledger:CheckpointEverySeconds", "1"), ("Exports:MaxDownloads", "2"), ("Exports:LinkLifetime", "1.00:00:00"));
-        (await _api.ClientFor(Roles.Admin, "ada").PutAsJsonAsync($"/api/officers/{OfficerId}", new { name = "Clip Officer", unit = Unit })).EnsureSuccessStatusCode();
-        var video = Path.Combine(_api.DataRoot, "source.mp4");
-        await LocalServices.RunAsync("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "testsrc=duration=12:size=320x240:rate=25",
-            "-f", "lavfi", "-i", "sine=frequency=440:duration=12", "-c:v", "libx264", "-g", "50", "-keyint_min", "50", "-sc_threshold", "0",
-            "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", video);
-        _item = await _api.UploadVerifiedRecordingAsync(OfficerId, content: await File.ReadAllBytesAsync(video));
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (await ProbeStatusAsync() == ProbeStatus.Pending && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(200);
-        }
-        Assert.That(await ProbeStatusAsync(), Is.EqualTo(ProbeStatus.Probed));
         _key = (await _api.CreateClient().GetStringAsync("/api/ledger/key")).Trim();
     }
 
@@ -253,7 +244,7 @@ public sealed class ClipExportTests(ApiProfile profile)
         });
         var zip = await DownloadAsync(ready.ExportId!.Value);
         var clip = ExtractClip(zip);
-        var source = Path.Combine(_api.DataRoot, "source.mp4");
+        var source = Path.Combine(_api.DataRoot, ClipExportVideo.SourceFile);
 
         // Clip time 0 is second 2 of the recording: the blur covers clip seconds 1–3, the mute 3–4.
         var blurredRegion = await PsnrAgainstSourceAsync(clip, source, 2.0, 1.2, 2.8, "crop=160:120:0:0");
@@ -308,6 +299,155 @@ public sealed class ClipExportTests(ApiProfile profile)
         Assert.That(problem.GetProperty("errors").TryGetProperty(field, out _), Is.True, problem.ToString());
     }
 
+    [Test]
+    public async Task A_clip_by_a_span_bookmark_cuts_its_range_and_the_manifest_names_the_bookmark()
+    {
+        var bookmark = await BookmarkAsync(_item, 4.0, 6.5);
+
+        var ready = await ApprovedAndReadyAsync(new { evidenceId = _item, bookmarkId = bookmark, purpose = "Use-of-force review", accurate = true });
+
+        var zip = await DownloadAsync(ready.ExportId!.Value);
+        var manifest = ReadManifest(zip);
+        Assert.Multiple(() =>
+        {
+            Assert.That((ready.StartSeconds, ready.EndSeconds, ready.BookmarkId), Is.EqualTo((4.0, 6.5, (Guid?)bookmark)));
+            Assert.That(manifest.BookmarkId, Is.EqualTo(bookmark));
+            Assert.That(manifest.RequestedRange, Is.EqualTo(new ClipRange(4.0, 6.5)));
+            Assert.That(manifest.ActualRange.StartSeconds, Is.EqualTo(4.0));
+            Assert.That(ReadEntry(zip, ExportPackageFiles.Readme), Does.Contain($"around bookmark {bookmark}"));
+        });
+        Assert.That(await ClipVideoDurationAsync(zip), Is.EqualTo(2.5).Within(FrameSeconds + 0.001));
+        var (exit, output) = await VerifyAsync(zip);
+        Assert.That(exit, Is.EqualTo(0), output);
+    }
+
+    [TestCase(1.0, null, null, 0.0, 12.0)]
+    [TestCase(5.0, 0.5, 2.0, 4.5, 7.0)]
+    [TestCase(11.5, 1.0, null, 10.5, 12.0)]
+    public async Task A_bookmarked_moment_takes_a_window_around_it_cut_to_the_recording(
+        double moment, double? before, double? after, double start, double end)
+    {
+        var bookmark = await BookmarkAsync(_item, moment, null);
+
+        var request = await RequestAsync(new { evidenceId = _item, bookmarkId = bookmark, beforeSeconds = before, afterSeconds = after, purpose = "Complaint" });
+
+        Assert.That((request.StartSeconds, request.EndSeconds, request.BookmarkId), Is.EqualTo((start, end, (Guid?)bookmark)));
+    }
+
+    [TestCase("offsets and a bookmark", "bookmarkId")]
+    [TestCase("neither", "startSeconds")]
+    [TestCase("a window without a bookmark", "beforeSeconds")]
+    [TestCase("a window around a span", "afterSeconds")]
+    [TestCase("a negative window", "beforeSeconds")]
+    [TestCase("another item's bookmark", "bookmarkId")]
+    [TestCase("an unknown bookmark", "bookmarkId")]
+    public async Task A_range_and_a_bookmark_together_or_a_bookmark_of_another_item_is_a_400_naming_the_field(string asked, string field)
+    {
+        var span = await BookmarkAsync(_item, 1.0, 2.0);
+        object body = asked switch
+        {
+            "offsets and a bookmark" => new { evidenceId = _item, startSeconds = 1, endSeconds = 2, bookmarkId = span, purpose = "Complaint" },
+            "neither" => new { evidenceId = _item, purpose = "Complaint" },
+            "a window without a bookmark" => new { evidenceId = _item, startSeconds = 1, endSeconds = 2, beforeSeconds = 1, purpose = "Complaint" },
+            "a window around a span" => new { evidenceId = _item, bookmarkId = span, afterSeconds = 1, purpose = "Complaint" },
+            "a negative window" => new { evidenceId = _item, bookmarkId = span, beforeSeconds = -1, purpose = "Complaint" },
+            "another item's bookmark" => new
+            {
+                evidenceId = _item, bookmarkId = await BookmarkAsync(await _api.UploadVerifiedRecordingAsync(ClipExportVideo.OfficerId), 1.0, 2.0), purpose = "Complaint",
+            },
+            _ => new { evidenceId = _item, bookmarkId = Guid.NewGuid(), purpose = "Complaint" },
+        };
+
+        var response = await BoardClient().PostAsJsonAsync("/api/clip-requests", body);
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.That(problem.GetProperty("errors").TryGetProperty(field, out _), Is.True, problem.ToString());
+    }
+
+    [Test]
+    public async Task A_watermark_draws_the_boards_name_over_the_bottom_of_the_clip_and_leaves_the_rest()
+    {
+        var plain = await ApprovedAndReadyAsync(2.0, 5.0, accurate: true);
+        var marked = await ApprovedAndReadyAsync(new { evidenceId = _item, startSeconds = 2.0, endSeconds = 5.0, purpose = "Use-of-force review", watermark = true });
+        var zip = await DownloadAsync(marked.ExportId!.Value);
+        var plainZip = await DownloadAsync(plain.ExportId!.Value);
+        var plainClip = ExtractClip(plainZip);
+        var markedClip = ExtractClip(zip);
+
+        // The text is centred near the bottom of the 320×240 frame.
+        var textRegion = await PsnrAgainstSourceAsync(markedClip, plainClip, 0, 0.2, 2.8, "crop=200:20:60:210");
+        var restOfTheFrame = await PsnrAgainstSourceAsync(markedClip, plainClip, 0, 0.2, 2.8, "crop=320:160:0:0");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(textRegion, Is.LessThan(20), "the watermarked clip differs from the plain cut where the name is drawn");
+            Assert.That(restOfTheFrame, Is.GreaterThan(35), "and is the same cut elsewhere");
+        });
+        var manifest = ReadManifest(zip);
+        Assert.Multiple(() =>
+        {
+            Assert.That((marked.Watermark, marked.Accurate), Is.EqualTo(($"Released to {Board}", true)), "a watermark forces the re-encode");
+            Assert.That(manifest.Watermark, Is.EqualTo($"Released to {Board}"));
+            Assert.That(manifest.Method, Does.Contain("watermark"));
+            Assert.That(manifest.FfmpegArguments[manifest.FfmpegArguments.ToList().IndexOf("-filter_complex") + 1],
+                Does.Contain("drawtext").And.Contain($"Released to {Board}"));
+            Assert.That(ReadManifest(plainZip).Watermark, Is.Null);
+            Assert.That(ReadEntry(zip, ExportPackageFiles.Readme), Does.Contain($"\"Released to {Board}\""));
+        });
+        var (exit, output) = await VerifyAsync(zip);
+        Assert.That(exit, Is.EqualTo(0), output);
+    }
+
+    [Test]
+    public async Task A_board_name_with_filter_syntax_in_it_is_drawn_as_it_is()
+    {
+        const string board = @"board: O'Brien, [east]; 100% \ %{pts}";
+
+        var ready = await ApprovedAndReadyAsync(
+            new { evidenceId = _item, startSeconds = 1, endSeconds = 2, purpose = "Use-of-force review", watermark = true }, BoardClient(board));
+
+        Assert.That(ready.Watermark, Is.EqualTo($"Released to {board}"));
+    }
+
+    [Test]
+    public async Task A_request_a_lost_job_left_processing_is_cut_again_once_and_finished_or_live_ones_are_left_alone()
+    {
+        var finished = await ApprovedAndReadyAsync(1, 2, accurate: false);
+        var lost = await RequestAsync(new { evidenceId = _item, startSeconds = 1, endSeconds = 3, purpose = "Lost job" });
+        var slow = await RequestAsync(new { evidenceId = _item, startSeconds = 1, endSeconds = 3, purpose = "Slow job" });
+        var longAgo = _clock.GetUtcNow() - TimeSpan.FromHours(2);
+        var liveJob = _api.Services.GetRequiredService<IBackgroundJobClient>()
+            .Schedule<CutClipJob>(job => job.RunAsync(slow.Id, null, CancellationToken.None), TimeSpan.FromHours(1));
+        await using (var db = _api.OpenDb())
+        {
+            // As a server that died mid-cut leaves an approved request: Processing since long ago, its job gone with it.
+            await db.ClipRequests.Where(r => r.Id == lost.Id || r.Id == slow.Id).ExecuteUpdateAsync(update => update
+                .SetProperty(r => r.Status, ClipRequestStatus.Processing)
+                .SetProperty(r => r.ProcessingStartedAt, longAgo)
+                .SetProperty(r => r.DecidedBy, "clip-custodian")
+                .SetProperty(r => r.DecidedAt, longAgo)
+                .SetProperty(r => r.DecisionReason, "Board review is in order"));
+            await db.ClipRequests.Where(r => r.Id == slow.Id).ExecuteUpdateAsync(update => update.SetProperty(r => r.JobId, liveJob));
+            await db.ClipRequests.Where(r => r.Id == finished.Id).ExecuteUpdateAsync(update => update.SetProperty(r => r.ProcessingStartedAt, longAgo));
+        }
+
+        var first = await ReconcileAsync();
+        var second = await ReconcileAsync();
+
+        Assert.That((first, second), Is.EqualTo((1, 0)));
+        var done = await ClipExportVideo.WaitUntilDoneAsync(BoardClient(), lost.Id);
+        var slowNow = (await BoardClient().GetFromJsonAsync<ClipRequestView>($"/api/clip-requests/{slow.Id}"))!;
+        var finishedNow = (await BoardClient().GetFromJsonAsync<ClipRequestView>($"/api/clip-requests/{finished.Id}"))!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(done.ExportId, Is.Not.Null);
+            Assert.That(slowNow.Status, Is.EqualTo("Processing"), "its job is scheduled, not lost");
+            Assert.That((finishedNow.Status, finishedNow.ExportId), Is.EqualTo(("Ready", finished.ExportId)));
+        });
+        Assert.That(await ActionsAboutAsync(lost.Id), Is.EqualTo(new[] { CustodyAction.ClipRequested, CustodyAction.ClipCut, CustodyAction.ExportPackaged }));
+        Assert.That(await ReconcileAsync(), Is.Zero, "a finished request is not cut again");
+    }
+
     private static async Task<double> PsnrAgainstSourceAsync(string clip, string source, double clipStart, double from, double to, string region)
     {
         string Part(int input) => string.Create(CultureInfo.InvariantCulture,
@@ -331,24 +471,30 @@ public sealed class ClipExportTests(ApiProfile profile)
 
     private const string ClipPlaceholderArgument = "{clip}";
 
-    private async Task<ClipRequestView> RequestAsync(object body) =>
-        await (await BoardClient().PostAsJsonAsync("/api/clip-requests", body)).ReadAsync<ClipRequestView>(HttpStatusCode.Created);
+    private async Task<ClipRequestView> RequestAsync(object body, HttpClient? board = null) =>
+        await (await (board ?? BoardClient()).PostAsJsonAsync("/api/clip-requests", body)).ReadAsync<ClipRequestView>(HttpStatusCode.Created);
 
-    private async Task<ClipRequestView> ApprovedAndReadyAsync(double start, double end, bool accurate, object[]? redactions = null)
+    private async Task<ClipRequestView> ApprovedAndReadyAsync(double start, double end, bool accurate, object[]? redactions = null) =>
+        await ApprovedAndReadyAsync(new { evidenceId = _item, startSeconds = start, endSeconds = end, purpose = "Use-of-force review", accurate, redactions });
+
+    private async Task<ClipRequestView> ApprovedAndReadyAsync(object body, HttpClient? board = null)
     {
-        var request = await RequestAsync(new { evidenceId = _item, startSeconds = start, endSeconds = end, purpose = "Use-of-force review", accurate, redactions });
+        var request = await RequestAsync(body, board);
         (await Custodian().PostAsJsonAsync($"/api/clip-requests/{request.Id}/approve", new { reason = "Board review is in order" })).EnsureSuccessStatusCode();
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (true)
-        {
-            var view = (await BoardClient().GetFromJsonAsync<ClipRequestView>($"/api/clip-requests/{request.Id}"))!;
-            if (view.Status is "Ready" or "Failed" || DateTime.UtcNow > deadline)
-            {
-                Assert.That((view.Status, view.Progress), Is.EqualTo(("Ready", 100)), view.Reason);
-                return view;
-            }
-            await Task.Delay(250);
-        }
+        return await ClipExportVideo.WaitUntilDoneAsync(board ?? BoardClient(), request.Id);
+    }
+
+    private async Task<Guid> BookmarkAsync(Guid item, double start, double? end)
+    {
+        var response = await Supervisor().PostAsJsonAsync($"/api/evidence/{item}/bookmarks", new { startSeconds = start, endSeconds = end, label = "Use of force" });
+        return (await response.ReadAsync<ReviewerBookmark>(HttpStatusCode.Created)).Id;
+    }
+
+    private async Task<int> ReconcileAsync()
+    {
+        using var scope = _api.Services.CreateScope();
+        var reconciler = scope.ServiceProvider.GetServices<IStuckWorkReconciler>().OfType<StuckClipRequestsReconciler>().Single();
+        return await reconciler.ReenqueueStuckAsync(CancellationToken.None);
     }
 
     private async Task<string> DownloadAsync(Guid exportId)
@@ -419,12 +565,6 @@ public sealed class ClipExportTests(ApiProfile profile)
         var clip = ExtractClip(zip);
         var duration = await LocalServices.RunAsync("ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries", "stream=duration", "-of", "csv=p=0", clip);
         return double.Parse(duration.Trim(), CultureInfo.InvariantCulture);
-    }
-
-    private async Task<ProbeStatus> ProbeStatusAsync()
-    {
-        await using var db = _api.OpenDb();
-        return await db.EvidenceItems.Where(e => e.Id == _item).Select(e => e.ProbeStatus).SingleAsync();
     }
 
     /// <summary>The source item's custody events that name the request or its export, in ledger order.</summary>

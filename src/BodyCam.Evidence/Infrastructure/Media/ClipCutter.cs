@@ -15,6 +15,7 @@ public sealed class ClipCutFailedException(string message) : Exception(message);
 /// packets, the same seek ffmpeg makes. A frame-accurate cut re-encodes the video (H.264) and audio (AAC).
 /// Redactions are filters of that re-encode: a blurred copy of each rectangle is overlaid while its range lasts, and
 /// the volume is zero while a mute lasts. Input seeking starts the filters' clock <c>t</c> at the requested start.
+/// A watermark is drawn last, over the redactions, with fontconfig's sans-serif face.
 /// </summary>
 public static class ClipCutter
 {
@@ -24,7 +25,7 @@ public static class ClipCutter
     /// <summary>Cuts <c>[start, end)</c> of the source into the clip file; <c>progress</c> hears the fraction written so far, 0–1.</summary>
     public static async Task<ClipCut> CutAsync(
         string sourcePath, string clipPath, double startSeconds, double endSeconds, bool accurate, IReadOnlyList<ClipRedaction> redactions,
-        TimeSpan timeout, Func<double, Task> progress, CancellationToken cancellationToken)
+        string? watermark, TimeSpan timeout, Func<double, Task> progress, CancellationToken cancellationToken)
     {
         if (!File.Exists(sourcePath))
         {
@@ -32,7 +33,7 @@ public static class ClipCutter
         }
         var source = "file:" + Path.GetFullPath(sourcePath);
         var clip = "file:" + Path.GetFullPath(clipPath);
-        var arguments = Arguments(startSeconds, endSeconds, accurate, redactions);
+        var arguments = Arguments(startSeconds, endSeconds, accurate, redactions, watermark);
         var length = endSeconds - startSeconds;
         var cut = await MediaTool.RunAsync(
             "ffmpeg", arguments.Select(a => a == SourcePlaceholder ? source : a == ClipPlaceholder ? clip : a), timeout, cancellationToken,
@@ -60,7 +61,8 @@ public static class ClipCutter
     }
 
     /// <summary>The arguments, with <see cref="SourcePlaceholder"/> and <see cref="ClipPlaceholder"/> for the two files.</summary>
-    public static IReadOnlyList<string> Arguments(double startSeconds, double endSeconds, bool accurate, IReadOnlyList<ClipRedaction> redactions)
+    public static IReadOnlyList<string> Arguments(
+        double startSeconds, double endSeconds, bool accurate, IReadOnlyList<ClipRedaction> redactions, string? watermark)
     {
         List<string> arguments =
         [
@@ -70,9 +72,16 @@ public static class ClipCutter
         var blurs = redactions.Where(r => r.Kind == ClipRedaction.Blur).ToList();
         var mutes = redactions.Where(r => r.Kind == ClipRedaction.Mute).ToList();
         var filters = new List<string>();
+        var video = "[0:v:0]";
         if (blurs.Count > 0)
         {
             filters.Add(BlurFilter(blurs, startSeconds));
+            video = "[v]";
+        }
+        if (watermark is not null)
+        {
+            filters.Add($"{video}{WatermarkFilter(watermark)}[w]");
+            video = "[w]";
         }
         if (mutes.Count > 0)
         {
@@ -82,14 +91,25 @@ public static class ClipCutter
         {
             arguments.AddRange(["-filter_complex", string.Join(';', filters)]);
         }
-        arguments.AddRange(["-map", blurs.Count > 0 ? "[v]" : "0:v:0?", "-map", mutes.Count > 0 ? "[a]" : "0:a:0?"]);
-        arguments.AddRange(accurate || redactions.Count > 0
+        arguments.AddRange(["-map", video == "[0:v:0]" ? "0:v:0?" : video, "-map", mutes.Count > 0 ? "[a]" : "0:a:0?"]);
+        arguments.AddRange(accurate || redactions.Count > 0 || watermark is not null
             ? ["-c:v", "libx264", "-preset", "veryfast", "-crf", "18", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "128k"]
             : ["-c", "copy", "-avoid_negative_ts", "make_zero"]);
         // No creation time or encoder string from the machine: the same cut of the same source gives the same bytes.
         arguments.AddRange(["-map_metadata", "-1", "-fflags", "+bitexact", "-f", "mp4", ClipPlaceholder]);
         return arguments;
     }
+
+    /// <summary>
+    /// The text centred near the bottom on a dark box, sized to the frame. The text is taken literally
+    /// (<c>expansion=none</c>) and escaped twice: once as the option's value, once more for the filtergraph around it.
+    /// </summary>
+    private static string WatermarkFilter(string text) =>
+        "drawtext=font=Sans:expansion=none:text=" + Escape(Escape(text.Trim(), @"\':"), @"\'[],;")
+        + ":fontsize=h/16:fontcolor=white@0.85:box=1:boxcolor=black@0.5:boxborderw=6:x=(w-tw)/2:y=h-th-h/20";
+
+    private static string Escape(string text, string special) =>
+        string.Concat(text.Select(c => special.Contains(c) ? "\\" + c : c.ToString()));
 
     /// <summary>
     /// Each rectangle is cropped from the unredacted frame, blurred as hard as boxblur allows for its size, and laid

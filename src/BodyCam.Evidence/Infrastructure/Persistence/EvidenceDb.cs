@@ -457,8 +457,12 @@ public abstract class EvidenceDb : DbContext
             request.Property(r => r.RequestedBy).HasMaxLength(200);
             request.Property(r => r.Purpose).HasMaxLength(2000);
             request.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+            request.Property(r => r.Watermark).HasMaxLength(300);
+            request.Property(r => r.FirstApprovedBy).HasMaxLength(200);
+            request.Property(r => r.FirstApprovalReason).HasMaxLength(2000);
             request.Property(r => r.DecidedBy).HasMaxLength(200);
             request.Property(r => r.DecisionReason).HasMaxLength(2000);
+            request.Property(r => r.JobId).HasMaxLength(100);
             request.Property(r => r.FailureReason).HasMaxLength(2000);
             request.Property(r => r.Redactions).HasConversion(
                 redactions => JsonSerializer.Serialize(redactions, ExportPackageFiles.Json),
@@ -467,6 +471,7 @@ public abstract class EvidenceDb : DbContext
                     (a, b) => a!.SequenceEqual(b!), redactions => redactions.Aggregate(0, (hash, r) => HashCode.Combine(hash, r)), redactions => redactions.ToList()));
             request.HasIndex(r => r.RequestedBy);
             request.HasIndex(r => r.EvidenceId);
+            request.HasIndex(r => new { r.Status, r.ProcessingStartedAt });
         });
 
         modelBuilder.Entity<EvidenceExport>(export =>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Exports;
 using BodyCam.Evidence.Features.Evidence.GetEvidenceCustody;
@@ -10,6 +9,7 @@ using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Storage;
 using BodyCam.Evidence.Verification.Exports;
 using Hangfire;
+using Hangfire.Server;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +19,8 @@ namespace BodyCam.Evidence.Features.Exports.CutClip;
 /// Cuts an approved clip request and packages it. The clip's hash is a <c>ClipCut</c> custody event before the package
 /// is made, and a checkpoint is signed over it, so the package proves its own clip against the signed log. A source
 /// ffmpeg cannot cut fails the request at once; any other failure is retried by Hangfire and fails the request on the
-/// last attempt. A retry starts over: the request's state, not Hangfire, says what is done.
+/// last attempt. A retry starts over: the request's state, not Hangfire, says what is done. Each attempt records when
+/// it began and its Hangfire job, so that reconciliation can tell a lost job from a slow one.
 /// </summary>
 public sealed class CutClipJob(EvidenceDb db, IBlobStore store, IMediator mediator, EvidenceSettings settings, TimeProvider clock)
 {
@@ -28,14 +29,14 @@ public sealed class CutClipJob(EvidenceDb db, IBlobStore store, IMediator mediat
     private static readonly Actor System = Actor.System("clip-export");
 
     [AutomaticRetry(Attempts = MaxAttempts - 1, DelaysInSeconds = [5, 30])]
-    public async Task RunAsync(Guid requestId, CancellationToken cancellationToken)
+    public async Task RunAsync(Guid requestId, PerformContext? context, CancellationToken cancellationToken)
     {
         var request = await db.ClipRequests.SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
         if (request is not { Status: ClipRequestStatus.Approved or ClipRequestStatus.Processing })
         {
             return;
         }
-        var attempt = request.BeginAttempt();
+        var attempt = request.BeginAttempt(context?.BackgroundJob.Id, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
 
         var workspace = Directory.CreateTempSubdirectory("bodycam-export-");
@@ -66,7 +67,7 @@ public sealed class CutClipJob(EvidenceDb db, IBlobStore store, IMediator mediat
         {
             var reported = 0;
             cut = await ClipCutter.CutAsync(
-                source.Path, clipPath, request.StartSeconds, request.EndSeconds, request.Accurate, request.Redactions,
+                source.Path, clipPath, request.StartSeconds, request.EndSeconds, request.Accurate, request.Redactions, request.Watermark,
                 settings.Exports.CutTimeout,
                 async done =>
                 {
@@ -80,7 +81,7 @@ public sealed class CutClipJob(EvidenceDb db, IBlobStore store, IMediator mediat
                 },
                 cancellationToken);
         }
-        var (clipSha256, clipBytes) = await HashAsync(clipPath, cancellationToken);
+        var (clipSha256, clipBytes) = await FileDigest.Sha256Async(clipPath, cancellationToken);
         request.ReportProgress(80);
         db.CustodyEvents.Record(
             CustodyAction.ClipCut, System, item.Id, clipSha256,
@@ -98,13 +99,12 @@ public sealed class CutClipJob(EvidenceDb db, IBlobStore store, IMediator mediat
         var exportId = Guid.CreateVersion7(now);
         var manifest = new ExportManifest(
             ExportPackageFiles.Format, exportId, request.Id, item.Id, item.StreamSha256, item.Bytes, ExportPackageFiles.Clip, clipSha256, clipBytes,
-            new ClipRange(request.StartSeconds, request.EndSeconds), new ClipRange(cut.ActualStartSeconds, cut.ActualEndSeconds),
-            Method(request), request.Redactions,
-            cut.FfmpegVersion, cut.Arguments, request.RequestedBy, request.RequestedAt, request.Purpose,
-            [new ClipApproval(request.DecidedBy!, request.DecidedAt!.Value, request.DecisionReason!)], now);
+            new ClipRange(request.StartSeconds, request.EndSeconds), request.BookmarkId, new ClipRange(cut.ActualStartSeconds, cut.ActualEndSeconds),
+            Method(request), request.Redactions, request.Watermark,
+            cut.FfmpegVersion, cut.Arguments, request.RequestedBy, request.RequestedAt, request.Purpose, request.Approvals(), now);
         var zipPath = Path.Combine(workspace, "package.zip");
         await ExportPackageWriter.WriteAsync(zipPath, clipPath, manifest, custody, cancellationToken);
-        var (zipSha256, zipBytes) = await HashAsync(zipPath, cancellationToken);
+        var (zipSha256, zipBytes) = await FileDigest.Sha256Async(zipPath, cancellationToken);
         var blobName = $"exports/{exportId:N}.zip";
         await UploadAsync(zipPath, blobName, cancellationToken);
 
@@ -120,9 +120,11 @@ public sealed class CutClipJob(EvidenceDb db, IBlobStore store, IMediator mediat
 
     private static string Method(ClipRequest request) => request switch
     {
+        { Accurate: false } => "stream copy from the preceding key frame",
+        { Redactions.Count: > 0, Watermark: not null } => "frame-accurate re-encode (H.264/AAC) with redactions and a watermark",
         { Redactions.Count: > 0 } => "frame-accurate re-encode (H.264/AAC) with redactions",
-        { Accurate: true } => "frame-accurate re-encode (H.264/AAC)",
-        _ => "stream copy from the preceding key frame",
+        { Watermark: not null } => "frame-accurate re-encode (H.264/AAC) with a watermark",
+        _ => "frame-accurate re-encode (H.264/AAC)",
     };
 
     private async Task FailAsync(Guid requestId, string reason, CancellationToken cancellationToken)
@@ -146,11 +148,5 @@ public sealed class CutClipJob(EvidenceDb db, IBlobStore store, IMediator mediat
             await store.StageBlockAsync(blobName, blocks++, buffer.AsMemory(0, read), cancellationToken);
         }
         await store.CommitBlocksAsync(blobName, blocks, cancellationToken);
-    }
-
-    private static async Task<(string Sha256, long Bytes)> HashAsync(string path, CancellationToken cancellationToken)
-    {
-        await using var file = File.OpenRead(path);
-        return (Convert.ToHexStringLower(await SHA256.HashDataAsync(file, cancellationToken)), file.Length);
     }
 }

@@ -16,8 +16,7 @@ internal static class ExportPackageWriter
         var covered = custody.Events.Where(e => e.Index < treeSize).ToList();
         await using var file = File.Create(zipPath);
         await using var zip = new ZipArchive(file, ZipArchiveMode.Create);
-        // Video does not compress; storing it keeps packaging at the speed of a copy.
-        await zip.CreateEntryFromFileAsync(clipPath, ExportPackageFiles.Clip, CompressionLevel.NoCompression, cancellationToken);
+        await AddClipAsync(zip, clipPath, cancellationToken);
         await WriteJsonAsync(zip, ExportPackageFiles.Manifest, manifest, cancellationToken);
         await WriteJsonAsync(zip, ExportPackageFiles.Custody, new ExportCustody(custody.EvidenceId, [.. covered.Select(e => new ExportCustodyEvent(
             e.Index, e.Time, e.ActorId, e.ActorKind, e.ActorRole, e.ClientIp, e.Action, e.ContentSha256, e.Reason, e.Outcome, e.Entry, e.LeafHash))]), cancellationToken);
@@ -25,6 +24,10 @@ internal static class ExportPackageWriter
             custody.Checkpoint!, treeSize, [.. covered.Select(e => new ExportInclusionProof(e.Index, e.InclusionProof!))]), cancellationToken);
         await WriteTextAsync(zip, ExportPackageFiles.Readme, Readme(manifest, covered.Count, treeSize), cancellationToken);
     }
+
+    /// <summary>Video does not compress: storing it keeps packaging at the speed of a copy.</summary>
+    public static async Task AddClipAsync(ZipArchive zip, string clipPath, CancellationToken cancellationToken) =>
+        await zip.CreateEntryFromFileAsync(clipPath, ExportPackageFiles.Clip, CompressionLevel.NoCompression, cancellationToken);
 
     private static async Task WriteJsonAsync<T>(ZipArchive zip, string name, T content, CancellationToken cancellationToken) =>
         await WriteTextAsync(zip, name, JsonSerializer.Serialize(content, ExportPackageFiles.Json), cancellationToken);
@@ -34,6 +37,12 @@ internal static class ExportPackageWriter
         await using var entry = await zip.CreateEntry(name, CompressionLevel.Optimal).OpenAsync(cancellationToken);
         await entry.WriteAsync(Encoding.UTF8.GetBytes(text), cancellationToken);
     }
+
+    private static string FromBookmark(ExportManifest manifest) => manifest.BookmarkId is { } bookmark ? $", around bookmark {bookmark}" : "";
+
+    private static string Watermark(ExportManifest manifest) => manifest.Watermark is null
+        ? ""
+        : $"\nEvery frame of the clip shows the words \"{manifest.Watermark}\", so that a copy passed on shows whom it was released to.";
 
     private static string Redactions(ExportManifest manifest) => manifest.Redactions.Count == 0
         ? "Nothing in it is redacted."
@@ -48,11 +57,11 @@ internal static class ExportPackageWriter
 
         This package holds a clip of body-worn camera evidence {manifest.SourceEvidenceId},
         made for {manifest.RequestedBy} on request {manifest.RequestId} ("{manifest.Purpose}"),
-        approved by {string.Join(", ", manifest.Approvals.Select(a => a.ApprovedBy))}.
+        approved by {string.Join(" and ", manifest.Approvals.Select(a => a.ApprovedBy))}.{Watermark(manifest)}
 
         What is in it
         - {ExportPackageFiles.Clip}: the clip, seconds {manifest.ActualRange.StartSeconds:0.###} to {manifest.ActualRange.EndSeconds:0.###} of the recording
-          (asked for: {manifest.RequestedRange.StartSeconds:0.###} to {manifest.RequestedRange.EndSeconds:0.###}; {manifest.Method}).
+          (asked for: {manifest.RequestedRange.StartSeconds:0.###} to {manifest.RequestedRange.EndSeconds:0.###}{FromBookmark(manifest)}; {manifest.Method}).
           Its SHA-256 is {manifest.ClipSha256}.
           {Redactions(manifest)}
         - {ExportPackageFiles.Manifest}: where the clip came from: the original recording's SHA-256 and size, the exact

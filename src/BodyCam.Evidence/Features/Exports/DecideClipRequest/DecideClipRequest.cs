@@ -1,6 +1,7 @@
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Exports;
 using BodyCam.Evidence.Features.Exports.CutClip;
+using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;
@@ -30,8 +31,13 @@ public interface IClipDecision
     bool Approves { get; }
 }
 
-/// <summary>The requester never decides their own request, whatever roles they hold.</summary>
-internal sealed class DecideClipRequestHandler(EvidenceDb db, ICurrentActor caller, PostCommitWork postCommit, IBackgroundJobClient jobs, TimeProvider clock)
+/// <summary>
+/// The requester never decides their own request, whatever roles they hold. Where two approvals are required
+/// (<c>Exports:RequiredApprovals</c>) the first leaves the request Requested and a second person's approval starts the
+/// cut; nobody approves twice, and a denial ends the request whenever it comes.
+/// </summary>
+internal sealed class DecideClipRequestHandler(
+    EvidenceDb db, ICurrentActor caller, PostCommitWork postCommit, IBackgroundJobClient jobs, EvidenceSettings settings, TimeProvider clock)
     : ICommandHandler<ApproveClipRequest, ClipRequestView>, ICommandHandler<DenyClipRequest, ClipRequestView>
 {
     public ValueTask<ClipRequestView> Handle(ApproveClipRequest command, CancellationToken cancellationToken) => DecideAsync(command, cancellationToken);
@@ -53,15 +59,33 @@ internal sealed class DecideClipRequestHandler(EvidenceDb db, ICurrentActor call
         {
             throw new ConflictException($"Clip request {request.Id} is already {request.Status}.");
         }
+        if (decision.Approves && request.FirstApprovedBy == caller.Actor.Id)
+        {
+            throw await db.RefuseAsync(
+                caller.Actor, $"second approval of clip request {request.Id} by its first approver",
+                "A second approval must come from someone else.", request.EvidenceId, cancellationToken);
+        }
 
         var item = await db.EvidenceItems.FindAsync([request.EvidenceId], cancellationToken);
-        request.Decide(decision.Approves, caller.Actor.Id, decision.Reason.Trim(), clock.GetUtcNow());
+        var reason = decision.Reason.Trim();
+        var now = clock.GetUtcNow();
+        if (decision.Approves && settings.Exports.RequiredApprovals == 2 && request.FirstApprovedBy is null)
+        {
+            request.ApproveFirst(caller.Actor.Id, reason, now);
+            db.CustodyEvents.Record(
+                CustodyAction.ClipRequestApproved, caller.Actor, request.EvidenceId, item?.StreamSha256,
+                reason: $"clip request {request.Id} by {request.RequestedBy} approved, first of two approvals: {reason}");
+            return ClipRequestView.Of(request);
+        }
+
+        request.Decide(decision.Approves, caller.Actor.Id, reason, now);
+        var second = request.FirstApprovedBy is null ? "" : ", second approval";
         db.CustodyEvents.Record(
             decision.Approves ? CustodyAction.ClipRequestApproved : CustodyAction.ClipRequestDenied, caller.Actor, request.EvidenceId, item?.StreamSha256,
-            reason: $"clip request {request.Id} by {request.RequestedBy} {(decision.Approves ? "approved" : "denied")}: {request.DecisionReason}");
+            reason: $"clip request {request.Id} by {request.RequestedBy} {(decision.Approves ? "approved" + second : "denied")}: {request.DecisionReason}");
         if (decision.Approves)
         {
-            postCommit.Add(() => jobs.Enqueue<CutClipJob>(job => job.RunAsync(request.Id, CancellationToken.None)));
+            postCommit.Add(() => jobs.Enqueue<CutClipJob>(job => job.RunAsync(request.Id, null, CancellationToken.None)));
         }
         return ClipRequestView.Of(request);
     }

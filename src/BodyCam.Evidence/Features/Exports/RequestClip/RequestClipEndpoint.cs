@@ -9,7 +9,9 @@ namespace BodyCam.Evidence.Features.Exports.RequestClip;
 
 public static class RequestClipEndpoint
 {
-    public sealed record RequestBody(Guid? EvidenceId, double? StartSeconds, double? EndSeconds, string? Purpose, bool? Accurate, IReadOnlyList<RedactionBody?>? Redactions);
+    public sealed record RequestBody(
+        Guid? EvidenceId, double? StartSeconds, double? EndSeconds, Guid? BookmarkId, double? BeforeSeconds, double? AfterSeconds, string? Purpose, bool? Accurate,
+        IReadOnlyList<RedactionBody?>? Redactions, bool? Watermark);
 
     public sealed record RedactionBody(string? Kind, double? StartSeconds, double? EndSeconds, int? X, int? Y, int? Width, int? Height);
 
@@ -18,15 +20,17 @@ public static class RequestClipEndpoint
                 {
                     var request = await mediator.Send(
                         new RequestClip(
-                            body.EvidenceId ?? Guid.Empty, body.StartSeconds ?? -1, body.EndSeconds ?? -1, body.Purpose ?? "", body.Accurate ?? false,
+                            body.EvidenceId ?? Guid.Empty, body.StartSeconds, body.EndSeconds, body.BookmarkId, body.BeforeSeconds, body.AfterSeconds,
+                            body.Purpose ?? "", body.Accurate ?? false,
                             [.. (body.Redactions ?? []).Select(r => new ClipRedaction(
-                                r?.Kind ?? "", r?.StartSeconds ?? -1, r?.EndSeconds ?? -1, r?.X, r?.Y, r?.Width, r?.Height))]),
+                                r?.Kind ?? "", r?.StartSeconds ?? -1, r?.EndSeconds ?? -1, r?.X, r?.Y, r?.Width, r?.Height))],
+                            body.Watermark ?? false),
                         ct);
                     return TypedResults.Created($"/api/clip-requests/{request.Id}", request);
                 })
             .WithName(nameof(RequestClip))
             .WithTags("Exports")
-            .WithSummary("Asks for a clip of one evidence item; a supervisor of its unit or a custodian decides (OversightBoard).")
+            .WithSummary("Asks for a clip of one evidence item, by range or by a reviewer's bookmark; a supervisor of its unit or a custodian decides (OversightBoard).")
             .RequireAuthorization()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)

@@ -13,11 +13,26 @@ public sealed class RequestClipValidator : AbstractValidator<RequestClip>
 
     public const int MaximumRedactions = 50;
 
+    public const double MaximumWindowSeconds = 600;
+
     public RequestClipValidator()
     {
         RuleFor(c => c.EvidenceId).NotEmpty();
-        RuleFor(c => c.StartSeconds).GreaterThanOrEqualTo(0);
-        RuleFor(c => c.EndSeconds).GreaterThan(c => c.StartSeconds).WithMessage("'endSeconds' must be after 'startSeconds'.");
+        When(c => c.BookmarkId is null, () =>
+        {
+            RuleFor(c => c.StartSeconds).NotNull().WithMessage("Give 'startSeconds' and 'endSeconds', or a 'bookmarkId'.").GreaterThanOrEqualTo(0);
+            RuleFor(c => c.EndSeconds).NotNull().WithMessage("Give 'startSeconds' and 'endSeconds', or a 'bookmarkId'.")
+                .GreaterThan(c => c.StartSeconds).WithMessage("'endSeconds' must be after 'startSeconds'.");
+            RuleFor(c => new[] { c.BeforeSeconds, c.AfterSeconds }).Must(window => window.All(s => s is null))
+                .OverridePropertyName("beforeSeconds").WithMessage("'beforeSeconds' and 'afterSeconds' are a window around a bookmarked moment: give a 'bookmarkId'.");
+        }).Otherwise(() =>
+        {
+            RuleFor(c => c.BookmarkId).NotEqual(Guid.Empty);
+            RuleFor(c => new[] { c.StartSeconds, c.EndSeconds }).Must(offsets => offsets.All(s => s is null))
+                .OverridePropertyName("bookmarkId").WithMessage("Give either 'startSeconds' and 'endSeconds' or a 'bookmarkId', not both.");
+            RuleFor(c => c.BeforeSeconds).InclusiveBetween(0, MaximumWindowSeconds);
+            RuleFor(c => c.AfterSeconds).InclusiveBetween(0, MaximumWindowSeconds);
+        });
         RuleFor(c => c.Purpose).NotEmpty().MaximumLength(2000);
         RuleFor(c => c.Redactions.Count).LessThanOrEqualTo(MaximumRedactions).OverridePropertyName("redactions")
             .WithMessage($"At most {MaximumRedactions} redactions per clip.");
