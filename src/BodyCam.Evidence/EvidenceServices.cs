@@ -141,6 +141,7 @@ public static class EvidenceServices
 
     public static IServiceCollection AddEvidenceDatabase(this IServiceCollection services, EvidenceSettings settings)
     {
+        services.AddSingleton<CustodyLogIntegration>();
         switch (settings.Database)
         {
             case DatabaseProvider.PostgreSql:

@@ -23,6 +23,8 @@ internal static class BenchmarkLedgers
     public static async Task<ServiceProvider> EmptyAsync(string name)
     {
         await ExecuteAsync(Connection("postgres"), $"DROP DATABASE IF EXISTS {name} WITH (FORCE)", $"CREATE DATABASE {name}");
+        // A run in process keeps the pooled connections of the dropped database, which the server has closed.
+        NpgsqlConnection.ClearAllPools();
         return await MigratedAsync(name);
     }
 

@@ -315,7 +315,7 @@ public sealed class AuditTrailTests(ApiProfile profile) : ApiTests(profile)
     private static string Utc(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
 
     private static string CsvLine(CustodyEvent e, string actorId, string reasonField) => string.Join(',',
-        e.Sequence.ToString(CultureInfo.InvariantCulture), Utc(e.Time), actorId, e.ActorKind, e.ActorRole, e.ClientIp, e.Action,
+        e.Sequence!.Value.ToString(CultureInfo.InvariantCulture), Utc(e.Time), actorId, e.ActorKind, e.ActorRole, e.ClientIp, e.Action,
         e.EvidenceId?.ToString("D"), e.ContentSha256, reasonField, e.Outcome) + "\r\n";
 
     private static HttpRequestMessage CsvRequest(string path)

@@ -31,6 +31,30 @@ public sealed class LedgerApiTests(ApiProfile profile) : ApiTests(profile)
     }
 
     [Test]
+    public async Task Events_a_process_committed_but_died_before_integrating_enter_the_log_by_the_next_checkpoint()
+    {
+        await Api.RegisterDockAsync();
+        await using (var db = Api.OpenDb())
+        {
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                db.CustodyEvents.Record(CustodyAction.DockRegistered, Actor.System("crashed"), reason: "committed, never integrated");
+                await db.SaveChangesAsync();
+                await transaction.CommitAsync();
+            });
+        }
+
+        var checkpoint = await Api.WaitForCheckpointAsync();
+
+        await using var reader = Api.OpenDb();
+        var log = await reader.CustodyEvents.OrderBy(e => e.Sequence).ToListAsync();
+        Assert.That(log.Select(e => e.Sequence), Is.EqualTo(Enumerable.Range(0, log.Count).Select(i => (long?)i)));
+        Assert.That(log.Single(e => e.Reason == "committed, never integrated").Sequence, Is.LessThan(checkpoint.TreeSize));
+        Assert.That(checkpoint.RootHash, Is.EqualTo(MerkleTree.RootHash([.. log.Take((int)checkpoint.TreeSize).Select(e => e.LeafHash)])));
+    }
+
+    [Test]
     public async Task The_checkpoint_and_the_key_are_public_plain_text()
     {
         var anonymous = Api.CreateClient();

@@ -2,6 +2,7 @@ using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Docks;
 using BodyCam.Evidence.Features.Docks.RegisterDock;
 using BodyCam.Evidence.Infrastructure;
+using BodyCam.Evidence.Infrastructure.Ledger;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;
 using BodyCam.Evidence.Verification.Ledger;
@@ -111,6 +112,68 @@ public sealed class CustodyLogContractTests(DatabaseProvider provider)
     }
 
     [Test]
+    public async Task A_rolled_back_command_between_two_committed_ones_leaves_no_gap()
+    {
+        await RunCommandAsync("before");
+        Assert.That(async () => await RunCommandAsync("rolled back", fail: true), Throws.InvalidOperationException);
+        await RunCommandAsync("after");
+
+        await using var reader = OpenDb();
+        var log = await reader.CustodyEvents.OrderBy(e => e.Sequence).Select(e => new { e.Sequence, e.Reason }).ToListAsync();
+        Assert.That(log.Select(e => (e.Sequence, e.Reason)), Is.EqualTo(new (long?, string?)[] { (0, "before"), (1, "after") }));
+    }
+
+    [Test]
+    public async Task A_committed_event_stays_out_of_the_log_until_it_is_integrated()
+    {
+        await using (var db = OpenDb())
+        {
+            await CommitWithoutIntegratingAsync(db, "stranded");
+        }
+
+        await using (var reader = OpenDb())
+        {
+            var stranded = await reader.CustodyEvents.SingleAsync();
+            Assert.That((stranded.Sequence, stranded.Entry, stranded.LeafHash), Is.EqualTo(((long?)null, Array.Empty<byte>(), Array.Empty<byte>())));
+            Assert.That(await reader.LedgerSizeAsync(CancellationToken.None), Is.Zero);
+            Assert.That(await reader.LedgerNodes.CountAsync(), Is.Zero);
+        }
+
+        await RecordAsync(CustodyAction.DockRegistered, reason: "next");
+
+        await using var verifier = OpenDb();
+        var log = await verifier.CustodyEvents.OrderBy(e => e.Sequence).ToListAsync();
+        Assert.That(log.Select(e => (e.Sequence, e.Reason)), Is.EqualTo(new (long?, string?)[] { (0, "stranded"), (1, "next") }));
+        Assert.That(log.Select(e => e.LeafHash), Is.EqualTo(log.Select(e => MerkleHash.Leaf(e.ToEntry().ToCanonicalBytes()))));
+        Assert.That(await verifier.RootHashAsync(2, CancellationToken.None), Is.EqualTo(MerkleTree.RootHash([.. log.Select(e => e.LeafHash)])));
+    }
+
+    [Test]
+    public async Task The_database_lets_integration_seal_an_event_once_and_change_nothing_else()
+    {
+        await using (var db = OpenDb())
+        {
+            await CommitWithoutIntegratingAsync(db, "original");
+        }
+
+        await using var writer = OpenDb();
+        Assert.That(
+            () => writer.Database.ExecuteSqlRawAsync("UPDATE custody_events SET reason = 'rewritten'"),
+            Throws.Exception.With.Message.Contains("append-only"), "a recorded field of an unsequenced event");
+        Assert.That(
+            () => writer.Database.ExecuteSqlRawAsync("UPDATE custody_events SET sequence = 0"),
+            Throws.Exception.With.Message.Contains("append-only"), "a sequence without entry bytes and leaf hash");
+
+        await writer.IntegrateCommittedCustodyEventsAsync(CancellationToken.None);
+
+        Assert.That(
+            () => writer.Database.ExecuteSqlRawAsync("UPDATE custody_events SET sequence = 5"),
+            Throws.Exception.With.Message.Contains("append-only"), "a second sealing");
+        var stored = await writer.CustodyEvents.AsNoTracking().SingleAsync();
+        Assert.That((stored.Sequence, stored.Reason), Is.EqualTo(((long?)0, "original")));
+    }
+
+    [Test]
     public async Task Stored_entry_bytes_and_leaf_hash_match_the_row()
     {
         var evidenceId = Guid.NewGuid();
@@ -166,6 +229,32 @@ public sealed class CustodyLogContractTests(DatabaseProvider provider)
         await using var reader = OpenDb();
         Assert.That(await reader.Docks.CountAsync(), Is.EqualTo(1));
         Assert.That(await reader.CustodyEvents.Select(e => e.Action).SingleAsync(), Is.EqualTo(CustodyAction.DockRegistered));
+    }
+
+    /// <summary>What a process that dies between its commit and the integration leaves behind.</summary>
+    private static async Task CommitWithoutIntegratingAsync(EvidenceDb db, string reason) =>
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            db.CustodyEvents.Record(CustodyAction.DockRegistered, Custodian, reason: reason);
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        });
+
+    private async Task RunCommandAsync(string reason, bool fail = false)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EvidenceDb>();
+        var transaction = new TransactionBehaviour<RegisterDock, RegisteredDock>(db, new PostCommitWork());
+        await transaction.Handle(new RegisterDock(reason, null), (_, _) =>
+        {
+            var (dock, key) = Dock.Register(reason, null, "admin", DateTimeOffset.UtcNow);
+            db.Docks.Add(dock);
+            db.CustodyEvents.Record(CustodyAction.DockRegistered, Custodian, reason: reason);
+            return fail
+                ? throw new InvalidOperationException("handler failed after recording")
+                : ValueTask.FromResult(new RegisteredDock(dock.Id, dock.Name, null, key));
+        }, CancellationToken.None);
     }
 
     private EvidenceDb OpenDb() => _services.CreateScope().ServiceProvider.GetRequiredService<EvidenceDb>();

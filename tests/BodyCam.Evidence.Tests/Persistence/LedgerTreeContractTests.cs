@@ -1,7 +1,10 @@
 using BodyCam.Evidence.Domain.Custody;
+using BodyCam.Evidence.Domain.Docks;
+using BodyCam.Evidence.Features.Docks.RegisterDock;
 using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Ledger;
 using BodyCam.Evidence.Infrastructure.Persistence;
+using BodyCam.Evidence.Infrastructure.Pipeline;
 using BodyCam.Evidence.Verification.Ledger;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,6 +54,48 @@ public sealed class LedgerTreeContractTests(DatabaseProvider provider)
         {
             Assert.That(await reader.RootHashAsync(size, CancellationToken.None), Is.EqualTo(MerkleTree.RootHash(leaves[..size])), $"root of size {size}");
         }
+    }
+
+    [Test]
+    public async Task Concurrent_commands_leave_a_gap_free_log_in_their_recorded_order_whose_root_equals_a_recomputation()
+    {
+        const int writers = 8;
+        const int commandsPerWriter = 5;
+
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(writer => Task.Run(async () =>
+        {
+            for (var command = 0; command < commandsPerWriter; command++)
+            {
+                await using var scope = _services.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<EvidenceDb>();
+                var transaction = new TransactionBehaviour<RegisterDock, RegisteredDock>(db, new PostCommitWork());
+                var name = $"writer {writer} command {command}";
+                await transaction.Handle(new RegisterDock(name, null), (_, _) =>
+                {
+                    var (dock, key) = Dock.Register(name, null, "admin", DateTimeOffset.UtcNow);
+                    db.Docks.Add(dock);
+                    for (var i = 0; i <= command % 3; i++)
+                    {
+                        db.CustodyEvents.Record(CustodyAction.DockRegistered, Auditor, reason: $"{name} event {i}");
+                    }
+                    return ValueTask.FromResult(new RegisteredDock(dock.Id, dock.Name, null, key));
+                }, CancellationToken.None);
+                // The command answers only once its events are in the log.
+                var sequences = await db.CustodyEvents.AsNoTracking().Where(e => e.Reason!.StartsWith(name + " event")).Select(e => e.Sequence).ToListAsync();
+                Assert.That(sequences, Has.Count.EqualTo(command % 3 + 1).And.None.Null);
+            }
+        })));
+
+        await using var reader = OpenDb();
+        var log = await reader.CustodyEvents.OrderBy(e => e.Sequence).ToListAsync();
+        Assert.That(log.Select(e => e.Sequence), Is.EqualTo(Enumerable.Range(0, writers * (1 + 2 + 3 + 1 + 2)).Select(i => (long?)i)));
+        foreach (var command in log.GroupBy(e => e.Reason![..e.Reason!.LastIndexOf(" event", StringComparison.Ordinal)]))
+        {
+            Assert.That(command.Select(e => e.Reason), Is.Ordered.Using<string>(StringComparer.Ordinal), "events of one command keep their recorded order");
+        }
+        var leaves = log.Select(e => e.LeafHash).ToList();
+        Assert.That(leaves, Is.EqualTo(log.Select(e => MerkleHash.Leaf(e.ToEntry().ToCanonicalBytes()))));
+        Assert.That(await reader.RootHashAsync(leaves.Count, CancellationToken.None), Is.EqualTo(MerkleTree.RootHash(leaves)));
     }
 
     [Test]

@@ -3,22 +3,22 @@ using BodyCam.Evidence.Verification.Ledger;
 namespace BodyCam.Evidence.Domain.Custody;
 
 /// <summary>
-/// One row of the append-only custody log. <see cref="Sequence"/>, <see cref="Time"/>, <see cref="Entry"/> and
-/// <see cref="LeafHash"/> are fixed when the row is sealed inside the committing transaction, so the sequence
-/// has no gaps and the hashed bytes are exactly what the row says.
+/// One row of the append-only custody log. A command commits its events unsequenced, stamped with the time it saved
+/// them; <see cref="Infrastructure.Ledger.CustodyLogIntegration"/> then seals the committed ones under the log's lock: <see cref="Sequence"/>,
+/// <see cref="Entry"/> and <see cref="LeafHash"/> are fixed once, so the sequence has no gaps (a rolled-back event
+/// never reaches it) and the hashed bytes are exactly what the row says.
 /// </summary>
 public sealed class CustodyEvent
 {
     public const int MaxReasonLength = 2000;
-
-    private static long s_appendOrder;
 
     private CustodyEvent()
     {
     }
 
     public Guid Id { get; private init; }
-    public long Sequence { get; private set; }
+    /// <summary>Null until the event is integrated into the log.</summary>
+    public long? Sequence { get; private set; }
     public DateTimeOffset Time { get; private set; }
     public required string ActorId { get; init; }
     public ActorKind ActorKind { get; init; }
@@ -29,18 +29,16 @@ public sealed class CustodyEvent
     public string? ContentSha256 { get; init; }
     public string? Reason { get; init; }
     public CustodyOutcome Outcome { get; init; }
+    /// <summary>Empty until the event is integrated into the log.</summary>
     public byte[] Entry { get; private set; } = [];
+
+    /// <summary>Empty until the event is integrated into the log.</summary>
     public byte[] LeafHash { get; private set; } = [];
-
-    /// <summary>Keeps the order in which a unit of work recorded its events; the change tracker does not promise one.</summary>
-    internal long AppendOrder { get; private init; }
-
-    internal bool IsSealed => Entry.Length > 0;
 
     internal static CustodyEvent Pending(
         CustodyAction action, Actor actor, Guid? evidenceId, string? contentSha256, string? reason, CustodyOutcome outcome) => new()
     {
-        Id = Guid.CreateVersion7(),
+        Id = CustodyEventId.Next(),
         ActorId = actor.Id,
         ActorKind = actor.Kind,
         ActorRole = actor.Role,
@@ -50,17 +48,18 @@ public sealed class CustodyEvent
         ContentSha256 = contentSha256,
         Reason = reason,
         Outcome = outcome,
-        AppendOrder = Interlocked.Increment(ref s_appendOrder),
     };
 
-    internal void Seal(long sequence, DateTimeOffset now)
+    /// <summary>The time the command saved the event, not the (later) time it was integrated.</summary>
+    internal void Stamp(DateTimeOffset now) => Time = CustodyEntry.TruncateToMicroseconds(now);
+
+    internal void Seal(long sequence)
     {
         Sequence = sequence;
-        Time = CustodyEntry.TruncateToMicroseconds(now);
         Entry = ToEntry().ToCanonicalBytes();
         LeafHash = MerkleHash.Leaf(Entry);
     }
 
     public CustodyEntry ToEntry() => new(
-        Sequence, Time, ActorId, ActorKind.ToString(), ActorRole, ClientIp, Action.ToString(), EvidenceId, ContentSha256, Reason, Outcome.ToString());
+        Sequence ?? throw new InvalidOperationException($"Custody event {Id} is not yet integrated into the log."), Time, ActorId, ActorKind.ToString(), ActorRole, ClientIp, Action.ToString(), EvidenceId, ContentSha256, Reason, Outcome.ToString());
 }

@@ -32,7 +32,7 @@ public static class LedgerTree
             var leaves = await db.CustodyEvents.AsNoTracking()
                 .Where(e => e.Sequence >= stored && e.Sequence < stored + Page)
                 .OrderBy(e => e.Sequence)
-                .Select(e => new { e.Sequence, e.LeafHash })
+                .Select(e => new { Sequence = e.Sequence!.Value, e.LeafHash })
                 .ToListAsync(cancellationToken);
             if (leaves.Count == 0 || leaves[0].Sequence != stored || leaves[^1].Sequence != stored + leaves.Count - 1)
             {

@@ -27,14 +27,19 @@ namespace BodyCam.Evidence.Infrastructure.Persistence;
 /// </summary>
 public abstract class EvidenceDb : DbContext
 {
+    private readonly DbContextOptions _options;
     private readonly TimeProvider _clock;
+    private readonly CustodyLogIntegration _integration;
+    private bool _committedEventsAwaitIntegration;
 
-    protected EvidenceDb(DbContextOptions options, TimeProvider clock)
+    protected EvidenceDb(DbContextOptions options, TimeProvider clock, CustodyLogIntegration integration)
         : base(options)
     {
+        _options = options;
         _clock = clock;
+        _integration = integration;
         // Every save already runs in a transaction that is retried whole or not at all; a savepoint around
-        // each save would only add two round trips inside the custody lock.
+        // each save would only add two round trips.
         Database.AutoSavepointsEnabled = false;
     }
 
@@ -68,7 +73,7 @@ public abstract class EvidenceDb : DbContext
     public DbSet<ClipRequest> ClipRequests => Set<ClipRequest>();
     public DbSet<EvidenceExport> EvidenceExports => Set<EvidenceExport>();
 
-    /// <summary>Serialises custody appends (and checkpoint signing) across connections until the current transaction ends.</summary>
+    /// <summary>Serialises integration of custody events into the log (and checkpoint signing) across connections until the current transaction ends.</summary>
     internal abstract Task LockCustodyLogAsync(CancellationToken cancellationToken);
 
     /// <summary>Serialises the requests and the job that open, extend or close view sessions of one key, until the current transaction ends.</summary>
@@ -80,32 +85,107 @@ public abstract class EvidenceDb : DbContext
     /// </summary>
     internal abstract Task LockEvidenceItemsAsync(IReadOnlyCollection<Guid> evidenceIds, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Saves the unit of work; the custody events it recorded are stamped with the time and committed unsequenced.
+    /// Without a transaction of the caller's, the save commits at once and returns when its events are in the log;
+    /// inside one, whoever commits it calls <see cref="IntegrateRecordedCustodyEventsAsync"/> afterwards.
+    /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var pending = PendingCustodyEvents();
-        if (pending.Count == 0)
+        var recorded = ChangeTracker.Entries<CustodyEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        if (recorded.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
+        var now = _clock.GetUtcNow();
+        recorded.ForEach(custodyEvent => custodyEvent.Stamp(now));
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        _committedEventsAwaitIntegration = true;
+        if (Database.CurrentTransaction is null)
+        {
+            await IntegrateRecordedCustodyEventsAsync(cancellationToken);
+        }
+        return written;
+    }
+
+    /// <summary>After the commit: returns once the custody events this unit of work committed are in the log.</summary>
+    public async Task IntegrateRecordedCustodyEventsAsync(CancellationToken cancellationToken)
+    {
+        if (_committedEventsAwaitIntegration)
+        {
+            await IntegrateCommittedCustodyEventsAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Returns once every custody event committed before the call is in the log: an integration round that starts
+    /// after the call seals them, whoever starts it (<see cref="CustodyLogIntegration"/>).
+    /// </summary>
+    public async Task IntegrateCommittedCustodyEventsAsync(CancellationToken cancellationToken)
+    {
         if (Database.CurrentTransaction is not null)
         {
-            await SealAsync(pending, cancellationToken);
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            throw new InvalidOperationException("Custody events are integrated after the transaction that recorded them has committed.");
         }
-
-        return await Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        await _integration.AwaitRoundAsync(IntegrationRoundAsync, cancellationToken);
+        _committedEventsAwaitIntegration = false;
+        // Tracked copies of the sealed events still say they are unsequenced; a later query must read the rows.
+        foreach (var stale in ChangeTracker.Entries<CustodyEvent>().Where(e => e.State == EntityState.Unchanged && e.Entity.Sequence is null).ToList())
         {
-            await using var transaction = await Database.BeginTransactionAsync(ct);
-            await SealAsync(pending, ct);
-            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+            stale.State = EntityState.Detached;
+        }
+    }
+
+    /// <summary>
+    /// Under the log's lock, inside the current transaction: numbers every committed event that is not yet in the log,
+    /// in id order (the order each process recorded them in), stores its entry and leaf hash, and the subtrees it completes.
+    /// </summary>
+    internal async Task SealCommittedCustodyEventsAsync(CancellationToken cancellationToken)
+    {
+        const int Batch = 1000;
+        CompactRange? edge = null;
+        while (true)
+        {
+            var committed = await CustodyEvents.Where(e => e.Sequence == null).OrderBy(e => e.Id).Take(Batch).ToListAsync(cancellationToken);
+            if (committed.Count == 0)
+            {
+                return;
+            }
+            edge ??= await this.ReadCompactRangeAsync(await this.LedgerSizeAsync(cancellationToken), cancellationToken);
+            foreach (var custodyEvent in committed)
+            {
+                var sequence = edge.Size;
+                custodyEvent.Seal(sequence);
+                LedgerNodes.AddRange(LedgerTree.NodesOfLeaf(edge, sequence, custodyEvent.LeafHash));
+            }
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+            ChangeTracker.Clear();
+            if (committed.Count < Batch)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Another context on the same database: an integration round must not share a caller's change tracker or connection.</summary>
+    private protected abstract EvidenceDb OpenAnother(DbContextOptions options, TimeProvider clock, CustodyLogIntegration integration);
+
+    private async Task IntegrationRoundAsync()
+    {
+        await using var db = OpenAnother(_options, _clock, _integration);
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.LockCustodyLogAsync(ct);
+            await db.SealCommittedCustodyEventsAsync(ct);
             await transaction.CommitAsync(ct);
-            return written;
-        }, cancellationToken);
+        }, CancellationToken.None);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        throw new NotSupportedException("Use SaveChangesAsync: custody events are sealed asynchronously.");
+        throw new NotSupportedException("Use SaveChangesAsync: custody events are integrated into the log asynchronously.");
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -123,7 +203,6 @@ public abstract class EvidenceDb : DbContext
             custody.Property(e => e.ContentSha256).HasMaxLength(64);
             custody.Property(e => e.Reason).HasMaxLength(CustodyEvent.MaxReasonLength);
             custody.Property(e => e.Outcome).HasConversion<string>().HasMaxLength(20);
-            custody.Ignore(e => e.AppendOrder);
         });
 
         modelBuilder.Entity<LedgerNode>(node =>
@@ -464,27 +543,5 @@ public abstract class EvidenceDb : DbContext
         recording.Property(r => r.OfficerId).HasMaxLength(64);
         recording.Property(r => r.DeclaredSha256).HasMaxLength(64);
         recording.Property(r => r.Category).HasMaxLength(100);
-    }
-
-    private List<CustodyEvent> PendingCustodyEvents() =>
-        [.. ChangeTracker.Entries<CustodyEvent>()
-            .Where(e => e.State == EntityState.Added && !e.Entity.IsSealed)
-            .Select(e => e.Entity)
-            .OrderBy(e => e.AppendOrder)];
-
-    /// <summary>Gives the pending events the next sequence numbers and stores the tree nodes they complete.</summary>
-    private async Task SealAsync(List<CustodyEvent> pending, CancellationToken cancellationToken)
-    {
-        // A retried save must not add the nodes of a failed attempt a second time.
-        ChangeTracker.Entries<LedgerNode>().Where(e => e.State == EntityState.Added).ToList().ForEach(e => e.State = EntityState.Detached);
-        await LockCustodyLogAsync(cancellationToken);
-        var size = await this.LedgerSizeAsync(cancellationToken);
-        var edge = await this.ReadCompactRangeAsync(size, cancellationToken);
-        foreach (var custodyEvent in pending)
-        {
-            var sequence = edge.Size;
-            custodyEvent.Seal(sequence, _clock.GetUtcNow());
-            LedgerNodes.AddRange(LedgerTree.NodesOfLeaf(edge, sequence, custodyEvent.LeafHash));
-        }
     }
 }

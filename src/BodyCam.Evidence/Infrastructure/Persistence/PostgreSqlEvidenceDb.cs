@@ -1,9 +1,11 @@
+using BodyCam.Evidence.Infrastructure.Ledger;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace BodyCam.Evidence.Infrastructure.Persistence;
 
-public sealed class PostgreSqlEvidenceDb(DbContextOptions<PostgreSqlEvidenceDb> options, TimeProvider clock) : EvidenceDb(options, clock)
+public sealed class PostgreSqlEvidenceDb(DbContextOptions<PostgreSqlEvidenceDb> options, TimeProvider clock, CustodyLogIntegration integration)
+    : EvidenceDb(options, clock, integration)
 {
     /// <summary>Arbitrary but fixed: every appender must take the same transaction-scoped advisory lock.</summary>
     private const long CustodyLogLockKey = 0x42_43_45_56_43_55_53_54;
@@ -13,6 +15,9 @@ public sealed class PostgreSqlEvidenceDb(DbContextOptions<PostgreSqlEvidenceDb> 
 
     internal override async Task LockCustodyLogAsync(CancellationToken cancellationToken) =>
         await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({CustodyLogLockKey})", cancellationToken);
+
+    private protected override EvidenceDb OpenAnother(DbContextOptions options, TimeProvider clock, CustodyLogIntegration integration) =>
+        new PostgreSqlEvidenceDb((DbContextOptions<PostgreSqlEvidenceDb>)options, clock, integration);
 
     /// <summary>
     /// Row locks in id order, so that two changes of overlapping sets of items cannot deadlock. NO KEY UPDATE leaves
@@ -36,5 +41,6 @@ internal sealed class PostgreSqlEvidenceDbDesignTimeFactory : IDesignTimeDbConte
 {
     public PostgreSqlEvidenceDb CreateDbContext(string[] args) => new(
         new DbContextOptionsBuilder<PostgreSqlEvidenceDb>().UseNpgsql("Host=127.0.0.1").UseSnakeCaseNamingConvention().Options,
-        TimeProvider.System);
+        TimeProvider.System,
+        new CustodyLogIntegration());
 }

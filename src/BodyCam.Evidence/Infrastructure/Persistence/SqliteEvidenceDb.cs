@@ -1,16 +1,21 @@
+using BodyCam.Evidence.Infrastructure.Ledger;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace BodyCam.Evidence.Infrastructure.Persistence;
 
-public sealed class SqliteEvidenceDb(DbContextOptions<SqliteEvidenceDb> options, TimeProvider clock) : EvidenceDb(options, clock)
+public sealed class SqliteEvidenceDb(DbContextOptions<SqliteEvidenceDb> options, TimeProvider clock, CustodyLogIntegration integration)
+    : EvidenceDb(options, clock, integration)
 {
     /// <summary>
     /// Nothing to take: Microsoft.Data.Sqlite opens every transaction with BEGIN IMMEDIATE, so the database
     /// already has a single writer from the first statement of the transaction.
     /// </summary>
     internal override Task LockCustodyLogAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private protected override EvidenceDb OpenAnother(DbContextOptions options, TimeProvider clock, CustodyLogIntegration integration) =>
+        new SqliteEvidenceDb((DbContextOptions<SqliteEvidenceDb>)options, clock, integration);
 
     /// <summary>Nothing to take, for the same reason as <see cref="LockCustodyLogAsync"/>.</summary>
     internal override Task LockViewSessionAsync(string key, CancellationToken cancellationToken) => Task.CompletedTask;
@@ -34,5 +39,6 @@ internal sealed class SqliteEvidenceDbDesignTimeFactory : IDesignTimeDbContextFa
 {
     public SqliteEvidenceDb CreateDbContext(string[] args) => new(
         new DbContextOptionsBuilder<SqliteEvidenceDb>().UseSqlite("Data Source=design-time.db").UseSnakeCaseNamingConvention().Options,
-        TimeProvider.System);
+        TimeProvider.System,
+        new CustodyLogIntegration());
 }

@@ -8,8 +8,9 @@ namespace BodyCam.Evidence.Infrastructure.Pipeline;
 /// <summary>
 /// Runs a command and saves everything it changed, its custody events included, in one transaction. The
 /// execution strategy may retry the whole attempt after a transient failure, so each attempt starts clean.
-/// Work the command deferred until after the commit runs once it has committed. Queries and streaming
-/// commands pass straight through.
+/// Once committed, the command's custody events are integrated into the log before it answers (so a caller reads
+/// its own events with their ledger index), then work the command deferred until after the commit runs. Queries
+/// and streaming commands pass straight through.
 /// </summary>
 public sealed class TransactionBehaviour<TMessage, TResponse>(EvidenceDb db, PostCommitWork postCommit) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IMessage
@@ -21,26 +22,42 @@ public sealed class TransactionBehaviour<TMessage, TResponse>(EvidenceDb db, Pos
             return await next(message, cancellationToken);
         }
 
-        var response = await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        TResponse response;
+        try
         {
-            db.ChangeTracker.Clear();
-            postCommit.Discard();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            try
+            response = await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
             {
-                var handled = await next(message, ct);
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-                return handled;
-            }
-            catch (RecordedRefusalException)
-            {
-                // A refusal is a custody event even inside a command; handlers refuse before they change anything.
-                await transaction.CommitAsync(CancellationToken.None);
-                throw;
-            }
-        }, cancellationToken);
-        await postCommit.RunAsync();
+                db.ChangeTracker.Clear();
+                postCommit.Discard();
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                try
+                {
+                    var handled = await next(message, ct);
+                    await db.SaveChangesAsync(ct);
+                    await transaction.CommitAsync(ct);
+                    return handled;
+                }
+                catch (RecordedRefusalException)
+                {
+                    // A refusal is a custody event even inside a command; handlers refuse before they change anything.
+                    await transaction.CommitAsync(CancellationToken.None);
+                    throw;
+                }
+            }, cancellationToken);
+        }
+        catch (RecordedRefusalException)
+        {
+            await db.IntegrateRecordedCustodyEventsAsync(CancellationToken.None);
+            throw;
+        }
+        try
+        {
+            await db.IntegrateRecordedCustodyEventsAsync(cancellationToken);
+        }
+        finally
+        {
+            await postCommit.RunAsync();
+        }
         return response;
     }
 }

@@ -76,7 +76,7 @@ internal sealed class SearchAuditTrailHandler(EvidenceDb db) : IQueryHandler<Sea
         var entries = matching
             .OrderBy(e => e.Sequence)
             .Select(e => new AuditTrailEntry(
-                e.Sequence, e.Time, e.ActorId, e.ActorKind.ToString(), e.ActorRole, e.ClientIp, e.Action.ToString(), e.EvidenceId,
+                e.Sequence!.Value, e.Time, e.ActorId, e.ActorKind.ToString(), e.ActorRole, e.ClientIp, e.Action.ToString(), e.EvidenceId,
                 e.ContentSha256, e.Reason, e.Outcome.ToString()));
         return ValueTask.FromResult(new AuditTrail(db, entries, filter, limit));
     }

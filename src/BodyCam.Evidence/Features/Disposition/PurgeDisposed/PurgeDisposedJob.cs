@@ -68,6 +68,8 @@ public sealed class PurgeDisposedJob(EvidenceDb db, IBlobStore store, NoteSigner
 
     private async Task<Guid?> CertifyAsync(Actor system, CancellationToken cancellationToken)
     {
+        // A certificate names each purge event's ledger index: a run that died before its events were integrated left them unsequenced.
+        await db.IntegrateCommittedCustodyEventsAsync(cancellationToken);
         db.ChangeTracker.Clear();
         var purged = await db.EvidenceItems
             .Where(e => e.Disposition == DispositionState.Purged && e.DispositionCertificateId == null)
@@ -80,7 +82,7 @@ public sealed class PurgeDisposedJob(EvidenceDb db, IBlobStore store, NoteSigner
         var ids = purged.Select(e => e.Id).ToList();
         var purgeEvents = (await db.CustodyEvents.AsNoTracking()
                 .Where(e => e.Action == CustodyAction.Purged && e.EvidenceId != null && ids.Contains(e.EvidenceId.Value))
-                .Select(e => new { EvidenceId = e.EvidenceId!.Value, e.Sequence, e.LeafHash })
+                .Select(e => new { EvidenceId = e.EvidenceId!.Value, Sequence = e.Sequence!.Value, e.LeafHash })
                 .ToListAsync(cancellationToken))
             .ToDictionary(e => e.EvidenceId);
         var requests = (await db.DispositionRequests.AsNoTracking()

@@ -61,17 +61,17 @@ public static class CustodyReports
         this EvidenceDb db, Guid evidenceId, string? checkpointNote, long? treeSize, CancellationToken cancellationToken)
     {
         var events = await db.CustodyEvents.AsNoTracking()
-            .Where(e => e.EvidenceId == evidenceId)
+            .Where(e => e.EvidenceId == evidenceId && e.Sequence != null)
             .OrderBy(e => e.Sequence)
             .ToListAsync(cancellationToken);
 
         // Every proof's hashes in one read: the plans of all events are fetched together, then dealt back out.
         var plans = events.Select(e => treeSize is { } size && e.Sequence < size
-            ? ProofPlan.Inclusion(e.Sequence, size)
+            ? ProofPlan.Inclusion(e.Sequence!.Value, size)
             : null).ToList();
         var hashes = new Queue<byte[]>(await db.RangeHashesAsync([.. plans.SelectMany(plan => plan ?? [])], cancellationToken));
         var report = events.Select((e, i) => new CustodyReportEvent(
-            e.Sequence, e.Time, e.ActorId, e.ActorKind.ToString(), e.ActorRole, e.ClientIp, e.Action.ToString(),
+            e.Sequence!.Value, e.Time, e.ActorId, e.ActorKind.ToString(), e.ActorRole, e.ClientIp, e.Action.ToString(),
             e.ContentSha256, e.Reason, e.Outcome.ToString(), e.Entry, e.LeafHash,
             plans[i] is { } plan ? [.. plan.Select(_ => hashes.Dequeue())] : null)).ToList();
         return new CustodyReport(evidenceId, checkpointNote, treeSize, report);

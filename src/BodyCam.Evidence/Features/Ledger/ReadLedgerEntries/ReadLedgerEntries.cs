@@ -45,6 +45,6 @@ internal sealed class ReadLedgerEntriesHandler(EvidenceDb db) : IQueryHandler<Re
         {
             throw new NotFoundException($"The custody log has no entry {query.Start}.");
         }
-        return [.. rows.Select(row => new LedgerEntry(row.Sequence, row.Entry, JsonSerializer.Deserialize<JsonElement>(row.Entry), row.LeafHash, row.ToEntry()))];
+        return [.. rows.Select(row => new LedgerEntry(row.Sequence!.Value, row.Entry, JsonSerializer.Deserialize<JsonElement>(row.Entry), row.LeafHash, row.ToEntry()))];
     }
 }

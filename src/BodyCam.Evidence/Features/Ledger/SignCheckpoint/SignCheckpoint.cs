@@ -12,7 +12,8 @@ namespace BodyCam.Evidence.Features.Ledger.SignCheckpoint;
 /// <summary>
 /// Signs a checkpoint of the log as it stands, if it has grown since the last one (or none was ever signed).
 /// Issuing a checkpoint is not itself a custody event: the log would never stop growing. Only the recurring
-/// job sends it.
+/// job sends it, and it is also the integration's fallback: events committed by a process that died before
+/// integrating them enter the log here, within one checkpoint interval.
 /// </summary>
 public sealed record SignCheckpoint : ICommand<SignedCheckpoint>;
 
@@ -23,8 +24,9 @@ internal sealed partial class SignCheckpointHandler(EvidenceDb db, NoteSigner si
 {
     public async ValueTask<SignedCheckpoint> Handle(SignCheckpoint command, CancellationToken cancellationToken)
     {
-        // Under the append lock the size cannot move, and two signers cannot race to the same size.
+        // Under the log's lock the size cannot move, and two signers cannot race to the same size.
         await db.LockCustodyLogAsync(cancellationToken);
+        await db.SealCommittedCustodyEventsAsync(cancellationToken);
         var size = await db.LedgerSizeAsync(cancellationToken);
         var latest = await db.LedgerCheckpoints.AsNoTracking().OrderByDescending(c => c.TreeSize).FirstOrDefaultAsync(cancellationToken);
         if (latest is not null && latest.TreeSize == size)

@@ -43,6 +43,7 @@ public sealed class CloseViewSessionsJob(EvidenceDb db, EvidenceSettings setting
                 return 1;
             }, cancellationToken);
         }
+        await db.IntegrateRecordedCustodyEventsAsync(cancellationToken);
         return closed;
     }
 }

@@ -224,7 +224,7 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("reason");
 
-                    b.Property<long>("Sequence")
+                    b.Property<long?>("Sequence")
                         .HasColumnType("bigint")
                         .HasColumnName("sequence");
 

@@ -219,7 +219,7 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("reason");
 
-                    b.Property<long>("Sequence")
+                    b.Property<long?>("Sequence")
                         .HasColumnType("INTEGER")
                         .HasColumnName("sequence");
 
