@@ -615,6 +615,10 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("attempts");
 
+                    b.Property<Guid?>("BookmarkId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bookmark_id");
+
                     b.Property<long?>("DecidedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("decided_at");
@@ -645,6 +649,29 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT")
                         .HasColumnName("failure_reason");
+
+                    b.Property<string>("FirstApprovalReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_approval_reason");
+
+                    b.Property<long?>("FirstApprovedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_approved_at");
+
+                    b.Property<string>("FirstApprovedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_approved_by");
+
+                    b.Property<string>("JobId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("job_id");
+
+                    b.Property<long?>("ProcessingStartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("processing_started_at");
 
                     b.Property<int>("Progress")
                         .HasColumnType("INTEGER")
@@ -681,6 +708,11 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
 
+                    b.Property<string>("Watermark")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("watermark");
+
                     b.HasKey("Id")
                         .HasName("pk_clip_requests");
 
@@ -689,6 +721,9 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("RequestedBy")
                         .HasDatabaseName("ix_clip_requests_requested_by");
+
+                    b.HasIndex("Status", "ProcessingStartedAt")
+                        .HasDatabaseName("ix_clip_requests_status_processing_started_at");
 
                     b.ToTable("clip_requests", (string)null);
                 });
