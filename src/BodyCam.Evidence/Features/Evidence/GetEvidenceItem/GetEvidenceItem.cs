@@ -69,8 +69,10 @@ internal sealed class GetEvidenceItemHandler(EvidenceDb db) : IQueryHandler<GetE
             e.Media, e.PosterBlobName, e.RecordingId)).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>
-    /// Everything attached to the item, in one round trip: one UNION ALL of seven indexed reads (categories, cases,
-    /// notes, reviewer bookmarks, reviews, and the recording's camera bookmarks and GNSS track) into one row shape.
+    /// Everything reviewers attached to the item, in one round trip: one UNION ALL of five indexed reads (categories,
+    /// cases, notes, bookmarks, reviews) into one row shape. The recording's camera bookmarks and GNSS track are read
+    /// apart: their end times would share a column that the first branch leaves null, and SQLite would then read
+    /// those times without their converter.
     /// </summary>
     private Task<List<TrailRow>> TrailAsync(Guid id, Guid? recordingId, CancellationToken cancellationToken) =>
         db.EvidenceCategories.Where(c => c.EvidenceId == id).Select(c => new TrailRow
@@ -78,44 +80,32 @@ internal sealed class GetEvidenceItemHandler(EvidenceDb db) : IQueryHandler<GetE
                 Kind = TrailKind.Category, Id = null, Key = c.CategoryId,
                 Text = db.Categories.Where(k => k.Id == c.CategoryId).Select(k => k.Name).FirstOrDefault(),
                 Extra = db.Bookmarks.Where(b => b.RecordingId == recordingId && b.CategoryId == c.CategoryId).Select(b => b.CategoryName).FirstOrDefault(),
-                Category = null, CategoryName = null, Author = c.AssignedBy, At = c.AssignedAt, Until = null,
-                Start = null, End = null, Sequence = null, Longitude = null, Latitude = null,
+                Author = c.AssignedBy, At = c.AssignedAt,
+                Start = null, End = null,
             })
             .Concat(db.CaseLinks.Where(l => l.EvidenceId == id).Join(db.Cases, l => l.CaseNumber, c => c.CaseNumber, (l, c) => new TrailRow
             {
                 Kind = TrailKind.Case, Id = null, Key = c.CaseNumber, Text = c.Title, Extra = c.Status.ToString(),
-                Category = null, CategoryName = null, Author = l.LinkedBy, At = l.LinkedAt, Until = null,
-                Start = null, End = null, Sequence = null, Longitude = null, Latitude = null,
+                Author = l.LinkedBy, At = l.LinkedAt,
+                Start = null, End = null,
             }))
             .Concat(db.EvidenceNotes.Where(n => n.EvidenceId == id).Select(n => new TrailRow
             {
                 Kind = TrailKind.Note, Id = n.Id, Key = null, Text = n.Text, Extra = null,
-                Category = null, CategoryName = null, Author = n.Author, At = n.CreatedAt, Until = null,
-                Start = null, End = null, Sequence = null, Longitude = null, Latitude = null,
+                Author = n.Author, At = n.CreatedAt,
+                Start = null, End = null,
             }))
             .Concat(db.EvidenceBookmarks.Where(b => b.EvidenceId == id).Select(b => new TrailRow
             {
                 Kind = TrailKind.Bookmark, Id = b.Id, Key = null, Text = b.Label, Extra = b.Tags,
-                Category = null, CategoryName = null, Author = b.Author, At = b.CreatedAt, Until = null,
-                Start = b.StartSeconds, End = b.EndSeconds, Sequence = null, Longitude = null, Latitude = null,
+                Author = b.Author, At = b.CreatedAt,
+                Start = b.StartSeconds, End = b.EndSeconds,
             }))
             .Concat(db.EvidenceReviews.Where(r => r.EvidenceId == id).Select(r => new TrailRow
             {
                 Kind = TrailKind.Review, Id = r.Id, Key = r.Outcome.ToString(), Text = null, Extra = r.Comment,
-                Category = null, CategoryName = null, Author = r.Reviewer, At = r.ReviewedAt, Until = null,
-                Start = null, End = null, Sequence = null, Longitude = null, Latitude = null,
-            }))
-            .Concat(db.Bookmarks.Where(b => b.RecordingId == recordingId).Select(b => new TrailRow
-            {
-                Kind = TrailKind.RecordingBookmark, Id = null, Key = b.ObjectName, Text = b.Text, Extra = b.Tags,
-                Category = b.CategoryId, CategoryName = b.CategoryName, Author = null, At = b.StartTime, Until = b.EndTime,
-                Start = null, End = null, Sequence = null, Longitude = null, Latitude = null,
-            }))
-            .Concat(db.GnssPoints.Where(p => p.RecordingId == recordingId).Select(p => new TrailRow
-            {
-                Kind = TrailKind.TrackPoint, Id = null, Key = null, Text = null, Extra = null,
-                Category = null, CategoryName = null, Author = null, At = p.Timestamp, Until = null,
-                Start = p.SecondsFromStart, End = null, Sequence = p.Index, Longitude = p.Longitude, Latitude = p.Latitude,
+                Author = r.Reviewer, At = r.ReviewedAt,
+                Start = null, End = null,
             }))
             .AsNoTracking()
             .ToListAsync(cancellationToken);
@@ -125,6 +115,13 @@ internal sealed class GetEvidenceItemHandler(EvidenceDb db) : IQueryHandler<GetE
         var id = query.EvidenceId;
         var item = await ItemAsync(id, cancellationToken) ?? throw new NotFoundException($"There is no evidence item {id}.");
         var trail = await TrailAsync(id, item.RecordingId, cancellationToken);
+        IReadOnlyList<BookmarkView> recordingBookmarks = [];
+        IReadOnlyList<TrackPoint> track = [];
+        if (item.RecordingId is { } recordingId)
+        {
+            recordingBookmarks = await db.RecordingBookmarksAsync(recordingId, cancellationToken);
+            track = await db.GnssTrackAsync(recordingId, cancellationToken);
+        }
         return new EvidenceItemDetails(
             item.Id, item.Status.ToString(), item.QuarantineReason, item.Bytes, item.StreamSha256, item.StoredSha256, item.DeclaredSha256,
             item.FileName, item.ContentType, item.DeviceSerial, item.OfficerId, item.OfficerUnit, item.RecordedStart, item.RecordedEnd,
@@ -139,12 +136,10 @@ internal sealed class GetEvidenceItemHandler(EvidenceDb db) : IQueryHandler<GetE
                 .Select(r => new NoteView(r.Id!.Value, r.Text!, r.Author!, r.At!.Value))],
             [.. trail.Where(r => r.Kind == TrailKind.Bookmark).OrderBy(r => r.Start).ThenBy(r => r.Id)
                 .Select(r => ReviewerBookmark.Of(r.Id!.Value, r.Start!.Value, r.End, r.Text!, r.Extra, r.Author!, r.At!.Value))],
-            [.. trail.Where(r => r.Kind == TrailKind.RecordingBookmark).OrderBy(r => r.At).ThenBy(r => r.Key, StringComparer.Ordinal)
-                .Select(r => new BookmarkView(r.Key!, r.Text!, r.Category, r.CategoryName, r.Extra, r.At, r.Until))],
+            recordingBookmarks,
             [.. trail.Where(r => r.Kind == TrailKind.Review).OrderBy(r => r.At).ThenBy(r => r.Id)
                 .Select(r => new ReviewView(r.Id!.Value, r.Key!, r.Extra, r.Author!, r.At!.Value))],
-            GnssTrackFeature.Of([.. trail.Where(r => r.Kind == TrailKind.TrackPoint).OrderBy(r => r.Sequence)
-                .Select(r => new TrackPoint(r.Longitude!.Value, r.Latitude!.Value, r.Start, r.At))]));
+            GnssTrackFeature.Of(track));
     }
 
     private sealed record ItemRow(
@@ -180,8 +175,6 @@ internal sealed class GetEvidenceItemHandler(EvidenceDb db) : IQueryHandler<GetE
         Note,
         Bookmark,
         Review,
-        RecordingBookmark,
-        TrackPoint,
     }
 
     /// <summary>
@@ -195,15 +188,9 @@ internal sealed class GetEvidenceItemHandler(EvidenceDb db) : IQueryHandler<GetE
         public string? Key { get; init; }
         public string? Text { get; init; }
         public string? Extra { get; init; }
-        public string? Category { get; init; }
-        public string? CategoryName { get; init; }
         public string? Author { get; init; }
         public DateTimeOffset? At { get; init; }
-        public DateTimeOffset? Until { get; init; }
         public double? Start { get; init; }
         public double? End { get; init; }
-        public int? Sequence { get; init; }
-        public double? Longitude { get; init; }
-        public double? Latitude { get; init; }
     }
 }
