@@ -2,10 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Columns;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Engines;
-using BenchmarkDotNet.Jobs;
+using BodyCam.Evidence.Benchmarks.Search;
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Features.Evidence.GetEvidenceCustody;
 using BodyCam.Evidence.Infrastructure.Identity;
@@ -14,20 +11,6 @@ using BodyCam.Evidence.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BodyCam.Evidence.Benchmarks.Ledger;
-
-/// <summary>
-/// Request latency: every measured iteration is one call, so the median and 95th percentile are of single
-/// requests, not of averages.
-/// </summary>
-public sealed class LatencyConfig : ManualConfig
-{
-    public LatencyConfig()
-    {
-        AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithInvocationCount(1).WithUnrollFactor(1)
-            .WithWarmupCount(20).WithIterationCount(500).WithLaunchCount(1));
-        AddColumn(StatisticColumn.Median, StatisticColumn.P95);
-    }
-}
 
 /// <summary>
 /// Custody appends into PostgreSQL, each its own unit of work that commits and returns once its event is in the log,
@@ -70,7 +53,7 @@ public class LedgerAppendBenchmarks
 /// Inclusion proofs read from the stored tree of a bulk-loaded log of 1M and 10M entries. Run:
 /// dotnet run -c Release --project tests/BodyCam.Evidence.Benchmarks -- --filter '*LedgerProof*'
 /// </summary>
-[Config(typeof(LatencyConfig))]
+[Config(typeof(RequestLatencyConfig))]
 public class LedgerProofBenchmarks
 {
     private ServiceProvider _services = null!;
@@ -102,7 +85,7 @@ public class LedgerProofBenchmarks
 /// in a log of 1M and 10M events over 100k and 1M items. Run:
 /// dotnet run -c Release --project tests/BodyCam.Evidence.Benchmarks -- --filter '*CustodyReport*'
 /// </summary>
-[Config(typeof(LatencyConfig))]
+[Config(typeof(RequestLatencyConfig))]
 public class CustodyReportBenchmarks
 {
     private ServiceProvider _services = null!;
