@@ -84,6 +84,10 @@ public abstract class EvidenceDb : DbContext
     /// <summary>Stores each seal in its row (refusing a row already sealed) and inserts the tree nodes, set-based where the database can.</summary>
     private protected abstract Task WriteSealsAsync(IReadOnlyList<CustodyEventSeal> seals, IReadOnlyList<LedgerNode> nodes, CancellationToken cancellationToken);
 
+    /// <summary>The stored hashes of these tree nodes, by position: every proof and tree head reads through here.</summary>
+    internal virtual async Task<Dictionary<long, byte[]>> ReadLedgerNodesAsync(long[] positions, CancellationToken cancellationToken) =>
+        await LedgerNodes.AsNoTracking().Where(n => positions.Contains(n.Position)).ToDictionaryAsync(n => n.Position, n => n.Hash, cancellationToken);
+
     /// <summary>Serialises the requests and the job that open, extend or close view sessions of one key, until the current transaction ends.</summary>
     internal abstract Task LockViewSessionAsync(string key, CancellationToken cancellationToken);
 
