@@ -146,7 +146,7 @@ public static class EvidenceServices
         {
             case DatabaseProvider.PostgreSql:
                 services.AddDbContext<EvidenceDb, PostgreSqlEvidenceDb>(options => options
-                    .UseNpgsql(PostgreSqlEvidenceDb.WithAutoPrepare(settings.DatabaseConnection), npgsql => npgsql.EnableRetryOnFailure())
+                    .UseNpgsql(settings.DatabaseConnection, npgsql => npgsql.EnableRetryOnFailure())
                     .UseSnakeCaseNamingConvention());
                 break;
             default:

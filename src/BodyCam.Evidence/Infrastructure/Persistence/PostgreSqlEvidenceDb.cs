@@ -1,4 +1,3 @@
-using System.Data.Common;
 using BodyCam.Evidence.Infrastructure.Ledger;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -8,13 +7,6 @@ namespace BodyCam.Evidence.Infrastructure.Persistence;
 public sealed class PostgreSqlEvidenceDb(DbContextOptions<PostgreSqlEvidenceDb> options, TimeProvider clock, CustodyLogIntegration integration)
     : EvidenceDb(options, clock, integration)
 {
-    /// <summary>
-    /// How many statements each connection keeps prepared, when the operator's connection string does not say (Npgsql
-    /// prepares none then). Prepared, the statements a server repeats all day skip parsing and planning: 0.4–0.8 ms of
-    /// the evidence detail's union at 1M items. Enough for the hot reads; Npgsql evicts the least used.
-    /// </summary>
-    public const int DefaultMaxAutoPrepare = 50;
-
     /// <summary>Arbitrary but fixed: every appender must take the same transaction-scoped advisory lock.</summary>
     private const long CustodyLogLockKey = 0x42_43_45_56_43_55_53_54;
 
@@ -23,21 +15,6 @@ public sealed class PostgreSqlEvidenceDb(DbContextOptions<PostgreSqlEvidenceDb> 
 
     internal override async Task LockCustodyLogAsync(CancellationToken cancellationToken) =>
         await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({CustodyLogLockKey})", cancellationToken);
-
-    /// <summary>
-    /// The connection string with <see cref="DefaultMaxAutoPrepare"/> unless it sets Max Auto Prepare itself (0 turns
-    /// preparing off, e.g. behind a pooler in transaction mode that cannot keep a session's prepared statements).
-    /// </summary>
-    public static string WithAutoPrepare(string connection)
-    {
-        var builder = new DbConnectionStringBuilder { ConnectionString = connection };
-        if (builder.Keys.Cast<string>().Any(key => key.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
-        {
-            return connection;
-        }
-        builder["Max Auto Prepare"] = DefaultMaxAutoPrepare;
-        return builder.ConnectionString;
-    }
 
     private protected override EvidenceDb OpenAnother(DbContextOptions options, TimeProvider clock, CustodyLogIntegration integration) =>
         new PostgreSqlEvidenceDb((DbContextOptions<PostgreSqlEvidenceDb>)options, clock, integration);
