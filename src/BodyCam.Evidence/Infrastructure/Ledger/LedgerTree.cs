@@ -84,12 +84,7 @@ public static class LedgerTree
         this EvidenceDb db, IEnumerable<(int Level, long Index)> subtrees, CancellationToken cancellationToken)
     {
         var wanted = subtrees.Distinct().ToDictionary(subtree => LedgerNode.PositionOf(subtree.Level, subtree.Index));
-        var positions = wanted.Keys.ToList();
-        var stored = positions.Count == 0
-            ? []
-            : await db.LedgerNodes.AsNoTracking()
-                .Where(n => positions.Contains(n.Position))
-                .ToDictionaryAsync(n => n.Position, n => n.Hash, cancellationToken);
+        var stored = wanted.Count == 0 ? [] : await db.ReadLedgerNodesAsync([.. wanted.Keys], cancellationToken);
         if (wanted.Where(subtree => !stored.ContainsKey(subtree.Key)).Take(1).ToList() is [var (_, (level, index))])
         {
             throw new InvalidOperationException($"The ledger has no stored subtree at level {level}, index {index}.");

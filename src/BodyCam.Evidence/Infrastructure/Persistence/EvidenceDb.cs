@@ -76,6 +76,10 @@ public abstract class EvidenceDb : DbContext
     /// <summary>Serialises integration of custody events into the log (and checkpoint signing) across connections until the current transaction ends.</summary>
     internal abstract Task LockCustodyLogAsync(CancellationToken cancellationToken);
 
+    /// <summary>The stored hashes of these tree nodes, by position: every proof and tree head reads through here.</summary>
+    internal virtual async Task<Dictionary<long, byte[]>> ReadLedgerNodesAsync(long[] positions, CancellationToken cancellationToken) =>
+        await LedgerNodes.AsNoTracking().Where(n => positions.Contains(n.Position)).ToDictionaryAsync(n => n.Position, n => n.Hash, cancellationToken);
+
     /// <summary>Serialises the requests and the job that open, extend or close view sessions of one key, until the current transaction ends.</summary>
     internal abstract Task LockViewSessionAsync(string key, CancellationToken cancellationToken);
 
