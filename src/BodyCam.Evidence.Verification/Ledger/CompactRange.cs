@@ -30,6 +30,9 @@ public sealed class CompactRange
 
     public long Size { get; private set; }
 
+    /// <summary>The hashes the constructor takes: the edge's complete subtrees, largest first.</summary>
+    public IReadOnlyList<byte[]> EdgeHashes => [.. _edge.Select(subtree => subtree.Hash)];
+
     /// <summary>Appends a leaf hash; returns the subtrees it completes, lowest first, as (level, index, hash).</summary>
     public IReadOnlyList<(int Level, long Index, byte[] Hash)> Append(byte[] leafHash)
     {

@@ -19,11 +19,15 @@ public sealed class LedgerTreeContractTests(DatabaseProvider provider)
 
     private static readonly Actor Auditor = new("ann", ActorKind.User, "Auditor", "127.0.0.1");
 
+    private string _connection = null!;
     private ServiceProvider _services = null!;
 
     [SetUp]
-    public async Task CreateFreshDatabase() =>
-        _services = TestDatabases.DatabaseServices(provider, await TestDatabases.CreateAsync(provider));
+    public async Task CreateFreshDatabase()
+    {
+        _connection = await TestDatabases.CreateAsync(provider);
+        _services = TestDatabases.DatabaseServices(provider, _connection);
+    }
 
     [TearDown]
     public async Task DisposeServices() => await _services.DisposeAsync();
@@ -50,6 +54,26 @@ public sealed class LedgerTreeContractTests(DatabaseProvider provider)
         await using var reader = OpenDb();
         var leaves = await LeafHashesAsync(reader);
         Assert.That(leaves, Has.Count.EqualTo(writers * (1 + 2 + 3 + 1)));
+        for (var size = 0; size <= leaves.Count; size++)
+        {
+            Assert.That(await reader.RootHashAsync(size, CancellationToken.None), Is.EqualTo(MerkleTree.RootHash(leaves[..size])), $"root of size {size}");
+        }
+    }
+
+    [Test]
+    public async Task Two_processes_taking_turns_keep_the_stored_tree_equal_to_a_recomputation()
+    {
+        // Each process keeps the log's right edge between its rounds; after the other's appends it must read it again.
+        await using var otherProcess = TestDatabases.DatabaseServices(provider, _connection);
+        for (var turn = 0; turn < 6; turn++)
+        {
+            await AppendAsync(_services, turn % 3 + 1);
+            await AppendAsync(otherProcess, 2);
+        }
+
+        await using var reader = OpenDb();
+        var leaves = await LeafHashesAsync(reader);
+        Assert.That(leaves, Has.Count.EqualTo(6 * 2 + 2 * (1 + 2 + 3)));
         for (var size = 0; size <= leaves.Count; size++)
         {
             Assert.That(await reader.RootHashAsync(size, CancellationToken.None), Is.EqualTo(MerkleTree.RootHash(leaves[..size])), $"root of size {size}");
@@ -157,9 +181,11 @@ public sealed class LedgerTreeContractTests(DatabaseProvider provider)
 
     private EvidenceDb OpenDb() => _services.CreateScope().ServiceProvider.GetRequiredService<EvidenceDb>();
 
-    private async Task AppendAsync(int count)
+    private Task AppendAsync(int count) => AppendAsync(_services, count);
+
+    private static async Task AppendAsync(ServiceProvider services, int count)
     {
-        await using var db = OpenDb();
+        await using var db = services.CreateScope().ServiceProvider.GetRequiredService<EvidenceDb>();
         for (var i = 0; i < count; i++)
         {
             db.CustodyEvents.Record(CustodyAction.DockRegistered, Auditor, reason: $"event {i}");

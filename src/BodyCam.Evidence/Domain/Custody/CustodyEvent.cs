@@ -53,13 +53,6 @@ public sealed class CustodyEvent
     /// <summary>The time the command saved the event, not the (later) time it was integrated.</summary>
     internal void Stamp(DateTimeOffset now) => Time = CustodyEntry.TruncateToMicroseconds(now);
 
-    internal void Seal(long sequence)
-    {
-        Sequence = sequence;
-        Entry = ToEntry().ToCanonicalBytes();
-        LeafHash = MerkleHash.Leaf(Entry);
-    }
-
     public CustodyEntry ToEntry() => new(
         Sequence ?? throw new InvalidOperationException($"Custody event {Id} is not yet integrated into the log."), Time, ActorId, ActorKind.ToString(), ActorRole, ClientIp, Action.ToString(), EvidenceId, ContentSha256, Reason, Outcome.ToString());
 }

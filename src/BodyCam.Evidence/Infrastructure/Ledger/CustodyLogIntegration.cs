@@ -1,3 +1,5 @@
+using BodyCam.Evidence.Verification.Ledger;
+
 namespace BodyCam.Evidence.Infrastructure.Ledger;
 
 /// <summary>
@@ -12,6 +14,7 @@ public sealed class CustodyLogIntegration
     private long _started;
     private long _finished;
     private (Task Task, long Number)? _running;
+    private Edge? _edge;
 
     /// <summary>Returns when a round that started after this call has finished; rethrows that round's failure.</summary>
     internal async Task AwaitRoundAsync(Func<Task> round, CancellationToken cancellationToken)
@@ -49,6 +52,20 @@ public sealed class CustodyLogIntegration
         }
     }
 
+    /// <summary>
+    /// The log's right edge as this process's last committed round left it, if the log is still that: same size,
+    /// same last leaf. Another process (or a signer) that appended since makes the size differ, and the round reads
+    /// the edge from the stored subtrees instead.
+    /// </summary>
+    internal CompactRange? RememberedEdgeAt(CustodyLogHead head) =>
+        Volatile.Read(ref _edge) is { } edge && edge.Size == head.Size && head.LastLeafHash is { } lastLeaf && lastLeaf.AsSpan().SequenceEqual(edge.LastLeafHash)
+            ? new CompactRange(edge.Size, edge.Hashes)
+            : null;
+
+    /// <summary>Only after the round's commit: an edge of a rolled-back round would not be the log's.</summary>
+    internal void Remember(CompactRange edge, byte[] lastLeafHash) =>
+        Volatile.Write(ref _edge, new Edge(edge.Size, lastLeafHash, edge.EdgeHashes));
+
     private async Task RunAsync(Func<Task> round, long number)
     {
         await Task.Yield();
@@ -68,4 +85,6 @@ public sealed class CustodyLogIntegration
             }
         }
     }
+
+    private sealed record Edge(long Size, byte[] LastLeafHash, IReadOnlyList<byte[]> Hashes);
 }

@@ -73,8 +73,16 @@ public abstract class EvidenceDb : DbContext
     public DbSet<ClipRequest> ClipRequests => Set<ClipRequest>();
     public DbSet<EvidenceExport> EvidenceExports => Set<EvidenceExport>();
 
-    /// <summary>Serialises integration of custody events into the log (and checkpoint signing) across connections until the current transaction ends.</summary>
-    internal abstract Task LockCustodyLogAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Takes the log's lock until the current transaction ends (serialising integration and checkpoint signing across
+    /// connections), then reads the log's head and the first <paramref name="limit"/> committed events not yet in the
+    /// log, in id order: on PostgreSQL in one round trip.
+    /// </summary>
+    private protected abstract Task<(CustodyLogHead Head, List<UnsealedCustodyEvent> Unsealed)> LockLogAndReadUnsealedAsync(
+        int limit, CancellationToken cancellationToken);
+
+    /// <summary>Stores each seal in its row (refusing a row already sealed) and inserts the tree nodes, set-based where the database can.</summary>
+    private protected abstract Task WriteSealsAsync(IReadOnlyList<CustodyEventSeal> seals, IReadOnlyList<LedgerNode> nodes, CancellationToken cancellationToken);
 
     /// <summary>The stored hashes of these tree nodes, by position: every proof and tree head reads through here.</summary>
     internal virtual async Task<Dictionary<long, byte[]>> ReadLedgerNodesAsync(long[] positions, CancellationToken cancellationToken) =>
@@ -142,32 +150,36 @@ public abstract class EvidenceDb : DbContext
     }
 
     /// <summary>
-    /// Under the log's lock, inside the current transaction: numbers every committed event that is not yet in the log,
-    /// in id order (the order each process recorded them in), stores its entry and leaf hash, and the subtrees it completes.
+    /// Inside the current transaction, under the log's lock (which it takes): numbers every committed event that is
+    /// not yet in the log, in id order (the order each process recorded them in), stores its entry and leaf hash, and
+    /// the subtrees it completes. Returns the log's new right edge and last leaf, or null if it found nothing to seal.
     /// </summary>
-    internal async Task SealCommittedCustodyEventsAsync(CancellationToken cancellationToken)
+    internal async Task<(CompactRange Edge, byte[] LastLeafHash)?> SealCommittedCustodyEventsAsync(CancellationToken cancellationToken)
     {
         const int Batch = 1000;
         CompactRange? edge = null;
+        byte[]? lastLeafHash = null;
         while (true)
         {
-            var committed = await CustodyEvents.Where(e => e.Sequence == null).OrderBy(e => e.Id).Take(Batch).ToListAsync(cancellationToken);
-            if (committed.Count == 0)
+            var (head, unsealed) = await LockLogAndReadUnsealedAsync(Batch, cancellationToken);
+            if (unsealed.Count > 0)
             {
-                return;
+                edge ??= _integration.RememberedEdgeAt(head) ?? await this.ReadCompactRangeAsync(head.Size, cancellationToken);
+                var seals = new List<CustodyEventSeal>(unsealed.Count);
+                var nodes = new List<LedgerNode>(unsealed.Count * 2);
+                foreach (var custodyEvent in unsealed)
+                {
+                    var sequence = edge.Size;
+                    var entry = custodyEvent.ToEntry(sequence).ToCanonicalBytes();
+                    lastLeafHash = MerkleHash.Leaf(entry);
+                    seals.Add(new CustodyEventSeal(custodyEvent.Id, sequence, entry, lastLeafHash));
+                    nodes.AddRange(LedgerTree.NodesOfLeaf(edge, sequence, lastLeafHash));
+                }
+                await WriteSealsAsync(seals, nodes, cancellationToken);
             }
-            edge ??= await this.ReadCompactRangeAsync(await this.LedgerSizeAsync(cancellationToken), cancellationToken);
-            foreach (var custodyEvent in committed)
+            if (unsealed.Count < Batch)
             {
-                var sequence = edge.Size;
-                custodyEvent.Seal(sequence);
-                LedgerNodes.AddRange(LedgerTree.NodesOfLeaf(edge, sequence, custodyEvent.LeafHash));
-            }
-            await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
-            ChangeTracker.Clear();
-            if (committed.Count < Batch)
-            {
-                return;
+                return edge is null || lastLeafHash is null ? null : (edge, lastLeafHash);
             }
         }
     }
@@ -180,11 +192,13 @@ public abstract class EvidenceDb : DbContext
         await using var db = OpenAnother(_options, _clock, _integration);
         await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
-            db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.LockCustodyLogAsync(ct);
-            await db.SealCommittedCustodyEventsAsync(ct);
+            var sealedUpTo = await db.SealCommittedCustodyEventsAsync(ct);
             await transaction.CommitAsync(ct);
+            if (sealedUpTo is var (edge, lastLeafHash))
+            {
+                _integration.Remember(edge, lastLeafHash);
+            }
         }, CancellationToken.None);
     }
 

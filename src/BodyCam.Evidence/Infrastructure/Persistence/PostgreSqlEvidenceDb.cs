@@ -1,3 +1,4 @@
+using BodyCam.Evidence.Domain.Ledger;
 using BodyCam.Evidence.Infrastructure.Ledger;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -15,8 +16,91 @@ public sealed class PostgreSqlEvidenceDb(DbContextOptions<PostgreSqlEvidenceDb> 
     /// <summary>The first key of the two-key advisory lock form, so that view session locks never meet the custody log's lock.</summary>
     private const int ViewSessionLockSpace = 0x76_69_65_77;
 
-    internal override async Task LockCustodyLogAsync(CancellationToken cancellationToken) =>
-        await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({CustodyLogLockKey})", cancellationToken);
+    /// <summary>
+    /// One batch: in READ COMMITTED each statement takes its own snapshot, so the reads after the lock see every
+    /// event committed before the lock was granted, including those of the round that held it last.
+    /// </summary>
+    private protected override async Task<(CustodyLogHead Head, List<UnsealedCustodyEvent> Unsealed)> LockLogAndReadUnsealedAsync(
+        int limit, CancellationToken cancellationToken)
+    {
+        await using var batch = Batch(
+            Command("SELECT pg_advisory_xact_lock($1)", CustodyLogLockKey),
+            Command("SELECT sequence, leaf_hash FROM custody_events WHERE sequence IS NOT NULL ORDER BY sequence DESC LIMIT 1"),
+            Command("""
+                SELECT id, time, actor_id, actor_kind, actor_role, client_ip, action, evidence_id, content_sha256, reason, outcome
+                FROM custody_events WHERE sequence IS NULL ORDER BY id LIMIT $1
+                """, limit));
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        await reader.NextResultAsync(cancellationToken);
+        var head = await reader.ReadAsync(cancellationToken)
+            ? new CustodyLogHead(reader.GetInt64(0) + 1, reader.GetFieldValue<byte[]>(1))
+            : new CustodyLogHead(0, null);
+        await reader.NextResultAsync(cancellationToken);
+        var unsealed = new List<UnsealedCustodyEvent>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            unsealed.Add(new UnsealedCustodyEvent(
+                reader.GetGuid(0),
+                reader.GetFieldValue<DateTimeOffset>(1),
+                reader.GetString(2),
+                reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5),
+                reader.GetString(6),
+                reader.IsDBNull(7) ? null : reader.GetGuid(7),
+                reader.IsDBNull(8) ? null : reader.GetString(8),
+                reader.IsDBNull(9) ? null : reader.GetString(9),
+                reader.GetString(10)));
+        }
+        return (head, unsealed);
+    }
+
+    /// <summary>Two statements for the whole round, whatever its size; the row trigger still sees one sealing update per row.</summary>
+    private protected override async Task WriteSealsAsync(IReadOnlyList<CustodyEventSeal> seals, IReadOnlyList<LedgerNode> nodes, CancellationToken cancellationToken)
+    {
+        await using var batch = Batch(
+            Command("""
+                UPDATE custody_events AS c SET sequence = s.sequence, entry = s.entry, leaf_hash = s.leaf_hash
+                FROM unnest($1::uuid[], $2::bigint[], $3::bytea[], $4::bytea[]) AS s (id, sequence, entry, leaf_hash)
+                WHERE c.id = s.id AND c.sequence IS NULL
+                """,
+                seals.Select(seal => seal.Id).ToArray(),
+                seals.Select(seal => seal.Sequence).ToArray(),
+                seals.Select(seal => seal.Entry).ToArray(),
+                seals.Select(seal => seal.LeafHash).ToArray()),
+            Command(
+                "INSERT INTO ledger_nodes (position, hash) SELECT * FROM unnest($1::bigint[], $2::bytea[])",
+                nodes.Select(node => node.Position).ToArray(),
+                nodes.Select(node => node.Hash).ToArray()));
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        var updated = batch.BatchCommands[0].RecordsAffected;
+        if (updated != seals.Count)
+        {
+            throw new InvalidOperationException($"Sealing {seals.Count} custody events updated {updated} rows: events were sealed outside the log's lock.");
+        }
+    }
+
+    private NpgsqlBatch Batch(params NpgsqlBatchCommand[] commands)
+    {
+        var transaction = Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction
+            ?? throw new InvalidOperationException("The custody log is sealed inside a transaction: its lock is held until the transaction ends.");
+        var batch = new NpgsqlBatch(transaction.Connection, transaction);
+        foreach (var command in commands)
+        {
+            batch.BatchCommands.Add(command);
+        }
+        return batch;
+    }
+
+    private static NpgsqlBatchCommand Command(string sql, params object[] values)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+        return command;
+    }
 
     /// <summary>
     /// A prepared statement read straight from the connection: EF's query pipeline cost more than the index lookups

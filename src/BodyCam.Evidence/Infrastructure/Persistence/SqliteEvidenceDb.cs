@@ -1,3 +1,4 @@
+using BodyCam.Evidence.Domain.Ledger;
 using BodyCam.Evidence.Infrastructure.Ledger;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -9,18 +10,55 @@ public sealed class SqliteEvidenceDb(DbContextOptions<SqliteEvidenceDb> options,
     : EvidenceDb(options, clock, integration)
 {
     /// <summary>
-    /// Nothing to take: Microsoft.Data.Sqlite opens every transaction with BEGIN IMMEDIATE, so the database
+    /// Nothing to lock: Microsoft.Data.Sqlite opens every transaction with BEGIN IMMEDIATE, so the database
     /// already has a single writer from the first statement of the transaction.
     /// </summary>
-    internal override Task LockCustodyLogAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    private protected override async Task<(CustodyLogHead Head, List<UnsealedCustodyEvent> Unsealed)> LockLogAndReadUnsealedAsync(
+        int limit, CancellationToken cancellationToken)
+    {
+        var last = await CustodyEvents.AsNoTracking()
+            .Where(e => e.Sequence != null)
+            .OrderByDescending(e => e.Sequence)
+            .Select(e => new { Sequence = e.Sequence!.Value, e.LeafHash })
+            .FirstOrDefaultAsync(cancellationToken);
+        var unsealed = await CustodyEvents.AsNoTracking()
+            .Where(e => e.Sequence == null)
+            .OrderBy(e => e.Id)
+            .Take(limit)
+            .Select(e => new { e.Id, e.Time, e.ActorId, e.ActorKind, e.ActorRole, e.ClientIp, e.Action, e.EvidenceId, e.ContentSha256, e.Reason, e.Outcome })
+            .ToListAsync(cancellationToken);
+        return (
+            last is null ? new CustodyLogHead(0, null) : new CustodyLogHead(last.Sequence + 1, last.LeafHash),
+            [.. unsealed.Select(e => new UnsealedCustodyEvent(
+                e.Id, e.Time, e.ActorId, e.ActorKind.ToString(), e.ActorRole, e.ClientIp, e.Action.ToString(), e.EvidenceId, e.ContentSha256, e.Reason, e.Outcome.ToString()))]);
+    }
+
+    /// <summary>A statement per row: SQLite has no arrays to unnest, and runs in this process, so a statement costs no round trip.</summary>
+    private protected override async Task WriteSealsAsync(IReadOnlyList<CustodyEventSeal> seals, IReadOnlyList<LedgerNode> nodes, CancellationToken cancellationToken)
+    {
+        foreach (var seal in seals)
+        {
+            var updated = await Database.ExecuteSqlAsync(
+                $"UPDATE custody_events SET sequence = {seal.Sequence}, entry = {seal.Entry}, leaf_hash = {seal.LeafHash} WHERE id = {seal.Id} AND sequence IS NULL",
+                cancellationToken);
+            if (updated != 1)
+            {
+                throw new InvalidOperationException($"Sealing custody event {seal.Id} updated {updated} rows: events were sealed outside the log's lock.");
+            }
+        }
+        foreach (var node in nodes)
+        {
+            await Database.ExecuteSqlAsync($"INSERT INTO ledger_nodes (position, hash) VALUES ({node.Position}, {node.Hash})", cancellationToken);
+        }
+    }
 
     private protected override EvidenceDb OpenAnother(DbContextOptions options, TimeProvider clock, CustodyLogIntegration integration) =>
         new SqliteEvidenceDb((DbContextOptions<SqliteEvidenceDb>)options, clock, integration);
 
-    /// <summary>Nothing to take, for the same reason as <see cref="LockCustodyLogAsync"/>.</summary>
+    /// <summary>Nothing to take, for the same reason as <see cref="LockLogAndReadUnsealedAsync"/>.</summary>
     internal override Task LockViewSessionAsync(string key, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Nothing to take, for the same reason as <see cref="LockCustodyLogAsync"/>.</summary>
+    /// <summary>Nothing to take, for the same reason as <see cref="LockLogAndReadUnsealedAsync"/>.</summary>
     internal override Task LockEvidenceItemsAsync(IReadOnlyCollection<Guid> evidenceIds, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>

@@ -24,8 +24,7 @@ internal sealed partial class SignCheckpointHandler(EvidenceDb db, NoteSigner si
 {
     public async ValueTask<SignedCheckpoint> Handle(SignCheckpoint command, CancellationToken cancellationToken)
     {
-        // Under the log's lock the size cannot move, and two signers cannot race to the same size.
-        await db.LockCustodyLogAsync(cancellationToken);
+        // Sealing takes the log's lock: from here on the size cannot move, and two signers cannot race to the same size.
         await db.SealCommittedCustodyEventsAsync(cancellationToken);
         var size = await db.LedgerSizeAsync(cancellationToken);
         var latest = await db.LedgerCheckpoints.AsNoTracking().OrderByDescending(c => c.TreeSize).FirstOrDefaultAsync(cancellationToken);
