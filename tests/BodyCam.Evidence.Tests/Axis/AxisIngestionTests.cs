@@ -207,9 +207,12 @@ public sealed class AxisIngestionTests(ApiProfile profile)
                 "a clip carries its recording's categories, an unknown one under the name the camera sent");
             var clipTrack = GeoJsonTrack(item.GetProperty("gnssTrack"));
             Assert.That(clipTrack, Is.Not.Empty.And.SubsetOf(track), "a clip carries its recording's track");
+            var clipBookmarks = item.GetProperty("recordingBookmarks").EnumerateArray().ToDictionary(b => Text(b, "objectName")!);
+            Assert.That(clipBookmarks.Keys, Is.EquivalentTo(new[] { knownBookmark, unknownBookmark }));
             Assert.That(
-                item.GetProperty("recordingBookmarks").EnumerateArray().Select(b => Text(b, "objectName")),
-                Is.EquivalentTo(new[] { knownBookmark, unknownBookmark }));
+                (clipBookmarks[knownBookmark].GetProperty("startTime").GetDateTimeOffset(), clipBookmarks[knownBookmark].GetProperty("endTime").GetDateTimeOffset()),
+                Is.EqualTo((recording.TriggerOnTime.AddSeconds(1), recording.TriggerOnTime.AddSeconds(3))),
+                "a clip's camera bookmarks carry their times as the recording has them");
 
             var custody = await (await _custodian.GetAsync($"/api/evidence/{evidenceId}/custody")).ReadAsync<CustodyReport>(HttpStatusCode.OK);
             var received = custody.Events.Single(e => e.Action == nameof(CustodyAction.Received));

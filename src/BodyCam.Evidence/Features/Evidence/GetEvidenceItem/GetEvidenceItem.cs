@@ -16,7 +16,7 @@ namespace BodyCam.Evidence.Features.Evidence.GetEvidenceItem;
 /// <summary>
 /// An item with everything known about it: its record and media, categories, cases, what reviewers added, the
 /// recording's bookmarks and GNSS track, and where its poster and content are played from. Two round trips: the item,
-/// then everything attached to it.
+/// then everything attached to it, both compiled queries.
 /// </summary>
 [RequiresRole(Roles.Officer, Roles.Supervisor, Roles.Custodian, Roles.Auditor)]
 public sealed record GetEvidenceItem(Guid EvidenceId) : IQuery<EvidenceItemDetails>, IEvidenceItemMessage;
@@ -61,66 +61,77 @@ public sealed record ItemCase(string CaseNumber, string Title, string Status, Da
 internal sealed class GetEvidenceItemHandler(EvidenceDb db) : IQueryHandler<GetEvidenceItem, EvidenceItemDetails>
 {
     /// <summary>The columns the answer shows, not the whole row: the recording's extra metadata can be kilobytes.</summary>
-    private Task<ItemRow?> ItemAsync(Guid id, CancellationToken cancellationToken) =>
-        db.EvidenceItems.AsNoTracking().Where(e => e.Id == id).Select(e => new ItemRow(
-            e.Id, e.Status, e.QuarantineReason, e.Bytes, e.StreamSha256, e.StoredSha256, e.Recording.DeclaredSha256, e.Recording.FileName,
-            e.Recording.ContentType, e.Recording.DeviceSerial, e.Recording.OfficerId, e.OfficerUnit, e.Recording.RecordedStart,
-            e.Recording.RecordedEnd, e.Recording.Category, e.DockId, e.UploadId, e.ReceivedAt, e.VerifiedAt, e.ProbeStatus, e.ProbeFailure,
-            e.Media, e.PosterBlobName, e.RecordingId)).FirstOrDefaultAsync(cancellationToken);
+    private static readonly CompiledPerModel<Func<EvidenceDb, Guid, CancellationToken, Task<ItemRow?>>> Item = new(() =>
+        EF.CompileAsyncQuery((EvidenceDb db, Guid id, CancellationToken _) => db.EvidenceItems.AsNoTracking().Where(e => e.Id == id)
+            .Select(e => new ItemRow(
+                e.Id, e.Status, e.QuarantineReason, e.Bytes, e.StreamSha256, e.StoredSha256, e.Recording.DeclaredSha256, e.Recording.FileName,
+                e.Recording.ContentType, e.Recording.DeviceSerial, e.Recording.OfficerId, e.OfficerUnit, e.Recording.RecordedStart,
+                e.Recording.RecordedEnd, e.Recording.Category, e.DockId, e.UploadId, e.ReceivedAt, e.VerifiedAt, e.ProbeStatus, e.ProbeFailure,
+                e.Media, e.PosterBlobName, e.RecordingId))
+            .FirstOrDefault()));
 
     /// <summary>
-    /// Everything reviewers attached to the item, in one round trip: one UNION ALL of five indexed reads (categories,
-    /// cases, notes, bookmarks, reviews) into one row shape. The recording's camera bookmarks and GNSS track are read
-    /// apart: their end times would share a column that the first branch leaves null, and SQLite would then read
-    /// those times without their converter.
+    /// Everything attached to the item, in one round trip: one UNION ALL of seven indexed reads (the recording's camera
+    /// bookmarks and GNSS track, categories, cases, notes, reviewer bookmarks, reviews) into one row shape. The camera
+    /// bookmarks come first because their branch sets both time columns from real columns: SQLite takes a union
+    /// column's converter from the first branch, and a NULL there left it reading stored ticks as a date.
     /// </summary>
-    private Task<List<TrailRow>> TrailAsync(Guid id, Guid? recordingId, CancellationToken cancellationToken) =>
-        db.EvidenceCategories.Where(c => c.EvidenceId == id).Select(c => new TrailRow
-            {
-                Kind = TrailKind.Category, Id = null, Key = c.CategoryId,
-                Text = db.Categories.Where(k => k.Id == c.CategoryId).Select(k => k.Name).FirstOrDefault(),
-                Extra = db.Bookmarks.Where(b => b.RecordingId == recordingId && b.CategoryId == c.CategoryId).Select(b => b.CategoryName).FirstOrDefault(),
-                Author = c.AssignedBy, At = c.AssignedAt,
-                Start = null, End = null,
-            })
-            .Concat(db.CaseLinks.Where(l => l.EvidenceId == id).Join(db.Cases, l => l.CaseNumber, c => c.CaseNumber, (l, c) => new TrailRow
-            {
-                Kind = TrailKind.Case, Id = null, Key = c.CaseNumber, Text = c.Title, Extra = c.Status.ToString(),
-                Author = l.LinkedBy, At = l.LinkedAt,
-                Start = null, End = null,
-            }))
-            .Concat(db.EvidenceNotes.Where(n => n.EvidenceId == id).Select(n => new TrailRow
-            {
-                Kind = TrailKind.Note, Id = n.Id, Key = null, Text = n.Text, Extra = null,
-                Author = n.Author, At = n.CreatedAt,
-                Start = null, End = null,
-            }))
-            .Concat(db.EvidenceBookmarks.Where(b => b.EvidenceId == id).Select(b => new TrailRow
-            {
-                Kind = TrailKind.Bookmark, Id = b.Id, Key = null, Text = b.Label, Extra = b.Tags,
-                Author = b.Author, At = b.CreatedAt,
-                Start = b.StartSeconds, End = b.EndSeconds,
-            }))
-            .Concat(db.EvidenceReviews.Where(r => r.EvidenceId == id).Select(r => new TrailRow
-            {
-                Kind = TrailKind.Review, Id = r.Id, Key = r.Outcome.ToString(), Text = null, Extra = r.Comment,
-                Author = r.Reviewer, At = r.ReviewedAt,
-                Start = null, End = null,
-            }))
-            .AsNoTracking()
-            .ToListAsync(cancellationToken);
+    private static readonly CompiledPerModel<Func<EvidenceDb, Guid, Guid?, IAsyncEnumerable<TrailRow>>> Trail = new(() =>
+        EF.CompileAsyncQuery((EvidenceDb db, Guid id, Guid? recordingId) =>
+            db.Bookmarks.Where(b => b.RecordingId == recordingId).Select(b => new TrailRow
+                {
+                    Kind = TrailKind.RecordingBookmark, Id = null, Key = b.ObjectName, Text = b.Text, Extra = b.Tags,
+                    Category = b.CategoryId, CategoryName = b.CategoryName, Author = null, At = b.StartTime, Until = b.EndTime,
+                    Start = null, End = null, Sequence = null, Longitude = null, Latitude = null,
+                })
+                .Concat(db.GnssPoints.Where(p => p.RecordingId == recordingId).Select(p => new TrailRow
+                {
+                    Kind = TrailKind.TrackPoint, Id = null, Key = null, Text = null, Extra = null,
+                    Category = null, CategoryName = null, Author = null, At = p.Timestamp, Until = null,
+                    Start = p.SecondsFromStart, End = null, Sequence = p.Index, Longitude = p.Longitude, Latitude = p.Latitude,
+                }))
+                .Concat(db.EvidenceCategories.Where(c => c.EvidenceId == id).Select(c => new TrailRow
+                {
+                    Kind = TrailKind.Category, Id = null, Key = c.CategoryId,
+                    Text = db.Categories.Where(k => k.Id == c.CategoryId).Select(k => k.Name).FirstOrDefault(),
+                    Extra = db.Bookmarks.Where(b => b.RecordingId == recordingId && b.CategoryId == c.CategoryId).Select(b => b.CategoryName).FirstOrDefault(),
+                    Category = null, CategoryName = null, Author = c.AssignedBy, At = c.AssignedAt, Until = null,
+                    Start = null, End = null, Sequence = null, Longitude = null, Latitude = null,
+                }))
+                .Concat(db.CaseLinks.Where(l => l.EvidenceId == id).Join(db.Cases, l => l.CaseNumber, c => c.CaseNumber, (l, c) => new TrailRow
+                {
+                    Kind = TrailKind.Case, Id = null, Key = c.CaseNumber, Text = c.Title, Extra = c.Status.ToString(),
+                    Category = null, CategoryName = null, Author = l.LinkedBy, At = l.LinkedAt, Until = null,
+                    Start = null, End = null, Sequence = null, Longitude = null, Latitude = null,
+                }))
+                .Concat(db.EvidenceNotes.Where(n => n.EvidenceId == id).Select(n => new TrailRow
+                {
+                    Kind = TrailKind.Note, Id = n.Id, Key = null, Text = n.Text, Extra = null,
+                    Category = null, CategoryName = null, Author = n.Author, At = n.CreatedAt, Until = null,
+                    Start = null, End = null, Sequence = null, Longitude = null, Latitude = null,
+                }))
+                .Concat(db.EvidenceBookmarks.Where(b => b.EvidenceId == id).Select(b => new TrailRow
+                {
+                    Kind = TrailKind.Bookmark, Id = b.Id, Key = null, Text = b.Label, Extra = b.Tags,
+                    Category = null, CategoryName = null, Author = b.Author, At = b.CreatedAt, Until = null,
+                    Start = b.StartSeconds, End = b.EndSeconds, Sequence = null, Longitude = null, Latitude = null,
+                }))
+                .Concat(db.EvidenceReviews.Where(r => r.EvidenceId == id).Select(r => new TrailRow
+                {
+                    Kind = TrailKind.Review, Id = r.Id, Key = r.Outcome.ToString(), Text = null, Extra = r.Comment,
+                    Category = null, CategoryName = null, Author = r.Reviewer, At = r.ReviewedAt, Until = null,
+                    Start = null, End = null, Sequence = null, Longitude = null, Latitude = null,
+                }))
+                .AsNoTracking()));
 
     public async ValueTask<EvidenceItemDetails> Handle(GetEvidenceItem query, CancellationToken cancellationToken)
     {
         var id = query.EvidenceId;
-        var item = await ItemAsync(id, cancellationToken) ?? throw new NotFoundException($"There is no evidence item {id}.");
-        var trail = await TrailAsync(id, item.RecordingId, cancellationToken);
-        IReadOnlyList<BookmarkView> recordingBookmarks = [];
-        IReadOnlyList<TrackPoint> track = [];
-        if (item.RecordingId is { } recordingId)
+        var item = await Item.For(db)(db, id, cancellationToken) ?? throw new NotFoundException($"There is no evidence item {id}.");
+        List<TrailRow> trail = [];
+        await foreach (var row in Trail.For(db)(db, id, item.RecordingId).WithCancellation(cancellationToken))
         {
-            recordingBookmarks = await db.RecordingBookmarksAsync(recordingId, cancellationToken);
-            track = await db.GnssTrackAsync(recordingId, cancellationToken);
+            trail.Add(row);
         }
         return new EvidenceItemDetails(
             item.Id, item.Status.ToString(), item.QuarantineReason, item.Bytes, item.StreamSha256, item.StoredSha256, item.DeclaredSha256,
@@ -136,10 +147,12 @@ internal sealed class GetEvidenceItemHandler(EvidenceDb db) : IQueryHandler<GetE
                 .Select(r => new NoteView(r.Id!.Value, r.Text!, r.Author!, r.At!.Value))],
             [.. trail.Where(r => r.Kind == TrailKind.Bookmark).OrderBy(r => r.Start).ThenBy(r => r.Id)
                 .Select(r => ReviewerBookmark.Of(r.Id!.Value, r.Start!.Value, r.End, r.Text!, r.Extra, r.Author!, r.At!.Value))],
-            recordingBookmarks,
+            [.. trail.Where(r => r.Kind == TrailKind.RecordingBookmark).OrderBy(r => r.At).ThenBy(r => r.Key, StringComparer.Ordinal)
+                .Select(r => new BookmarkView(r.Key!, r.Text!, r.Category, r.CategoryName, r.Extra, r.At, r.Until))],
             [.. trail.Where(r => r.Kind == TrailKind.Review).OrderBy(r => r.At).ThenBy(r => r.Id)
                 .Select(r => new ReviewView(r.Id!.Value, r.Key!, r.Extra, r.Author!, r.At!.Value))],
-            GnssTrackFeature.Of(track));
+            GnssTrackFeature.Of([.. trail.Where(r => r.Kind == TrailKind.TrackPoint).OrderBy(r => r.Sequence)
+                .Select(r => new TrackPoint(r.Longitude!.Value, r.Latitude!.Value, r.Start, r.At))]));
     }
 
     private sealed record ItemRow(
@@ -175,6 +188,8 @@ internal sealed class GetEvidenceItemHandler(EvidenceDb db) : IQueryHandler<GetE
         Note,
         Bookmark,
         Review,
+        RecordingBookmark,
+        TrackPoint,
     }
 
     /// <summary>
@@ -188,9 +203,15 @@ internal sealed class GetEvidenceItemHandler(EvidenceDb db) : IQueryHandler<GetE
         public string? Key { get; init; }
         public string? Text { get; init; }
         public string? Extra { get; init; }
+        public string? Category { get; init; }
+        public string? CategoryName { get; init; }
         public string? Author { get; init; }
         public DateTimeOffset? At { get; init; }
+        public DateTimeOffset? Until { get; init; }
         public double? Start { get; init; }
         public double? End { get; init; }
+        public int? Sequence { get; init; }
+        public double? Longitude { get; init; }
+        public double? Latitude { get; init; }
     }
 }
