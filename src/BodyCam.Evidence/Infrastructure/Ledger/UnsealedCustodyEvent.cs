@@ -2,22 +2,13 @@ using BodyCam.Evidence.Verification.Ledger;
 
 namespace BodyCam.Evidence.Infrastructure.Ledger;
 
-/// <summary>A committed custody event not yet in the log: only the columns its entry is made of, as stored.</summary>
-internal sealed record UnsealedCustodyEvent(
-    Guid Id,
-    DateTimeOffset Time,
-    string ActorId,
-    string ActorKind,
-    string? ActorRole,
-    string? ClientIp,
-    string Action,
-    Guid? EvidenceId,
-    string? ContentSha256,
-    string? Reason,
-    string Outcome)
+/// <summary>
+/// A committed custody event not yet in the log, read from the columns its entry is made of. Its entry's sequence is
+/// the one thing the row does not hold yet: the round that seals it gives it <see cref="InLogAt"/>.
+/// </summary>
+internal sealed record UnsealedCustodyEvent(Guid Id, CustodyEntry EntryBeforeSequence)
 {
-    public CustodyEntry ToEntry(long sequence) =>
-        new(sequence, Time, ActorId, ActorKind, ActorRole, ClientIp, Action, EvidenceId, ContentSha256, Reason, Outcome);
+    public CustodyEntry InLogAt(long sequence) => EntryBeforeSequence with { Sequence = sequence };
 }
 
 /// <summary>What an integration round writes into an event's row: once, by the one update the database allows.</summary>

@@ -170,7 +170,7 @@ public abstract class EvidenceDb : DbContext
                 foreach (var custodyEvent in unsealed)
                 {
                     var sequence = edge.Size;
-                    var entry = custodyEvent.ToEntry(sequence).ToCanonicalBytes();
+                    var entry = custodyEvent.InLogAt(sequence).ToCanonicalBytes();
                     lastLeafHash = MerkleHash.Leaf(entry);
                     seals.Add(new CustodyEventSeal(custodyEvent.Id, sequence, entry, lastLeafHash));
                     nodes.AddRange(LedgerTree.NodesOfLeaf(edge, sequence, lastLeafHash));

@@ -1,5 +1,6 @@
 using BodyCam.Evidence.Domain.Ledger;
 using BodyCam.Evidence.Infrastructure.Ledger;
+using BodyCam.Evidence.Verification.Ledger;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -39,8 +40,8 @@ public sealed class PostgreSqlEvidenceDb(DbContextOptions<PostgreSqlEvidenceDb> 
         var unsealed = new List<UnsealedCustodyEvent>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            unsealed.Add(new UnsealedCustodyEvent(
-                reader.GetGuid(0),
+            unsealed.Add(new UnsealedCustodyEvent(reader.GetGuid(0), new CustodyEntry(
+                Sequence: -1,
                 reader.GetFieldValue<DateTimeOffset>(1),
                 reader.GetString(2),
                 reader.GetString(3),
@@ -50,7 +51,7 @@ public sealed class PostgreSqlEvidenceDb(DbContextOptions<PostgreSqlEvidenceDb> 
                 reader.IsDBNull(7) ? null : reader.GetGuid(7),
                 reader.IsDBNull(8) ? null : reader.GetString(8),
                 reader.IsDBNull(9) ? null : reader.GetString(9),
-                reader.GetString(10)));
+                reader.GetString(10))));
         }
         return (head, unsealed);
     }

@@ -1,5 +1,6 @@
 using BodyCam.Evidence.Domain.Ledger;
 using BodyCam.Evidence.Infrastructure.Ledger;
+using BodyCam.Evidence.Verification.Ledger;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -29,8 +30,8 @@ public sealed class SqliteEvidenceDb(DbContextOptions<SqliteEvidenceDb> options,
             .ToListAsync(cancellationToken);
         return (
             last is null ? new CustodyLogHead(0, null) : new CustodyLogHead(last.Sequence + 1, last.LeafHash),
-            [.. unsealed.Select(e => new UnsealedCustodyEvent(
-                e.Id, e.Time, e.ActorId, e.ActorKind.ToString(), e.ActorRole, e.ClientIp, e.Action.ToString(), e.EvidenceId, e.ContentSha256, e.Reason, e.Outcome.ToString()))]);
+            [.. unsealed.Select(e => new UnsealedCustodyEvent(e.Id, new CustodyEntry(
+                Sequence: -1, e.Time, e.ActorId, e.ActorKind.ToString(), e.ActorRole, e.ClientIp, e.Action.ToString(), e.EvidenceId, e.ContentSha256, e.Reason, e.Outcome.ToString())))]);
     }
 
     /// <summary>A statement per row: SQLite has no arrays to unnest, and runs in this process, so a statement costs no round trip.</summary>
