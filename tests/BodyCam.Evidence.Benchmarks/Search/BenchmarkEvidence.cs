@@ -52,12 +52,7 @@ internal static class BenchmarkEvidence
             await BenchmarkLedgers.ExecuteAsync(connection, [.. Seed(items)]);
             Console.WriteLine($"Seeded {name} in {clock.Elapsed.TotalSeconds:F0} s.");
         }
-        await BenchmarkLedgers.ExecuteAsync(connection,
-            "CREATE EXTENSION IF NOT EXISTS pg_prewarm",
-            """
-            SELECT pg_prewarm(c.oid, mode) FROM pg_class c, unnest(ARRAY['read', 'buffer']) mode
-            WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'i') AND c.relname NOT LIKE '%custody_events%'
-            """);
+        await BenchmarkLedgers.LoadIntoMemoryAsync(name, except: "custody_events");
         return services;
     }
 
