@@ -62,10 +62,14 @@ public class LedgerProofBenchmarks
     [Params(1_000_000, 10_000_000)]
     public long Entries { get; set; }
 
+    /// <summary>With: the upper levels come from memory (<see cref="LedgerNodeCache"/>), as the server has them once started.</summary>
+    [Params(false, true)]
+    public bool NodeCache { get; set; }
+
     [GlobalSetup]
     public async Task Setup()
     {
-        _services = await BenchmarkLedgers.SeededAsync(Entries);
+        _services = await BenchmarkLedgers.SeededAsync(Entries, NodeCache);
         _db = _services.OpenDb();
     }
 
@@ -94,10 +98,13 @@ public class CustodyReportBenchmarks
     [Params(1_000_000, 10_000_000)]
     public long Events { get; set; }
 
+    [Params(false, true)]
+    public bool NodeCache { get; set; }
+
     [GlobalSetup]
     public async Task Setup()
     {
-        _services = await BenchmarkLedgers.SeededAsync(Events);
+        _services = await BenchmarkLedgers.SeededAsync(Events, NodeCache);
         _handler = new GetEvidenceCustodyHandler(_services.OpenDb());
     }
 
