@@ -21,6 +21,10 @@ internal static class BenchmarkLedgers
         Environment.GetEnvironmentVariable("BODYCAM_TEST_POSTGRES")
         ?? throw new InvalidOperationException("Set BODYCAM_TEST_POSTGRES: eval \"$(deploy/local/start.sh | grep ^export)\"");
 
+    /// <summary>Both, unless BODYCAM_BENCH_NODE_CACHE names one (true or false), to keep a run short.</summary>
+    public static IEnumerable<bool> NodeCacheChoices =>
+        bool.TryParse(Environment.GetEnvironmentVariable("BODYCAM_BENCH_NODE_CACHE"), out var only) ? [only] : [false, true];
+
     public static async Task<ServiceProvider> EmptyAsync(string name)
     {
         await ExecuteAsync(Connection("postgres"), $"DROP DATABASE IF EXISTS {name} WITH (FORCE)", $"CREATE DATABASE {name}");

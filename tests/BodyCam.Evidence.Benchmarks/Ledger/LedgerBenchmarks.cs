@@ -63,8 +63,10 @@ public class LedgerProofBenchmarks
     public long Entries { get; set; }
 
     /// <summary>With: the upper levels come from memory (<see cref="LedgerNodeCache"/>), as the server has them once started.</summary>
-    [Params(false, true)]
+    [ParamsSource(nameof(NodeCacheChoices))]
     public bool NodeCache { get; set; }
+
+    public static IEnumerable<bool> NodeCacheChoices => BenchmarkLedgers.NodeCacheChoices;
 
     [GlobalSetup]
     public async Task Setup()
@@ -98,8 +100,10 @@ public class CustodyReportBenchmarks
     [Params(1_000_000, 10_000_000)]
     public long Events { get; set; }
 
-    [Params(false, true)]
+    [ParamsSource(nameof(NodeCacheChoices))]
     public bool NodeCache { get; set; }
+
+    public static IEnumerable<bool> NodeCacheChoices => BenchmarkLedgers.NodeCacheChoices;
 
     [GlobalSetup]
     public async Task Setup()

@@ -107,9 +107,16 @@ internal static class SequentialRequests
     private static IEnumerable<List<(PropertyInfo Property, object? Value)>> ParameterCombinations(Type type)
     {
         IEnumerable<List<(PropertyInfo, object?)>> combinations = [[]];
-        foreach (var property in type.GetProperties().Where(p => p.GetCustomAttribute<ParamsAttribute>() is not null))
+        foreach (var property in type.GetProperties())
         {
-            var values = property.GetCustomAttribute<ParamsAttribute>()!.Values;
+            var values = property.GetCustomAttribute<ParamsAttribute>()?.Values
+                ?? (property.GetCustomAttribute<ParamsSourceAttribute>() is { } source
+                    ? ((System.Collections.IEnumerable)type.GetProperty(source.Name)!.GetValue(null)!).Cast<object?>().ToArray()
+                    : null);
+            if (values is null)
+            {
+                continue;
+            }
             combinations = combinations.SelectMany(combination => values.Select(value => (List<(PropertyInfo, object?)>)[.. combination, (property, value)])).ToList();
         }
         return combinations;
