@@ -21,6 +21,10 @@ internal static class BenchmarkLedgers
         Environment.GetEnvironmentVariable("BODYCAM_TEST_POSTGRES")
         ?? throw new InvalidOperationException("Set BODYCAM_TEST_POSTGRES: eval \"$(deploy/local/start.sh | grep ^export)\"");
 
+    /// <summary>1M and 10M entries, unless BODYCAM_BENCH_LEDGER_SIZE names one, to keep a run short.</summary>
+    public static IEnumerable<long> Sizes =>
+        long.TryParse(Environment.GetEnvironmentVariable("BODYCAM_BENCH_LEDGER_SIZE"), out var only) ? [only] : [1_000_000, 10_000_000];
+
     /// <summary>Both, unless BODYCAM_BENCH_NODE_CACHE names one (true or false), to keep a run short.</summary>
     public static IEnumerable<bool> NodeCacheChoices =>
         bool.TryParse(Environment.GetEnvironmentVariable("BODYCAM_BENCH_NODE_CACHE"), out var only) ? [only] : [false, true];

@@ -59,8 +59,10 @@ public class LedgerProofBenchmarks
     private ServiceProvider _services = null!;
     private EvidenceDb _db = null!;
 
-    [Params(1_000_000, 10_000_000)]
+    [ParamsSource(nameof(Sizes))]
     public long Entries { get; set; }
+
+    public static IEnumerable<long> Sizes => BenchmarkLedgers.Sizes;
 
     /// <summary>With: the upper levels come from memory (<see cref="LedgerNodeCache"/>), as the server has them once started.</summary>
     [ParamsSource(nameof(NodeCacheChoices))]
@@ -97,8 +99,10 @@ public class CustodyReportBenchmarks
     private ServiceProvider _services = null!;
     private GetEvidenceCustodyHandler _handler = null!;
 
-    [Params(1_000_000, 10_000_000)]
+    [ParamsSource(nameof(Sizes))]
     public long Events { get; set; }
+
+    public static IEnumerable<long> Sizes => BenchmarkLedgers.Sizes;
 
     [ParamsSource(nameof(NodeCacheChoices))]
     public bool NodeCache { get; set; }
