@@ -40,6 +40,10 @@ if (role.RunsJobs)
     // Checkpoints are due within seconds of the log growing, so the recurring schedule is polled every second.
     builder.Services.AddHangfireServer(server => server.SchedulePollingInterval = TimeSpan.FromSeconds(1));
 }
+if (role.ServesApi)
+{
+    builder.Services.AddHostedService<LedgerNodeCacheLoader>();
+}
 builder.Services.AddOpenApi();
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 

@@ -1,6 +1,13 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
+using BodyCam.Evidence.Benchmarks.Search;
 
+if (args is ["sequential", var typeFilter, .. var rest])
+{
+    await SequentialRequests.RunAsync(typeFilter, rest is [var count] ? int.Parse(count, CultureInfo.InvariantCulture) : 2000);
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 
-/// <summary>Entry point; BenchmarkDotNet finds the benchmarks by reflection.</summary>
+/// <summary>Entry point; BenchmarkDotNet finds the benchmarks by reflection, <see cref="SequentialRequests"/> likewise.</summary>
 public partial class Program;

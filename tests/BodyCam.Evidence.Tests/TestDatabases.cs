@@ -1,4 +1,5 @@
 using BodyCam.Evidence.Infrastructure;
+using BodyCam.Evidence.Infrastructure.Ledger;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -44,8 +45,9 @@ public static class TestDatabases
         return PostgresConnection(name);
     }
 
-    public static ServiceProvider DatabaseServices(DatabaseProvider provider, string connection) =>
-        new ServiceCollection()
+    /// <summary>The database services of the application; with <paramref name="nodeCache"/> instead of its own (one that caches lower levels, say).</summary>
+    public static ServiceProvider DatabaseServices(DatabaseProvider provider, string connection, LedgerNodeCache? nodeCache = null) =>
+        (nodeCache is null ? new ServiceCollection() : new ServiceCollection().AddSingleton(nodeCache))
             .AddSingleton(TimeProvider.System)
             .AddEvidenceDatabase(EvidenceSettings.From(new ConfigurationBuilder()
                 .AddInMemoryCollection([

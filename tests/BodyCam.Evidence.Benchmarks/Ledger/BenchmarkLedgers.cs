@@ -1,4 +1,5 @@
 using BodyCam.Evidence.Infrastructure;
+using BodyCam.Evidence.Infrastructure.Ledger;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -20,6 +21,14 @@ internal static class BenchmarkLedgers
         Environment.GetEnvironmentVariable("BODYCAM_TEST_POSTGRES")
         ?? throw new InvalidOperationException("Set BODYCAM_TEST_POSTGRES: eval \"$(deploy/local/start.sh | grep ^export)\"");
 
+    /// <summary>1M and 10M entries, unless BODYCAM_BENCH_LEDGER_SIZE names one, to keep a run short.</summary>
+    public static IEnumerable<long> Sizes =>
+        long.TryParse(Environment.GetEnvironmentVariable("BODYCAM_BENCH_LEDGER_SIZE"), out var only) ? [only] : [1_000_000, 10_000_000];
+
+    /// <summary>Both, unless BODYCAM_BENCH_NODE_CACHE names one (true or false), to keep a run short.</summary>
+    public static IEnumerable<bool> NodeCacheChoices =>
+        bool.TryParse(Environment.GetEnvironmentVariable("BODYCAM_BENCH_NODE_CACHE"), out var only) ? [only] : [false, true];
+
     public static async Task<ServiceProvider> EmptyAsync(string name)
     {
         await ExecuteAsync(Connection("postgres"), $"DROP DATABASE IF EXISTS {name} WITH (FORCE)", $"CREATE DATABASE {name}");
@@ -28,7 +37,11 @@ internal static class BenchmarkLedgers
         return await MigratedAsync(name);
     }
 
-    public static async Task<ServiceProvider> SeededAsync(long events)
+    /// <summary>
+    /// The seeded log, its tables in memory and, with <paramref name="nodeCache"/>, the node cache loaded as a server
+    /// loads it at start; without, a cache that holds nothing, so every node is read from the database.
+    /// </summary>
+    public static async Task<ServiceProvider> SeededAsync(long events, bool nodeCache = true)
     {
         var name = $"bodycam_bench_ledger_v2_{events}";
         await using (var server = new NpgsqlConnection(Connection("postgres")))
@@ -38,7 +51,7 @@ internal static class BenchmarkLedgers
             if ((long)(await exists.ExecuteScalarAsync())! == 1 && await CountEventsAsync(name) == events)
             {
                 await LoadIntoMemoryAsync(name);
-                return Services(name);
+                return await ServicesWithNodeCacheAsync(name, nodeCache);
             }
         }
         Console.WriteLine($"Seeding {name}: {events} custody events; this takes a while once.");
@@ -72,7 +85,19 @@ internal static class BenchmarkLedgers
         await ExecuteAsync(Connection(name),
             $"INSERT INTO ledger_checkpoints (tree_size, root_hash, signed_note, signed_at) VALUES ({events}, sha256(''), 'benchmark', now())",
             "VACUUM ANALYZE");
+        await services.DisposeAsync();
         await LoadIntoMemoryAsync(name);
+        return await ServicesWithNodeCacheAsync(name, nodeCache);
+    }
+
+    private static async Task<ServiceProvider> ServicesWithNodeCacheAsync(string name, bool nodeCache)
+    {
+        var services = Services(name, nodeCache);
+        if (nodeCache)
+        {
+            await using var db = services.OpenDb();
+            Console.WriteLine($"Node cache: {await db.LoadNodeCacheAsync(CancellationToken.None)} nodes loaded.");
+        }
         return services;
     }
 
@@ -98,9 +123,10 @@ internal static class BenchmarkLedgers
         return services;
     }
 
-    internal static ServiceProvider Services(string name) =>
+    internal static ServiceProvider Services(string name, bool nodeCache = true) =>
         new ServiceCollection()
             .AddSingleton(TimeProvider.System)
+            .AddSingleton(nodeCache ? new LedgerNodeCache() : new LedgerNodeCache(LedgerNodeCache.DefaultLowestLevel, capacity: 0))
             .AddEvidenceDatabase(EvidenceSettings.From(new ConfigurationBuilder()
                 .AddInMemoryCollection([new("Database:Provider", "PostgreSql"), new("ConnectionStrings:Evidence", Connection(name))])
                 .Build()))

@@ -99,13 +99,21 @@ public class LedgerProofBenchmarks
     private ServiceProvider _services = null!;
     private EvidenceDb _db = null!;
 
-    [Params(1_000_000, 10_000_000)]
+    [ParamsSource(nameof(Sizes))]
     public long Entries { get; set; }
+
+    public static IEnumerable<long> Sizes => BenchmarkLedgers.Sizes;
+
+    /// <summary>With: the upper levels come from memory (<see cref="LedgerNodeCache"/>), as the server has them once started.</summary>
+    [ParamsSource(nameof(NodeCacheChoices))]
+    public bool NodeCache { get; set; }
+
+    public static IEnumerable<bool> NodeCacheChoices => BenchmarkLedgers.NodeCacheChoices;
 
     [GlobalSetup]
     public async Task Setup()
     {
-        _services = await BenchmarkLedgers.SeededAsync(Entries);
+        _services = await BenchmarkLedgers.SeededAsync(Entries, NodeCache);
         _db = _services.OpenDb();
     }
 
@@ -131,13 +139,20 @@ public class CustodyReportBenchmarks
     private ServiceProvider _services = null!;
     private GetEvidenceCustodyHandler _handler = null!;
 
-    [Params(1_000_000, 10_000_000)]
+    [ParamsSource(nameof(Sizes))]
     public long Events { get; set; }
+
+    public static IEnumerable<long> Sizes => BenchmarkLedgers.Sizes;
+
+    [ParamsSource(nameof(NodeCacheChoices))]
+    public bool NodeCache { get; set; }
+
+    public static IEnumerable<bool> NodeCacheChoices => BenchmarkLedgers.NodeCacheChoices;
 
     [GlobalSetup]
     public async Task Setup()
     {
-        _services = await BenchmarkLedgers.SeededAsync(Events);
+        _services = await BenchmarkLedgers.SeededAsync(Events, NodeCache);
         _handler = new GetEvidenceCustodyHandler(_services.OpenDb());
     }
 

@@ -168,6 +168,10 @@ public sealed class LedgerApiTests(ApiProfile profile) : ApiTests(profile)
     }
 
     [Test]
+    public async Task The_custody_report_of_an_unknown_item_is_not_found() =>
+        await (await Auditor.GetAsync($"/api/evidence/{Guid.NewGuid()}/custody?proofs=true")).AssertProblemAsync(HttpStatusCode.NotFound);
+
+    [Test]
     public async Task An_officer_reads_the_custody_of_their_own_recording_but_not_of_anothers()
     {
         var evidenceId = await Api.UploadVerifiedRecordingAsync("officer-31");

@@ -146,6 +146,79 @@ public sealed class LedgerTreeContractTests(DatabaseProvider provider)
         }
     }
 
+    [Test]
+    public async Task Proofs_served_partly_from_the_node_cache_equal_proofs_computed_from_the_entries()
+    {
+        await using var services = ServicesWithNodeCache(out var cache);
+        await AppendAsync(services, 37);
+        await using var db = services.CreateScope().ServiceProvider.GetRequiredService<EvidenceDb>();
+        var leaves = await LeafHashesAsync(db);
+
+        // Complete subtrees of 4 leaves or more in a log of 37: 9 + 4 + 2 + 1.
+        Assert.That(await db.LoadNodeCacheAsync(CancellationToken.None), Is.EqualTo(16));
+        // Gone from the database, the cached levels can only come from the cache.
+        await db.Database.ExecuteSqlRawAsync(provider == DatabaseProvider.PostgreSql
+            ? $"ALTER TABLE ledger_nodes DISABLE TRIGGER USER; DELETE FROM ledger_nodes WHERE position >= {cache.LowestPosition}; ALTER TABLE ledger_nodes ENABLE TRIGGER USER;"
+            : $"DROP TRIGGER ledger_nodes_no_delete; DELETE FROM ledger_nodes WHERE position >= {cache.LowestPosition};");
+        Assert.That(await db.LedgerNodes.CountAsync(), Is.EqualTo(37 + 18));
+
+        foreach (var size in new[] { 5, 16, 37 })
+        {
+            var root = MerkleTree.RootHash(leaves[..size]);
+            Assert.That(await db.RootHashAsync(size, CancellationToken.None), Is.EqualTo(root), $"root of {size}");
+            for (var index = 0; index < size; index++)
+            {
+                var proof = await db.InclusionProofAsync(index, size, CancellationToken.None);
+                Assert.That(proof, Is.EqualTo(MerkleTree.InclusionProof(leaves[..size], index)), $"inclusion {index} in {size}");
+                Assert.That(MerkleTree.VerifyInclusion(leaves[index], index, size, proof, root), Is.True);
+            }
+            for (var oldSize = 0; oldSize <= size; oldSize++)
+            {
+                Assert.That(await db.ConsistencyProofAsync(oldSize, size, CancellationToken.None),
+                    Is.EqualTo(MerkleTree.ConsistencyProof(leaves[..size], oldSize)), $"consistency {oldSize} to {size}");
+            }
+        }
+    }
+
+    [Test]
+    public async Task Subtrees_a_rolled_back_integration_wrote_never_reach_the_node_cache()
+    {
+        await using var services = ServicesWithNodeCache(out var cache);
+        await AppendAsync(services, 4);
+        await using (var sealer = services.CreateScope().ServiceProvider.GetRequiredService<EvidenceDb>())
+        {
+            await sealer.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                await using var transaction = await sealer.Database.BeginTransactionAsync();
+                for (var i = 0; i < 8; i++)
+                {
+                    sealer.CustodyEvents.Record(CustodyAction.DockRegistered, Auditor, reason: $"rolled back {i}");
+                }
+                await sealer.SaveChangesAsync();
+                Assert.That(await sealer.SealCommittedCustodyEventsAsync(CancellationToken.None), Is.Not.Null);
+                await sealer.RootHashAsync(12, CancellationToken.None);
+                await sealer.InclusionProofAsync(0, 12, CancellationToken.None);
+                await transaction.RollbackAsync();
+            });
+        }
+        Assert.That(cache.Count, Is.Zero);
+
+        await AppendAsync(services, 8);
+        await using var reader = services.CreateScope().ServiceProvider.GetRequiredService<EvidenceDb>();
+        var leaves = await LeafHashesAsync(reader);
+        Assert.That(leaves, Has.Count.EqualTo(12));
+        foreach (var pass in new[] { "from the database", "from the cache" })
+        {
+            Assert.That(await reader.RootHashAsync(12, CancellationToken.None), Is.EqualTo(MerkleTree.RootHash(leaves)), pass);
+            for (var index = 0; index < 12; index++)
+            {
+                Assert.That(await reader.InclusionProofAsync(index, 12, CancellationToken.None),
+                    Is.EqualTo(MerkleTree.InclusionProof(leaves, index)), $"inclusion {index}, {pass}");
+            }
+            Assert.That(cache.Count, Is.EqualTo(3 + 1), "the subtrees of 4 and 8 leaves in a log of 12");
+        }
+    }
+
     [TestCase(1)]
     [TestCase(21)]
     public async Task Migrating_builds_the_tree_of_a_log_written_before_the_tree_was_stored(int size)
@@ -177,6 +250,13 @@ public sealed class LedgerTreeContractTests(DatabaseProvider provider)
         Assert.That(() => db.LedgerNodes.ExecuteUpdateAsync(set => set.SetProperty(n => n.Hash, new byte[32])), Throws.Exception);
         Assert.That(() => db.LedgerNodes.ExecuteDeleteAsync(), Throws.Exception);
         Assert.That(await db.LedgerNodes.CountAsync(), Is.EqualTo(4 + 2 + 1));
+    }
+
+    /// <summary>A cache from subtrees of 4 leaves up, so that a short log has cached levels.</summary>
+    private ServiceProvider ServicesWithNodeCache(out LedgerNodeCache cache)
+    {
+        cache = new LedgerNodeCache(lowestLevel: 2, capacity: 1000);
+        return TestDatabases.DatabaseServices(provider, _connection, cache);
     }
 
     private EvidenceDb OpenDb() => _services.CreateScope().ServiceProvider.GetRequiredService<EvidenceDb>();

@@ -50,6 +50,27 @@ public sealed class CustodyEvent
         Outcome = outcome,
     };
 
+    /// <summary>A sealed event as its row holds it, for reads that bypass EF's materialisation.</summary>
+    internal static CustodyEvent Sealed(
+        Guid id, long sequence, DateTimeOffset time, string actorId, ActorKind actorKind, string? actorRole, string? clientIp, CustodyAction action,
+        Guid? evidenceId, string? contentSha256, string? reason, CustodyOutcome outcome, byte[] entry, byte[] leafHash) => new()
+    {
+        Id = id,
+        Sequence = sequence,
+        Time = time,
+        ActorId = actorId,
+        ActorKind = actorKind,
+        ActorRole = actorRole,
+        ClientIp = clientIp,
+        Action = action,
+        EvidenceId = evidenceId,
+        ContentSha256 = contentSha256,
+        Reason = reason,
+        Outcome = outcome,
+        Entry = entry,
+        LeafHash = leafHash,
+    };
+
     /// <summary>The time the command saved the event, not the (later) time it was integrated.</summary>
     internal void Stamp(DateTimeOffset now) => Time = CustodyEntry.TruncateToMicroseconds(now);
 

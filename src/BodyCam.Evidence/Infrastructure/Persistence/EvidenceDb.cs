@@ -88,6 +88,23 @@ public abstract class EvidenceDb : DbContext
     internal virtual async Task<Dictionary<long, byte[]>> ReadLedgerNodesAsync(long[] positions, CancellationToken cancellationToken) =>
         await LedgerNodes.AsNoTracking().Where(n => positions.Contains(n.Position)).ToDictionaryAsync(n => n.Position, n => n.Hash, cancellationToken);
 
+    /// <summary>
+    /// Whether the item exists, the latest checkpoint if asked for, and the item's events in the log, in ledger
+    /// order: what a custody report needs before its proofs.
+    /// </summary>
+    internal virtual async Task<ItemCustody> ReadItemCustodyAsync(Guid evidenceId, bool withLatestCheckpoint, CancellationToken cancellationToken)
+    {
+        var exists = await EvidenceItems.AnyAsync(e => e.Id == evidenceId, cancellationToken);
+        var checkpoint = withLatestCheckpoint
+            ? await LedgerCheckpoints.AsNoTracking().OrderByDescending(c => c.TreeSize).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        var events = await CustodyEvents.AsNoTracking()
+            .Where(e => e.EvidenceId == evidenceId && e.Sequence != null)
+            .OrderBy(e => e.Sequence)
+            .ToListAsync(cancellationToken);
+        return new ItemCustody(exists, checkpoint?.SignedNote, checkpoint?.TreeSize, events);
+    }
+
     /// <summary>Serialises the requests and the job that open, extend or close view sessions of one key, until the current transaction ends.</summary>
     internal abstract Task LockViewSessionAsync(string key, CancellationToken cancellationToken);
 
@@ -563,3 +580,6 @@ public abstract class EvidenceDb : DbContext
         recording.Property(r => r.Category).HasMaxLength(100);
     }
 }
+
+/// <summary>An item's sealed custody events in ledger order, and the checkpoint (signed note and tree size) asked for with them.</summary>
+internal sealed record ItemCustody(bool ItemExists, string? CheckpointNote, long? CheckpointTreeSize, List<CustodyEvent> Events);

@@ -5,7 +5,6 @@ using BodyCam.Evidence.Infrastructure.Pipeline;
 using BodyCam.Evidence.Infrastructure.Problems;
 using BodyCam.Evidence.Verification.Ledger;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace BodyCam.Evidence.Features.Evidence.GetEvidenceCustody;
 
@@ -39,15 +38,12 @@ internal sealed class GetEvidenceCustodyHandler(EvidenceDb db) : IQueryHandler<G
 {
     public async ValueTask<CustodyReport> Handle(GetEvidenceCustody query, CancellationToken cancellationToken)
     {
-        if (!await db.EvidenceItems.AnyAsync(e => e.Id == query.EvidenceId, cancellationToken))
+        var custody = await db.ReadItemCustodyAsync(query.EvidenceId, withLatestCheckpoint: query.WithProofs, cancellationToken);
+        if (!custody.ItemExists)
         {
             throw new NotFoundException($"There is no evidence item {query.EvidenceId}.");
         }
-
-        var checkpoint = query.WithProofs
-            ? await db.LedgerCheckpoints.AsNoTracking().OrderByDescending(c => c.TreeSize).FirstOrDefaultAsync(cancellationToken)
-            : null;
-        return await db.ReadCustodyReportAsync(query.EvidenceId, checkpoint?.SignedNote, checkpoint?.TreeSize, cancellationToken);
+        return await db.WithProofsAsync(query.EvidenceId, custody, cancellationToken);
     }
 }
 
@@ -60,13 +56,16 @@ public static class CustodyReports
     public static async Task<CustodyReport> ReadCustodyReportAsync(
         this EvidenceDb db, Guid evidenceId, string? checkpointNote, long? treeSize, CancellationToken cancellationToken)
     {
-        var events = await db.CustodyEvents.AsNoTracking()
-            .Where(e => e.EvidenceId == evidenceId && e.Sequence != null)
-            .OrderBy(e => e.Sequence)
-            .ToListAsync(cancellationToken);
+        var custody = await db.ReadItemCustodyAsync(evidenceId, withLatestCheckpoint: false, cancellationToken);
+        return await db.WithProofsAsync(evidenceId, custody with { CheckpointNote = checkpointNote, CheckpointTreeSize = treeSize }, cancellationToken);
+    }
 
-        // Every proof's hashes in one read: the plans of all events are fetched together, then dealt back out.
-        var plans = events.Select(e => treeSize is { } size && e.Sequence < size
+    internal static async Task<CustodyReport> WithProofsAsync(this EvidenceDb db, Guid evidenceId, ItemCustody custody, CancellationToken cancellationToken)
+    {
+        // Every proof's hashes in one read: the plans of all events are fetched together (a node shared by several
+        // proofs once), then dealt back out.
+        var events = custody.Events;
+        var plans = events.Select(e => custody.CheckpointTreeSize is { } size && e.Sequence < size
             ? ProofPlan.Inclusion(e.Sequence!.Value, size)
             : null).ToList();
         var hashes = new Queue<byte[]>(await db.RangeHashesAsync([.. plans.SelectMany(plan => plan ?? [])], cancellationToken));
@@ -74,6 +73,6 @@ public static class CustodyReports
             e.Sequence!.Value, e.Time, e.ActorId, e.ActorKind.ToString(), e.ActorRole, e.ClientIp, e.Action.ToString(),
             e.ContentSha256, e.Reason, e.Outcome.ToString(), e.Entry, e.LeafHash,
             plans[i] is { } plan ? [.. plan.Select(_ => hashes.Dequeue())] : null)).ToList();
-        return new CustodyReport(evidenceId, checkpointNote, treeSize, report);
+        return new CustodyReport(evidenceId, custody.CheckpointNote, custody.CheckpointTreeSize, report);
     }
 }
