@@ -142,7 +142,7 @@ public static class EvidenceServices
     public static IServiceCollection AddEvidenceDatabase(this IServiceCollection services, EvidenceSettings settings)
     {
         services.AddSingleton<CustodyLogIntegration>();
-        services.TryAddSingleton<LedgerNodeCache>();
+        services.TryAddSingleton(new LedgerNodeCache(settings.Ledger.TreeInMemoryFromLevel));
         switch (settings.Database)
         {
             case DatabaseProvider.PostgreSql:

@@ -28,4 +28,18 @@ public static class MerkleHash
         sha.AppendData(right);
         return sha.GetHashAndReset();
     }
+
+    /// <summary>The node over two children of <see cref="Size"/> bytes each, into <paramref name="destination"/>, allocating nothing.</summary>
+    public static void Node(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right, Span<byte> destination)
+    {
+        if (left.Length != Size || right.Length != Size)
+        {
+            throw new ArgumentException($"A tree node's children are {Size}-byte hashes.");
+        }
+        Span<byte> input = stackalloc byte[1 + 2 * Size];
+        input[0] = NodePrefix;
+        left.CopyTo(input[1..]);
+        right.CopyTo(input[(1 + Size)..]);
+        SHA256.HashData(input, destination);
+    }
 }

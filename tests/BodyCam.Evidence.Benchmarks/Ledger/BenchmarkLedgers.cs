@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Ledger;
 using BodyCam.Evidence.Infrastructure.Persistence;
@@ -25,9 +27,12 @@ internal static class BenchmarkLedgers
     public static IEnumerable<long> Sizes =>
         long.TryParse(Environment.GetEnvironmentVariable("BODYCAM_BENCH_LEDGER_SIZE"), out var only) ? [only] : [1_000_000, 10_000_000];
 
-    /// <summary>Both, unless BODYCAM_BENCH_NODE_CACHE names one (true or false), to keep a run short.</summary>
-    public static IEnumerable<bool> NodeCacheChoices =>
-        bool.TryParse(Environment.GetEnvironmentVariable("BODYCAM_BENCH_NODE_CACHE"), out var only) ? [only] : [false, true];
+    /// <summary>
+    /// The whole tree in memory (the default) and from level 8 up (0.25 bytes per entry), unless
+    /// BODYCAM_BENCH_TREE_LEVEL names one, to keep a run short.
+    /// </summary>
+    public static IEnumerable<int> TreeLevels =>
+        int.TryParse(Environment.GetEnvironmentVariable("BODYCAM_BENCH_TREE_LEVEL"), out var only) ? [only] : [LedgerNodeCache.WholeTree, 8];
 
     public static async Task<ServiceProvider> EmptyAsync(string name)
     {
@@ -38,10 +43,10 @@ internal static class BenchmarkLedgers
     }
 
     /// <summary>
-    /// The seeded log, its tables in memory and, with <paramref name="nodeCache"/>, the node cache loaded as a server
-    /// loads it at start; without, a cache that holds nothing, so every node is read from the database.
+    /// The seeded log, its tables in memory and its tree in memory from <paramref name="treeLevel"/> up, loaded as a
+    /// server loads it at start.
     /// </summary>
-    public static async Task<ServiceProvider> SeededAsync(long events, bool nodeCache = true)
+    public static async Task<ServiceProvider> SeededAsync(long events, int treeLevel)
     {
         var name = $"bodycam_bench_ledger_v2_{events}";
         await using (var server = new NpgsqlConnection(Connection("postgres")))
@@ -51,7 +56,7 @@ internal static class BenchmarkLedgers
             if ((long)(await exists.ExecuteScalarAsync())! == 1 && await CountEventsAsync(name) == events)
             {
                 await LoadIntoMemoryAsync(name);
-                return await ServicesWithNodeCacheAsync(name, nodeCache);
+                return await ServicesWithTreeInMemoryAsync(name, treeLevel);
             }
         }
         Console.WriteLine($"Seeding {name}: {events} custody events; this takes a while once.");
@@ -87,17 +92,16 @@ internal static class BenchmarkLedgers
             "VACUUM ANALYZE");
         await services.DisposeAsync();
         await LoadIntoMemoryAsync(name);
-        return await ServicesWithNodeCacheAsync(name, nodeCache);
+        return await ServicesWithTreeInMemoryAsync(name, treeLevel);
     }
 
-    private static async Task<ServiceProvider> ServicesWithNodeCacheAsync(string name, bool nodeCache)
+    private static async Task<ServiceProvider> ServicesWithTreeInMemoryAsync(string name, int treeLevel)
     {
-        var services = Services(name, nodeCache);
-        if (nodeCache)
-        {
-            await using var db = services.OpenDb();
-            Console.WriteLine($"Node cache: {await db.LoadNodeCacheAsync(CancellationToken.None)} nodes loaded.");
-        }
+        var services = Services(name, treeLevel);
+        await using var db = services.OpenDb();
+        var loading = Stopwatch.StartNew();
+        var loaded = await db.ExtendNodeCacheAsync(limit: null, CancellationToken.None);
+        Console.WriteLine($"Tree in memory from level {treeLevel}: {loaded} nodes loaded in {loading.Elapsed.TotalSeconds:F1} s.");
         return services;
     }
 
@@ -123,12 +127,15 @@ internal static class BenchmarkLedgers
         return services;
     }
 
-    internal static ServiceProvider Services(string name, bool nodeCache = true) =>
+    internal static ServiceProvider Services(string name, int treeLevel = LedgerNodeCache.WholeTree) =>
         new ServiceCollection()
             .AddSingleton(TimeProvider.System)
-            .AddSingleton(nodeCache ? new LedgerNodeCache() : new LedgerNodeCache(LedgerNodeCache.DefaultLowestLevel, capacity: 0))
             .AddEvidenceDatabase(EvidenceSettings.From(new ConfigurationBuilder()
-                .AddInMemoryCollection([new("Database:Provider", "PostgreSql"), new("ConnectionStrings:Evidence", Connection(name))])
+                .AddInMemoryCollection([
+                    new("Database:Provider", "PostgreSql"),
+                    new("ConnectionStrings:Evidence", Connection(name)),
+                    new("Ledger:TreeInMemoryFromLevel", treeLevel.ToString(CultureInfo.InvariantCulture)),
+                ])
                 .Build()))
             .BuildServiceProvider();
 

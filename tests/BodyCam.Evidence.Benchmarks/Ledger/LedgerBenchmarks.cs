@@ -8,6 +8,8 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using BodyCam.Evidence.Benchmarks.Search;
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Features.Evidence.GetEvidenceCustody;
+using BodyCam.Evidence.Features.Ledger.GetConsistencyProof;
+using BodyCam.Evidence.Features.Ledger.GetInclusionProof;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Ledger;
 using BodyCam.Evidence.Infrastructure.Persistence;
@@ -98,34 +100,40 @@ public class LedgerProofBenchmarks
 {
     private ServiceProvider _services = null!;
     private EvidenceDb _db = null!;
+    private GetInclusionProofHandler _inclusionProofs = null!;
+    private GetConsistencyProofHandler _consistencyProofs = null!;
 
     [ParamsSource(nameof(Sizes))]
     public long Entries { get; set; }
 
     public static IEnumerable<long> Sizes => BenchmarkLedgers.Sizes;
 
-    /// <summary>With: the upper levels come from memory (<see cref="LedgerNodeCache"/>), as the server has them once started.</summary>
-    [ParamsSource(nameof(NodeCacheChoices))]
-    public bool NodeCache { get; set; }
+    /// <summary>The lowest level of the tree in memory (<see cref="LedgerNodeCache"/>), as the server has it once started.</summary>
+    [ParamsSource(nameof(TreeLevels))]
+    public int TreeInMemoryFromLevel { get; set; }
 
-    public static IEnumerable<bool> NodeCacheChoices => BenchmarkLedgers.NodeCacheChoices;
+    public static IEnumerable<int> TreeLevels => BenchmarkLedgers.TreeLevels;
 
     [GlobalSetup]
     public async Task Setup()
     {
-        _services = await BenchmarkLedgers.SeededAsync(Entries, NodeCache);
+        _services = await BenchmarkLedgers.SeededAsync(Entries, TreeInMemoryFromLevel);
         _db = _services.OpenDb();
+        _inclusionProofs = new GetInclusionProofHandler(_db);
+        _consistencyProofs = new GetConsistencyProofHandler(_db);
     }
 
     [GlobalCleanup]
     public async Task Cleanup() => await _services.DisposeAsync();
 
+    /// <summary>The query behind GET /api/ledger/proofs/inclusion, with its check that the tree size was reached.</summary>
     [Benchmark]
-    public Task<List<byte[]>> InclusionProof() => _db.InclusionProofAsync(Random.Shared.NextInt64(Entries), Entries, CancellationToken.None);
+    public ValueTask<InclusionProof> InclusionProof() =>
+        _inclusionProofs.Handle(new GetInclusionProof(Random.Shared.NextInt64(Entries), Entries), CancellationToken.None);
 
     [Benchmark]
-    public Task<List<byte[]>> ConsistencyProof() =>
-        _db.ConsistencyProofAsync(Random.Shared.NextInt64(1, Entries), Entries, CancellationToken.None);
+    public ValueTask<ConsistencyProof> ConsistencyProof() =>
+        _consistencyProofs.Handle(new GetConsistencyProof(Random.Shared.NextInt64(1, Entries), Entries), CancellationToken.None);
 }
 
 /// <summary>
@@ -144,15 +152,15 @@ public class CustodyReportBenchmarks
 
     public static IEnumerable<long> Sizes => BenchmarkLedgers.Sizes;
 
-    [ParamsSource(nameof(NodeCacheChoices))]
-    public bool NodeCache { get; set; }
+    [ParamsSource(nameof(TreeLevels))]
+    public int TreeInMemoryFromLevel { get; set; }
 
-    public static IEnumerable<bool> NodeCacheChoices => BenchmarkLedgers.NodeCacheChoices;
+    public static IEnumerable<int> TreeLevels => BenchmarkLedgers.TreeLevels;
 
     [GlobalSetup]
     public async Task Setup()
     {
-        _services = await BenchmarkLedgers.SeededAsync(Events, NodeCache);
+        _services = await BenchmarkLedgers.SeededAsync(Events, TreeInMemoryFromLevel);
         _handler = new GetEvidenceCustodyHandler(_services.OpenDb());
     }
 

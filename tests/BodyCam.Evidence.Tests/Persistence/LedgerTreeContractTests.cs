@@ -1,5 +1,6 @@
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Docks;
+using BodyCam.Evidence.Domain.Ledger;
 using BodyCam.Evidence.Features.Docks.RegisterDock;
 using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Ledger;
@@ -26,7 +27,7 @@ public sealed class LedgerTreeContractTests(DatabaseProvider provider)
     public async Task CreateFreshDatabase()
     {
         _connection = await TestDatabases.CreateAsync(provider);
-        _services = TestDatabases.DatabaseServices(provider, _connection);
+        _services = StoredTreeServices();
     }
 
     [TearDown]
@@ -64,7 +65,7 @@ public sealed class LedgerTreeContractTests(DatabaseProvider provider)
     public async Task Two_processes_taking_turns_keep_the_stored_tree_equal_to_a_recomputation()
     {
         // Each process keeps the log's right edge between its rounds; after the other's appends it must read it again.
-        await using var otherProcess = TestDatabases.DatabaseServices(provider, _connection);
+        await using var otherProcess = StoredTreeServices();
         for (var turn = 0; turn < 6; turn++)
         {
             await AppendAsync(_services, turn % 3 + 1);
@@ -147,19 +148,17 @@ public sealed class LedgerTreeContractTests(DatabaseProvider provider)
     }
 
     [Test]
-    public async Task Proofs_served_partly_from_the_node_cache_equal_proofs_computed_from_the_entries()
+    public async Task Proofs_served_partly_from_the_tree_in_memory_equal_proofs_computed_from_the_entries()
     {
-        await using var services = ServicesWithNodeCache(out var cache);
+        await using var services = ServicesWithTreeInMemoryFromLevel2(out _);
         await AppendAsync(services, 37);
         await using var db = services.CreateScope().ServiceProvider.GetRequiredService<EvidenceDb>();
         var leaves = await LeafHashesAsync(db);
 
         // Complete subtrees of 4 leaves or more in a log of 37: 9 + 4 + 2 + 1.
-        Assert.That(await db.LoadNodeCacheAsync(CancellationToken.None), Is.EqualTo(16));
-        // Gone from the database, the cached levels can only come from the cache.
-        await db.Database.ExecuteSqlRawAsync(provider == DatabaseProvider.PostgreSql
-            ? $"ALTER TABLE ledger_nodes DISABLE TRIGGER USER; DELETE FROM ledger_nodes WHERE position >= {cache.LowestPosition}; ALTER TABLE ledger_nodes ENABLE TRIGGER USER;"
-            : $"DROP TRIGGER ledger_nodes_no_delete; DELETE FROM ledger_nodes WHERE position >= {cache.LowestPosition};");
+        Assert.That(await db.ExtendNodeCacheAsync(limit: null, CancellationToken.None), Is.EqualTo(16));
+        // Gone from the database, the cached levels can only come from memory.
+        await DeleteStoredNodesAsync(db, fromLevel: 2);
         Assert.That(await db.LedgerNodes.CountAsync(), Is.EqualTo(37 + 18));
 
         foreach (var size in new[] { 5, 16, 37 })
@@ -181,9 +180,9 @@ public sealed class LedgerTreeContractTests(DatabaseProvider provider)
     }
 
     [Test]
-    public async Task Subtrees_a_rolled_back_integration_wrote_never_reach_the_node_cache()
+    public async Task Subtrees_a_rolled_back_integration_wrote_never_reach_the_tree_in_memory()
     {
-        await using var services = ServicesWithNodeCache(out var cache);
+        await using var services = ServicesWithTreeInMemoryFromLevel2(out var cache);
         await AppendAsync(services, 4);
         await using (var sealer = services.CreateScope().ServiceProvider.GetRequiredService<EvidenceDb>())
         {
@@ -207,7 +206,7 @@ public sealed class LedgerTreeContractTests(DatabaseProvider provider)
         await using var reader = services.CreateScope().ServiceProvider.GetRequiredService<EvidenceDb>();
         var leaves = await LeafHashesAsync(reader);
         Assert.That(leaves, Has.Count.EqualTo(12));
-        foreach (var pass in new[] { "from the database", "from the cache" })
+        foreach (var pass in new[] { "extending the tree in memory", "from memory" })
         {
             Assert.That(await reader.RootHashAsync(12, CancellationToken.None), Is.EqualTo(MerkleTree.RootHash(leaves)), pass);
             for (var index = 0; index < 12; index++)
@@ -219,6 +218,50 @@ public sealed class LedgerTreeContractTests(DatabaseProvider provider)
         }
     }
 
+    [Test]
+    public async Task The_whole_tree_in_memory_answers_proofs_and_covers_tree_sizes_once_the_stored_tree_is_gone()
+    {
+        await using var services = TestDatabases.DatabaseServices(provider, _connection, new LedgerNodeCache(LedgerNodeCache.WholeTree));
+        await AppendAsync(services, 37);
+        await using var db = services.CreateScope().ServiceProvider.GetRequiredService<EvidenceDb>();
+        var leaves = await LeafHashesAsync(db);
+
+        Assert.That(await db.ExtendNodeCacheAsync(limit: null, CancellationToken.None), Is.EqualTo(37 + 18 + 9 + 4 + 2 + 1));
+        await DeleteStoredNodesAsync(db, fromLevel: 0);
+
+        Assert.That(await db.NodeCacheCoversAsync(37, CancellationToken.None), Is.True);
+        Assert.That(await db.NodeCacheCoversAsync(38, CancellationToken.None), Is.False);
+        Assert.That(await db.RootHashAsync(37, CancellationToken.None), Is.EqualTo(MerkleTree.RootHash(leaves)));
+        for (var index = 0; index < 37; index++)
+        {
+            Assert.That(await db.InclusionProofAsync(index, 37, CancellationToken.None), Is.EqualTo(MerkleTree.InclusionProof(leaves, index)), $"inclusion {index}");
+        }
+        for (var oldSize = 0; oldSize <= 37; oldSize++)
+        {
+            Assert.That(await db.ConsistencyProofAsync(oldSize, 37, CancellationToken.None),
+                Is.EqualTo(MerkleTree.ConsistencyProof(leaves, oldSize)), $"consistency {oldSize}");
+        }
+    }
+
+    [Test]
+    public async Task The_tree_in_memory_follows_entries_another_process_appends()
+    {
+        await using var services = TestDatabases.DatabaseServices(provider, _connection, new LedgerNodeCache(LedgerNodeCache.WholeTree));
+        await AppendAsync(services, 5);
+        await using var db = services.CreateScope().ServiceProvider.GetRequiredService<EvidenceDb>();
+        Assert.That(await db.RootHashAsync(5, CancellationToken.None), Is.EqualTo(MerkleTree.RootHash(await LeafHashesAsync(db))));
+
+        await AppendAsync(_services, 12);
+
+        Assert.That(await db.NodeCacheCoversAsync(17, CancellationToken.None), Is.True, "extended by the entries appended since");
+        var leaves = await LeafHashesAsync(db);
+        for (var index = 0; index < 17; index++)
+        {
+            Assert.That(await db.InclusionProofAsync(index, 17, CancellationToken.None), Is.EqualTo(MerkleTree.InclusionProof(leaves, index)), $"inclusion {index}");
+        }
+        Assert.That(await db.ConsistencyProofAsync(5, 17, CancellationToken.None), Is.EqualTo(MerkleTree.ConsistencyProof(leaves, 5)));
+    }
+
     [TestCase(1)]
     [TestCase(21)]
     public async Task Migrating_builds_the_tree_of_a_log_written_before_the_tree_was_stored(int size)
@@ -227,9 +270,7 @@ public sealed class LedgerTreeContractTests(DatabaseProvider provider)
         await using (var db = OpenDb())
         {
             var expected = await db.RootHashAsync(size, CancellationToken.None);
-            await db.Database.ExecuteSqlRawAsync(provider == DatabaseProvider.PostgreSql
-                ? "ALTER TABLE ledger_nodes DISABLE TRIGGER USER; DELETE FROM ledger_nodes; ALTER TABLE ledger_nodes ENABLE TRIGGER USER;"
-                : "DROP TRIGGER ledger_nodes_no_delete; DELETE FROM ledger_nodes;");
+            await DeleteStoredNodesAsync(db, fromLevel: 0);
             Assert.That(() => db.RootHashAsync(size, CancellationToken.None), Throws.InvalidOperationException);
 
             await db.MigrateAsync(CancellationToken.None);
@@ -252,11 +293,24 @@ public sealed class LedgerTreeContractTests(DatabaseProvider provider)
         Assert.That(await db.LedgerNodes.CountAsync(), Is.EqualTo(4 + 2 + 1));
     }
 
-    /// <summary>A cache from subtrees of 4 leaves up, so that a short log has cached levels.</summary>
-    private ServiceProvider ServicesWithNodeCache(out LedgerNodeCache cache)
+    /// <summary>The stored tree itself: a cache from the highest level holds nothing in a log this short.</summary>
+    private ServiceProvider StoredTreeServices() =>
+        TestDatabases.DatabaseServices(provider, _connection, new LedgerNodeCache(LedgerNode.HighestLevel));
+
+    /// <summary>From subtrees of 4 leaves up, so that a short log has levels both in memory and only in the database.</summary>
+    private ServiceProvider ServicesWithTreeInMemoryFromLevel2(out LedgerNodeCache cache)
     {
-        cache = new LedgerNodeCache(lowestLevel: 2, capacity: 1000);
+        cache = new LedgerNodeCache(lowestLevel: 2);
         return TestDatabases.DatabaseServices(provider, _connection, cache);
+    }
+
+    /// <summary>As a superuser could, with the table's guards off.</summary>
+    private async Task DeleteStoredNodesAsync(EvidenceDb db, int fromLevel)
+    {
+        var from = LedgerNode.PositionOf(fromLevel, 0);
+        await db.Database.ExecuteSqlRawAsync(provider == DatabaseProvider.PostgreSql
+            ? $"ALTER TABLE ledger_nodes DISABLE TRIGGER USER; DELETE FROM ledger_nodes WHERE position >= {from}; ALTER TABLE ledger_nodes ENABLE TRIGGER USER;"
+            : $"DROP TRIGGER IF EXISTS ledger_nodes_no_delete; DELETE FROM ledger_nodes WHERE position >= {from};");
     }
 
     private EvidenceDb OpenDb() => _services.CreateScope().ServiceProvider.GetRequiredService<EvidenceDb>();

@@ -10,11 +10,18 @@ public sealed class LedgerNode
 {
     private const int LevelShift = 56;
 
+    /// <summary>The root of a log of 2^56 entries, the most a position has room for.</summary>
+    public const int HighestLevel = LevelShift;
+
     public long Position { get; init; }
     public required byte[] Hash { get; init; }
 
     /// <summary>The level in the top byte, the index below it: room for 2^56 entries.</summary>
     public static long PositionOf(int level, long index) => ((long)level << LevelShift) | index;
+
+    public static int LevelOf(long position) => (int)(position >> LevelShift);
+
+    public static long IndexOf(long position) => position & ((1L << LevelShift) - 1);
 
     public static LedgerNode Of(int level, long index, byte[] hash) => new() { Position = PositionOf(level, index), Hash = hash };
 }

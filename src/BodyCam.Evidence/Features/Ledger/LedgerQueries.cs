@@ -9,6 +9,10 @@ internal static class LedgerQueries
     /// <summary>A proof can only be about a tree the log has grown to.</summary>
     public static async Task RequireTreeSizeAsync(EvidenceDb db, long treeSize, string field, CancellationToken cancellationToken)
     {
+        if (await db.NodeCacheCoversAsync(treeSize, cancellationToken))
+        {
+            return;
+        }
         var size = await db.LedgerSizeAsync(cancellationToken);
         if (treeSize > size)
         {

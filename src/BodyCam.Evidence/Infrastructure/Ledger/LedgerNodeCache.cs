@@ -1,58 +1,162 @@
-using System.Collections.Concurrent;
 using BodyCam.Evidence.Domain.Ledger;
+using BodyCam.Evidence.Verification.Ledger;
 
 namespace BodyCam.Evidence.Infrastructure.Ledger;
 
 /// <summary>
-/// The committed complete subtrees of at least 2^<see cref="LowestLevel"/> leaves, by position: a proof then reads
-/// from the database only the few subtrees below that level near its leaf (8 instead of ~24 at 10M entries). A stored
-/// node never changes once committed (the table refuses updates and deletes, and a position is its key), so every
-/// process may keep what it read, and other processes appending cannot make it wrong. One per database, beside the
-/// context; it stops growing at <see cref="Capacity"/> nodes.
+/// The committed tree in memory from level <see cref="LowestLevel"/> up, each level an array of the hashes of its
+/// first complete subtrees. Only level <see cref="LowestLevel"/> is read from the database, in order; the levels above
+/// it are hashed here from it. With the whole tree (level 0, the default) a proof about a committed tree needs no
+/// round trip to the database at all: 64 bytes of memory per entry, 640 MB at 10M. From level L a proof still reads
+/// its L lowest nodes from the database, and the cache costs 64/2^L bytes per entry.
+/// <para>
+/// A committed node never changes (the table refuses updates and deletes, and a position is its key), so what a
+/// process holds stays right while other processes append. It is only ever read outside a transaction: an
+/// integration round that wrote nodes and then rolled back would otherwise leave hashes that later entries replace.
+/// One writer at a time extends it; readers never wait.
+/// </para>
 /// </summary>
 public sealed class LedgerNodeCache
 {
-    /// <summary>About 78k nodes at 10M entries, some 8 MB: the levels a whole proof shares with many others.</summary>
-    public const int DefaultLowestLevel = 8;
+    public const int WholeTree = 0;
 
-    /// <summary>The upper levels of a log of about 64M entries, some 50 MB.</summary>
-    public const int DefaultCapacity = 500_000;
+    private readonly LevelHashes[] _levels;
+    private int _extending;
 
-    private readonly ConcurrentDictionary<long, byte[]> _nodes = new();
-
-    public LedgerNodeCache()
-        : this(DefaultLowestLevel, DefaultCapacity)
+    public LedgerNodeCache(int lowestLevel = WholeTree)
     {
-    }
-
-    internal LedgerNodeCache(int lowestLevel, int capacity)
-    {
+        ArgumentOutOfRangeException.ThrowIfNegative(lowestLevel);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(lowestLevel, LedgerNode.HighestLevel);
         LowestLevel = lowestLevel;
-        Capacity = capacity;
+        _levels = [.. Enumerable.Range(lowestLevel, LedgerNode.HighestLevel - lowestLevel + 1).Select(_ => new LevelHashes())];
     }
 
     public int LowestLevel { get; }
 
-    public int Capacity { get; }
+    /// <summary>Nodes held, over all levels.</summary>
+    public long Count => _levels.Sum(level => level.Count);
 
-    public int Count => _nodes.Count;
+    /// <summary>Every tree of at most this many entries is held whole at the cached levels.</summary>
+    public long CoveredEntries => _levels[0].Count << LowestLevel;
 
-    /// <summary>The first position of the lowest cached level: every position at or above it is cached.</summary>
-    internal long LowestPosition => LedgerNode.PositionOf(LowestLevel, 0);
+    internal bool Caches(long position) => LedgerNode.LevelOf(position) >= LowestLevel;
 
-    internal bool Caches(long position) => position >= LowestPosition;
-
-    internal bool TryGet(long position, out byte[] hash) => _nodes.TryGetValue(position, out hash!);
+    internal bool TryGet(long position, out byte[] hash)
+    {
+        var level = LedgerNode.LevelOf(position);
+        var index = LedgerNode.IndexOf(position);
+        if (level < LowestLevel || index >= _levels[level - LowestLevel].Count)
+        {
+            hash = [];
+            return false;
+        }
+        hash = _levels[level - LowestLevel][index].ToArray();
+        return true;
+    }
 
     /// <summary>
-    /// Only for nodes read outside any transaction, so committed: a transaction that wrote nodes (an integration
-    /// round) and then rolled back would otherwise leave hashes that other entries later replace.
+    /// Appends the committed nodes of the lowest cached level that follow those held, as <paramref name="readFrom"/>
+    /// gives them from a position up, in order, and hashes the levels above. Returns the nodes added over all levels;
+    /// 0 at once if another caller is extending: its nodes come soon enough, and a request does better to read its
+    /// few nodes from the database than to wait.
     /// </summary>
-    internal void AddCommitted(long position, byte[] hash)
+    internal async Task<long> ExtendAsync(Func<long, long, IAsyncEnumerable<LedgerNode>> readFrom, CancellationToken cancellationToken)
     {
-        if (Caches(position) && _nodes.Count < Capacity)
+        if (Interlocked.CompareExchange(ref _extending, 1, 0) != 0)
         {
-            _nodes.TryAdd(position, hash);
+            return 0;
+        }
+        try
+        {
+            var before = Count;
+            var next = LedgerNode.PositionOf(LowestLevel, _levels[0].Count);
+            await foreach (var node in readFrom(next, LedgerNode.PositionOf(LowestLevel + 1, 0)).WithCancellation(cancellationToken))
+            {
+                if (node.Position != next)
+                {
+                    // A missing node is a broken invariant; the read that needs it reports it.
+                    break;
+                }
+                Append(0, node.Hash);
+                next++;
+            }
+            return Count - before;
+        }
+        finally
+        {
+            Volatile.Write(ref _extending, 0);
+        }
+    }
+
+    /// <summary>A node that completes a pair completes their parent too, so the levels above never lag the lowest.</summary>
+    private void Append(int offset, ReadOnlySpan<byte> hash)
+    {
+        var level = _levels[offset];
+        var index = level.Count;
+        if (index % 2 == 1)
+        {
+            Span<byte> parent = stackalloc byte[MerkleHash.Size];
+            MerkleHash.Node(level[index - 1], hash, parent);
+            level.Append(hash);
+            Append(offset + 1, parent);
+        }
+        else
+        {
+            level.Append(hash);
+        }
+    }
+
+    /// <summary>
+    /// One level's hashes in chunks of 1 MiB, so that no array outgrows the runtime's limit; the first chunk starts
+    /// small and doubles, so that a short log costs little. A chunk list is replaced, never changed, and published
+    /// before the count that makes its new hash visible.
+    /// </summary>
+    private sealed class LevelHashes
+    {
+        private const int ChunkBits = 15;
+        private const int ChunkBytes = (1 << ChunkBits) * MerkleHash.Size;
+        private const int FirstChunkBytes = 64 * MerkleHash.Size;
+
+        private byte[][] _chunks = [];
+        private long _count;
+
+        public long Count => Volatile.Read(ref _count);
+
+        /// <summary>Only below <see cref="Count"/>, read first.</summary>
+        public ReadOnlySpan<byte> this[long index] =>
+            Volatile.Read(ref _chunks)[index >> ChunkBits].AsSpan(Offset(index), MerkleHash.Size);
+
+        public void Append(ReadOnlySpan<byte> hash)
+        {
+            var index = _count;
+            var chunk = (int)(index >> ChunkBits);
+            var chunks = _chunks;
+            if (chunk == chunks.Length || Offset(index) == chunks[chunk].Length)
+            {
+                chunks = Grown(chunks, chunk);
+                Volatile.Write(ref _chunks, chunks);
+            }
+            hash.CopyTo(chunks[chunk].AsSpan(Offset(index), MerkleHash.Size));
+            Volatile.Write(ref _count, index + 1);
+        }
+
+        private static int Offset(long index) => (int)(index & ((1 << ChunkBits) - 1)) * MerkleHash.Size;
+
+        private static byte[][] Grown(byte[][] chunks, int chunk)
+        {
+            var grown = new byte[Math.Max(chunks.Length, chunk + 1)][];
+            chunks.CopyTo(grown, 0);
+            if (chunk < chunks.Length)
+            {
+                var doubled = new byte[Math.Min(ChunkBytes, 2 * chunks[chunk].Length)];
+                chunks[chunk].CopyTo(doubled, 0);
+                grown[chunk] = doubled;
+            }
+            else
+            {
+                grown[chunk] = new byte[chunk == 0 ? FirstChunkBytes : ChunkBytes];
+            }
+            return grown;
         }
     }
 }

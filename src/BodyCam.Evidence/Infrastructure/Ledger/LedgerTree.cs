@@ -15,6 +15,12 @@ namespace BodyCam.Evidence.Infrastructure.Ledger;
 /// </summary>
 public static class LedgerTree
 {
+    /// <summary>
+    /// What a request reads into the node cache at most, about 3 MB: a process that fell far behind (idle while
+    /// others appended a million entries) does not make one request wait for all of it.
+    /// </summary>
+    private const int RequestExtension = 100_000;
+
     public static async Task<long> LedgerSizeAsync(this EvidenceDb db, CancellationToken cancellationToken) =>
         await db.CustodyEvents.MaxAsync(e => (long?)e.Sequence, cancellationToken) + 1 ?? 0;
 
@@ -79,8 +85,9 @@ public static class LedgerTree
     }
 
     /// <summary>
-    /// The hashes of complete subtrees. A subtree that is not stored is a broken invariant, not a missing
-    /// answer, so it throws.
+    /// The hashes of complete subtrees, from the node cache where it holds them, extending it once if it lags;
+    /// the rest from the database. A subtree that is not stored is a broken invariant, not a missing answer, so it
+    /// throws.
     /// </summary>
     public static async Task<Dictionary<(int Level, long Index), byte[]>> SubtreeHashesAsync(
         this EvidenceDb db, IEnumerable<(int Level, long Index)> subtrees, CancellationToken cancellationToken)
@@ -88,28 +95,16 @@ public static class LedgerTree
         var wanted = subtrees.Distinct().ToDictionary(subtree => LedgerNode.PositionOf(subtree.Level, subtree.Index));
         var cache = db.NodeCache();
         var found = new Dictionary<long, byte[]>(wanted.Count);
-        var unread = new List<long>(wanted.Count);
-        foreach (var position in wanted.Keys)
+        var unread = FromCache(wanted.Keys);
+        if (cache is not null && unread.Any(cache.Caches) && await db.ExtendNodeCacheAsync(RequestExtension, cancellationToken) > 0)
         {
-            if (cache is not null && cache.TryGet(position, out var hash))
-            {
-                found[position] = hash;
-            }
-            else
-            {
-                unread.Add(position);
-            }
+            unread = FromCache(unread);
         }
         if (unread.Count > 0)
         {
-            var committed = db.Database.CurrentTransaction is null;
             foreach (var (position, hash) in await db.ReadLedgerNodesAsync([.. unread], cancellationToken))
             {
                 found[position] = hash;
-                if (committed)
-                {
-                    cache?.AddCommitted(position, hash);
-                }
             }
         }
         if (wanted.Where(subtree => !found.ContainsKey(subtree.Key)).Take(1).ToList() is [var (_, (level, index))])
@@ -117,29 +112,53 @@ public static class LedgerTree
             throw new InvalidOperationException($"The ledger has no stored subtree at level {level}, index {index}.");
         }
         return wanted.ToDictionary(subtree => subtree.Value, subtree => found[subtree.Key]);
+
+        List<long> FromCache(IEnumerable<long> positions)
+        {
+            var missed = new List<long>(wanted.Count);
+            foreach (var position in positions)
+            {
+                if (cache is not null && cache.TryGet(position, out var hash))
+                {
+                    found[position] = hash;
+                }
+                else
+                {
+                    missed.Add(position);
+                }
+            }
+            return missed;
+        }
     }
 
     /// <summary>
-    /// Reads every stored node of the cached levels into the cache, highest levels first, up to its capacity: a
-    /// process that has just started then answers proofs as one that has served many. One query, outside any
-    /// transaction (80k rows at 10M entries).
+    /// Whether the node cache holds the whole tree of <paramref name="treeSize"/> entries (extending it once if it
+    /// lags), which proves them committed without a round trip. False says nothing: ask the database.
     /// </summary>
-    public static async Task<int> LoadNodeCacheAsync(this EvidenceDb db, CancellationToken cancellationToken)
+    public static async Task<bool> NodeCacheCoversAsync(this EvidenceDb db, long treeSize, CancellationToken cancellationToken) =>
+        db.NodeCache() is { } cache
+        && (cache.CoveredEntries >= treeSize
+            || (await db.ExtendNodeCacheAsync(RequestExtension, cancellationToken) > 0 && cache.CoveredEntries >= treeSize));
+
+    /// <summary>
+    /// Reads into the node cache the committed nodes of its lowest level that it lacks, at most
+    /// <paramref name="limit"/> of them, in one query, and hashes the levels above them; returns how many nodes it
+    /// added. Only outside a transaction, so that only committed nodes enter. At start this loads the whole log
+    /// (10M rows at 10M entries with the whole tree cached); after, the few entries appended since.
+    /// </summary>
+    public static async Task<long> ExtendNodeCacheAsync(this EvidenceDb db, int? limit, CancellationToken cancellationToken)
     {
         if (db.NodeCache() is not { } cache || db.Database.CurrentTransaction is not null)
         {
             return 0;
         }
-        var nodes = db.LedgerNodes.AsNoTracking()
-            .Where(n => n.Position >= cache.LowestPosition)
-            .OrderByDescending(n => n.Position)
-            .Take(cache.Capacity)
-            .AsAsyncEnumerable();
-        await foreach (var node in nodes.WithCancellation(cancellationToken))
-        {
-            cache.AddCommitted(node.Position, node.Hash);
-        }
-        return cache.Count;
+        return await cache.ExtendAsync(
+            (from, to) =>
+            {
+                var nodes = db.LedgerNodes.AsNoTracking().Where(n => n.Position >= from && n.Position < to).OrderBy(n => n.Position);
+                return (limit is { } most ? nodes.Take(most) : nodes).AsAsyncEnumerable();
+            },
+            cancellationToken);
     }
 
     /// <summary>The application's cache beside this context; a context made outside the application (design time) has none.</summary>
