@@ -99,9 +99,11 @@ internal static class BenchmarkLedgers
     {
         var services = Services(name, treeLevel);
         await using var db = services.OpenDb();
+        var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
         var loading = Stopwatch.StartNew();
         var loaded = await db.ExtendNodeCacheAsync(limit: null, CancellationToken.None);
-        Console.WriteLine($"Tree in memory from level {treeLevel}: {loaded} nodes loaded in {loading.Elapsed.TotalSeconds:F1} s.");
+        Console.WriteLine($"Tree in memory from level {treeLevel}: {loaded} nodes loaded in {loading.Elapsed.TotalSeconds:F1} s; "
+            + $"the managed heap grew by {(GC.GetTotalMemory(forceFullCollection: true) - heapBefore) / (1 << 20)} MiB.");
         return services;
     }
 

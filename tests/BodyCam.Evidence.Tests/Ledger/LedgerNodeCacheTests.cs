@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using BodyCam.Evidence.Domain.Ledger;
+using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Ledger;
 using BodyCam.Evidence.Verification.Ledger;
+using Microsoft.Extensions.Configuration;
 
 namespace BodyCam.Evidence.Tests.Ledger;
 
@@ -43,6 +45,21 @@ public sealed class LedgerNodeCacheTests
         Assert.That(cache.CoveredEntries, Is.EqualTo(6));
         Assert.That(cache.TryGet(LedgerNode.PositionOf(0, 7), out _), Is.False);
     }
+
+    [TestCase("-1")]
+    [TestCase("57")]
+    public void A_tree_level_outside_the_tree_is_refused_naming_the_setting(string level)
+    {
+        var refusal = Assert.Throws<InvalidOperationException>(() => EvidenceSettings.From(new ConfigurationBuilder()
+            .AddInMemoryCollection([new("Ledger:TreeInMemoryFromLevel", level)])
+            .Build()));
+
+        Assert.That(refusal.Message, Does.Contain("Ledger:TreeInMemoryFromLevel"));
+    }
+
+    [Test]
+    public void The_whole_tree_is_kept_unless_configured_otherwise() =>
+        Assert.That(EvidenceSettings.From(new ConfigurationBuilder().Build()).Ledger.TreeInMemoryFromLevel, Is.EqualTo(LedgerNodeCache.WholeTree));
 
     private static async IAsyncEnumerable<LedgerNode> Nodes(long from, int end)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using BodyCam.Evidence.Domain.Ledger;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Verification.Ledger;
@@ -142,9 +143,10 @@ public static class LedgerTree
 
     /// <summary>
     /// Reads into the node cache the committed nodes of its lowest level that it lacks, at most
-    /// <paramref name="limit"/> of them, in one query, and hashes the levels above them; returns how many nodes it
-    /// added. Only outside a transaction, so that only committed nodes enter. At start this loads the whole log
-    /// (10M rows at 10M entries with the whole tree cached); after, the few entries appended since.
+    /// <paramref name="limit"/> of them, and hashes the levels above them; returns how many nodes it added. Only
+    /// outside a transaction, so that only committed nodes enter. At start this loads the whole log (10M rows at 10M
+    /// entries with the whole tree cached); after, the few entries appended since. In pages, because a retrying
+    /// execution strategy makes EF buffer a query's whole result.
     /// </summary>
     public static async Task<long> ExtendNodeCacheAsync(this EvidenceDb db, int? limit, CancellationToken cancellationToken)
     {
@@ -152,13 +154,31 @@ public static class LedgerTree
         {
             return 0;
         }
-        return await cache.ExtendAsync(
-            (from, to) =>
+        return await cache.ExtendAsync((from, to) => NodesInPagesAsync(db, from, to, limit ?? int.MaxValue, cancellationToken), cancellationToken);
+    }
+
+    private static async IAsyncEnumerable<LedgerNode> NodesInPagesAsync(
+        EvidenceDb db, long from, long to, int limit, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        const int Page = 50_000;
+        for (var read = 0; read < limit;)
+        {
+            var page = await db.LedgerNodes.AsNoTracking()
+                .Where(n => n.Position >= from && n.Position < to)
+                .OrderBy(n => n.Position)
+                .Take(Math.Min(Page, limit - read))
+                .ToListAsync(cancellationToken);
+            foreach (var node in page)
             {
-                var nodes = db.LedgerNodes.AsNoTracking().Where(n => n.Position >= from && n.Position < to).OrderBy(n => n.Position);
-                return (limit is { } most ? nodes.Take(most) : nodes).AsAsyncEnumerable();
-            },
-            cancellationToken);
+                yield return node;
+            }
+            if (page.Count < Page)
+            {
+                yield break;
+            }
+            read += page.Count;
+            from = page[^1].Position + 1;
+        }
     }
 
     /// <summary>The application's cache beside this context; a context made outside the application (design time) has none.</summary>
