@@ -117,8 +117,8 @@ public class LedgerIntegrationBenchmarks
     {
         using var db = _services.OpenDb();
         db.Database.ExecuteSqlRaw($"""
-            INSERT INTO custody_events (id, time, actor_id, actor_kind, actor_role, client_ip, action, evidence_id, reason, outcome)
-            SELECT gen_random_uuid(), now(), 'dock-1', 'Dock', 'Dock', '127.0.0.1', 'UploadStarted', gen_random_uuid(), 'backlog', 'Succeeded'
+            INSERT INTO custody_events (id, time, actor_id, actor_kind, actor_role, client_ip, action, evidence_id, reason, outcome, entry, leaf_hash)
+            SELECT gen_random_uuid(), now(), 'dock-1', 'Dock', 'Dock', '127.0.0.1', 'UploadStarted', gen_random_uuid(), 'backlog', 'Succeeded', '', ''
             FROM generate_series(1, {Backlog})
             """);
     }

@@ -133,13 +133,16 @@ public static class LedgerTree
     }
 
     /// <summary>
-    /// Whether the node cache holds the whole tree of <paramref name="treeSize"/> entries (extending it once if it
-    /// lags), which proves them committed without a round trip. False says nothing: ask the database.
+    /// Whether the node cache holds the whole tree of <paramref name="treeSize"/> entries, which proves them
+    /// committed without a round trip; it is extended first if it lags by a node of its lowest level or more (a cache
+    /// from level L covers whole multiples of 2^L only). False says nothing: ask the database.
     /// </summary>
     public static async Task<bool> NodeCacheCoversAsync(this EvidenceDb db, long treeSize, CancellationToken cancellationToken) =>
         db.NodeCache() is { } cache
         && (cache.CoveredEntries >= treeSize
-            || (await db.ExtendNodeCacheAsync(RequestExtension, cancellationToken) > 0 && cache.CoveredEntries >= treeSize));
+            || (treeSize - cache.CoveredEntries >= 1L << cache.LowestLevel
+                && await db.ExtendNodeCacheAsync(RequestExtension, cancellationToken) > 0
+                && cache.CoveredEntries >= treeSize));
 
     /// <summary>
     /// Reads into the node cache the committed nodes of its lowest level that it lacks, at most
