@@ -139,7 +139,8 @@ public class LedgerIntegrationBenchmarks
 }
 
 /// <summary>
-/// Inclusion proofs read from the stored tree of a bulk-loaded log of 1M and 10M entries. Run:
+/// Inclusion and consistency proofs, through their query handlers (tree-size check included), over a bulk-loaded log of 1M
+/// and 10M entries with its tree in memory from level 0 or 8, as the server holds it once started. Run:
 /// dotnet run -c Release --project tests/BodyCam.Evidence.Benchmarks -- --filter '*LedgerProof*'
 /// </summary>
 [Config(typeof(RequestLatencyConfig))]

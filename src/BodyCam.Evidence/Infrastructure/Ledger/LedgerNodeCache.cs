@@ -7,7 +7,7 @@ namespace BodyCam.Evidence.Infrastructure.Ledger;
 /// The committed tree in memory from level <see cref="LowestLevel"/> up, each level an array of the hashes of its
 /// first complete subtrees. Only level <see cref="LowestLevel"/> is read from the database, in order; the levels above
 /// it are hashed here from it. With the whole tree (level 0, the default) a proof about a committed tree needs no
-/// round trip to the database at all: 64 bytes of memory per entry, 640 MB at 10M. From level L a proof still reads
+/// round trip to the database at all: 64 bytes of memory per entry, 619 MiB at 10M. From level L a proof still reads
 /// its L lowest nodes from the database, and the cache costs 64/2^L bytes per entry.
 /// <para>
 /// A committed node never changes (the table refuses updates and deletes, and a position is its key), so what a

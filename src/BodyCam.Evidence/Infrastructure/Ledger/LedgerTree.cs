@@ -11,7 +11,7 @@ namespace BodyCam.Evidence.Infrastructure.Ledger;
 /// <summary>
 /// The custody log as an RFC 9162 tree, read from the stored complete subtrees (<see cref="LedgerNode"/>): a tree
 /// head or a proof is the hashes of a few ranges (<see cref="ProofPlan"/>), each made of at most log n stored
-/// subtrees, fetched in one query. Proofs never read the custody rows themselves, so a row rewritten behind the
+/// subtrees, taken from the tree in memory (<see cref="LedgerNodeCache"/>) or fetched in one query. Proofs never read the custody rows themselves, so a row rewritten behind the
 /// application's back cannot bend the proofs about its neighbours.
 /// </summary>
 public static class LedgerTree
