@@ -230,7 +230,6 @@ public sealed class LedgerTreeContractTests(DatabaseProvider provider)
         await DeleteStoredNodesAsync(db, fromLevel: 0);
 
         Assert.That(await db.NodeCacheCoversAsync(37, CancellationToken.None), Is.True);
-        Assert.That(await db.NodeCacheCoversAsync(38, CancellationToken.None), Is.False);
         Assert.That(await db.RootHashAsync(37, CancellationToken.None), Is.EqualTo(MerkleTree.RootHash(leaves)));
         for (var index = 0; index < 37; index++)
         {
@@ -241,6 +240,9 @@ public sealed class LedgerTreeContractTests(DatabaseProvider provider)
             Assert.That(await db.ConsistencyProofAsync(oldSize, 37, CancellationToken.None),
                 Is.EqualTo(MerkleTree.ConsistencyProof(leaves, oldSize)), $"consistency {oldSize}");
         }
+        // Asking for more reads the stored tree again, finds its last entry gone, and drops what it held.
+        Assert.That(await db.NodeCacheCoversAsync(38, CancellationToken.None), Is.False);
+        Assert.That(await db.NodeCacheCoversAsync(37, CancellationToken.None), Is.False);
     }
 
     [Test]
@@ -260,6 +262,28 @@ public sealed class LedgerTreeContractTests(DatabaseProvider provider)
             Assert.That(await db.InclusionProofAsync(index, 17, CancellationToken.None), Is.EqualTo(MerkleTree.InclusionProof(leaves, index)), $"inclusion {index}");
         }
         Assert.That(await db.ConsistencyProofAsync(5, 17, CancellationToken.None), Is.EqualTo(MerkleTree.ConsistencyProof(leaves, 5)));
+    }
+
+    [Test]
+    public async Task The_tree_in_memory_starts_over_when_the_stored_tree_no_longer_extends_what_it_holds()
+    {
+        await using var services = TestDatabases.DatabaseServices(provider, _connection, new LedgerNodeCache(LedgerNodeCache.WholeTree));
+        await AppendAsync(services, 6);
+        await using var db = services.CreateScope().ServiceProvider.GetRequiredService<EvidenceDb>();
+        Assert.That(await db.ExtendNodeCacheAsync(limit: null, CancellationToken.None), Is.EqualTo(6 + 3 + 1));
+
+        // The database restored to a point with 4 entries, and the log grown again from there with other events.
+        await ForgetEntriesFromAsync(db, 4);
+        await AppendAsync(_services, 3);
+
+        var leaves = await LeafHashesAsync(db);
+        Assert.That(leaves, Has.Count.EqualTo(7));
+        for (var index = 0; index < 7; index++)
+        {
+            Assert.That(await db.InclusionProofAsync(index, 7, CancellationToken.None), Is.EqualTo(MerkleTree.InclusionProof(leaves, index)), $"inclusion {index}");
+        }
+        Assert.That(await db.RootHashAsync(7, CancellationToken.None), Is.EqualTo(MerkleTree.RootHash(leaves)));
+        Assert.That(await db.RootHashAsync(6, CancellationToken.None), Is.EqualTo(MerkleTree.RootHash(leaves[..6])));
     }
 
     [TestCase(1)]
@@ -302,6 +326,22 @@ public sealed class LedgerTreeContractTests(DatabaseProvider provider)
     {
         cache = new LedgerNodeCache(lowestLevel: 2);
         return TestDatabases.DatabaseServices(provider, _connection, cache);
+    }
+
+    /// <summary>The log and its tree as they were when it held <paramref name="size"/> entries, with the tables' guards off.</summary>
+    private async Task ForgetEntriesFromAsync(EvidenceDb db, long size)
+    {
+        var laterSubtrees = $"(position & {(1L << 56) - 1}) >= (CAST({size} AS BIGINT) >> CAST(position >> 56 AS INTEGER))";
+        await db.Database.ExecuteSqlRawAsync(provider == DatabaseProvider.PostgreSql
+            ? $"""
+              ALTER TABLE ledger_nodes DISABLE TRIGGER USER; ALTER TABLE custody_events DISABLE TRIGGER USER;
+              DELETE FROM ledger_nodes WHERE {laterSubtrees}; DELETE FROM custody_events WHERE sequence >= {size};
+              ALTER TABLE ledger_nodes ENABLE TRIGGER USER; ALTER TABLE custody_events ENABLE TRIGGER USER;
+              """
+            : $"""
+              DROP TRIGGER IF EXISTS ledger_nodes_no_delete; DROP TRIGGER IF EXISTS custody_events_no_delete;
+              DELETE FROM ledger_nodes WHERE {laterSubtrees}; DELETE FROM custody_events WHERE sequence >= {size};
+              """);
     }
 
     /// <summary>As a superuser could, with the table's guards off.</summary>

@@ -20,7 +20,7 @@ public sealed class LedgerNodeCache
 {
     public const int WholeTree = 0;
 
-    private readonly LevelHashes[] _levels;
+    private LevelHashes[] _levels;
     private int _extending;
 
     public LedgerNodeCache(int lowestLevel = WholeTree)
@@ -28,16 +28,16 @@ public sealed class LedgerNodeCache
         ArgumentOutOfRangeException.ThrowIfNegative(lowestLevel);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(lowestLevel, LedgerNode.HighestLevel);
         LowestLevel = lowestLevel;
-        _levels = [.. Enumerable.Range(lowestLevel, LedgerNode.HighestLevel - lowestLevel + 1).Select(_ => new LevelHashes())];
+        _levels = EmptyLevels();
     }
 
     public int LowestLevel { get; }
 
     /// <summary>Nodes held, over all levels.</summary>
-    public long Count => _levels.Sum(level => level.Count);
+    public long Count => Volatile.Read(ref _levels).Sum(level => level.Count);
 
     /// <summary>Every tree of at most this many entries is held whole at the cached levels.</summary>
-    public long CoveredEntries => _levels[0].Count << LowestLevel;
+    public long CoveredEntries => Volatile.Read(ref _levels)[0].Count << LowestLevel;
 
     internal bool Caches(long position) => LedgerNode.LevelOf(position) >= LowestLevel;
 
@@ -45,12 +45,12 @@ public sealed class LedgerNodeCache
     {
         var level = LedgerNode.LevelOf(position);
         var index = LedgerNode.IndexOf(position);
-        if (level < LowestLevel || index >= _levels[level - LowestLevel].Count)
+        if (level < LowestLevel || Volatile.Read(ref _levels)[level - LowestLevel] is not { } held || index >= held.Count)
         {
             hash = [];
             return false;
         }
-        hash = _levels[level - LowestLevel][index].ToArray();
+        hash = held[index].ToArray();
         return true;
     }
 
@@ -59,6 +59,12 @@ public sealed class LedgerNodeCache
     /// gives them from a position up, in order, and hashes the levels above. Returns the nodes added over all levels;
     /// 0 at once if another caller is extending: its nodes come soon enough, and a request does better to read its
     /// few nodes from the database than to wait.
+    /// <para>
+    /// It reads again the last node it holds, which must be stored as held. Otherwise the database is no longer the
+    /// one this tree was read from (restored to an earlier point, a replica that lost commits): everything held is
+    /// dropped, proofs read the database, and the next extension starts over from it. Whether the log it holds now
+    /// extends the checkpoints signed before is for the verifier and the witnesses to judge, not this cache.
+    /// </para>
     /// </summary>
     internal async Task<long> ExtendAsync(Func<long, long, IAsyncEnumerable<LedgerNode>> readFrom, CancellationToken cancellationToken)
     {
@@ -69,16 +75,32 @@ public sealed class LedgerNodeCache
         try
         {
             var before = Count;
-            var next = LedgerNode.PositionOf(LowestLevel, _levels[0].Count);
-            await foreach (var node in readFrom(next, LedgerNode.PositionOf(LowestLevel + 1, 0)).WithCancellation(cancellationToken))
+            var lowest = _levels[0];
+            var next = LedgerNode.PositionOf(LowestLevel, lowest.Count);
+            var lastHeld = lowest.Count == 0 ? null : lowest[lowest.Count - 1].ToArray();
+            await foreach (var node in readFrom(lastHeld is null ? next : next - 1, LedgerNode.PositionOf(LowestLevel + 1, 0)).WithCancellation(cancellationToken))
             {
-                if (node.Position != next)
+                if (lastHeld is not null)
+                {
+                    if (node.Position != next - 1 || !node.Hash.AsSpan().SequenceEqual(lastHeld))
+                    {
+                        break;
+                    }
+                    lastHeld = null;
+                    continue;
+                }
+                if (node.Position != next || node.Hash.Length != MerkleHash.Size)
                 {
                     // A missing node is a broken invariant; the read that needs it reports it.
                     break;
                 }
                 Append(0, node.Hash);
                 next++;
+            }
+            if (lastHeld is not null)
+            {
+                Volatile.Write(ref _levels, EmptyLevels());
+                return 0;
             }
             return Count - before;
         }
@@ -87,6 +109,8 @@ public sealed class LedgerNodeCache
             Volatile.Write(ref _extending, 0);
         }
     }
+
+    private LevelHashes[] EmptyLevels() => [.. Enumerable.Range(LowestLevel, LedgerNode.HighestLevel - LowestLevel + 1).Select(_ => new LevelHashes())];
 
     /// <summary>A node that completes a pair completes their parent too, so the levels above never lag the lowest.</summary>
     private void Append(int offset, ReadOnlySpan<byte> hash)

@@ -97,9 +97,12 @@ public static class LedgerTree
         var cache = db.NodeCache();
         var found = new Dictionary<long, byte[]>(wanted.Count);
         var unread = FromCache(wanted.Keys);
-        if (cache is not null && unread.Any(cache.Caches) && await db.ExtendNodeCacheAsync(RequestExtension, cancellationToken) > 0)
+        if (cache is not null && unread.Any(cache.Caches))
         {
-            unread = FromCache(unread);
+            // All again: extending may also have found the stored tree changed under it and dropped what it held.
+            await db.ExtendNodeCacheAsync(RequestExtension, cancellationToken);
+            found.Clear();
+            unread = FromCache(wanted.Keys);
         }
         if (unread.Count > 0)
         {
