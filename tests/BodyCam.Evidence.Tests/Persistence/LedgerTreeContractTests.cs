@@ -286,6 +286,31 @@ public sealed class LedgerTreeContractTests(DatabaseProvider provider)
         Assert.That(await db.RootHashAsync(6, CancellationToken.None), Is.EqualTo(MerkleTree.RootHash(leaves[..6])));
     }
 
+    [Test]
+    public async Task A_long_log_is_read_into_memory_page_by_page_and_a_request_reads_at_most_its_share()
+    {
+        const int Leaves = 120_000;
+        // Only the leaves are stored: every node above them can only come from the tree in memory.
+        await using (var writer = OpenDb())
+        {
+            await writer.Database.ExecuteSqlRawAsync(provider == DatabaseProvider.PostgreSql
+                ? $"INSERT INTO ledger_nodes (position, hash) SELECT i, sha256(i::text::bytea) FROM generate_series(0, {Leaves - 1}) i"
+                : $"WITH RECURSIVE i(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM i WHERE n < {Leaves - 1}) INSERT INTO ledger_nodes (position, hash) SELECT n, randomblob(32) FROM i");
+        }
+        await using var services = TestDatabases.DatabaseServices(provider, _connection, new LedgerNodeCache(LedgerNodeCache.WholeTree));
+        await using var db = services.CreateScope().ServiceProvider.GetRequiredService<EvidenceDb>();
+        var leaves = await db.LedgerNodes.Where(n => n.Position < LedgerNode.PositionOf(1, 0)).OrderBy(n => n.Position).Select(n => n.Hash).ToListAsync();
+
+        Assert.That(await db.NodeCacheCoversAsync(Leaves, CancellationToken.None), Is.False, "a request reads 100k entries at most");
+        Assert.That(await db.NodeCacheCoversAsync(Leaves, CancellationToken.None), Is.True, "the next one reads the rest");
+        Assert.That(await db.RootHashAsync(Leaves, CancellationToken.None), Is.EqualTo(MerkleTree.RootHash(leaves)));
+        foreach (var index in new[] { 0, 49_999, 50_000, 99_999, 100_000, Leaves - 1 })
+        {
+            Assert.That(await db.InclusionProofAsync(index, Leaves, CancellationToken.None),
+                Is.EqualTo(MerkleTree.InclusionProof(leaves, index)), $"inclusion {index}");
+        }
+    }
+
     [TestCase(1)]
     [TestCase(21)]
     public async Task Migrating_builds_the_tree_of_a_log_written_before_the_tree_was_stored(int size)
