@@ -45,7 +45,8 @@ public sealed class LedgerNodeCache
     {
         var level = LedgerNode.LevelOf(position);
         var index = LedgerNode.IndexOf(position);
-        if (level < LowestLevel || Volatile.Read(ref _levels)[level - LowestLevel] is not { } held || index >= held.Count)
+        var held = level < LowestLevel ? null : Volatile.Read(ref _levels)[level - LowestLevel];
+        if (held is null || index >= held.Count)
         {
             hash = [];
             return false;
@@ -77,16 +78,16 @@ public sealed class LedgerNodeCache
             var before = Count;
             var lowest = _levels[0];
             var next = LedgerNode.PositionOf(LowestLevel, lowest.Count);
-            var lastHeld = lowest.Count == 0 ? null : lowest[lowest.Count - 1].ToArray();
-            await foreach (var node in readFrom(lastHeld is null ? next : next - 1, LedgerNode.PositionOf(LowestLevel + 1, 0)).WithCancellation(cancellationToken))
+            var unconfirmedLast = lowest.Count == 0 ? null : lowest[lowest.Count - 1].ToArray();
+            await foreach (var node in readFrom(unconfirmedLast is null ? next : next - 1, LedgerNode.PositionOf(LowestLevel + 1, 0)).WithCancellation(cancellationToken))
             {
-                if (lastHeld is not null)
+                if (unconfirmedLast is not null)
                 {
-                    if (node.Position != next - 1 || !node.Hash.AsSpan().SequenceEqual(lastHeld))
+                    if (node.Position != next - 1 || !node.Hash.AsSpan().SequenceEqual(unconfirmedLast))
                     {
                         break;
                     }
-                    lastHeld = null;
+                    unconfirmedLast = null;
                     continue;
                 }
                 if (node.Position != next || node.Hash.Length != MerkleHash.Size)
@@ -97,7 +98,7 @@ public sealed class LedgerNodeCache
                 Append(0, node.Hash);
                 next++;
             }
-            if (lastHeld is not null)
+            if (unconfirmedLast is not null)
             {
                 Volatile.Write(ref _levels, EmptyLevels());
                 return 0;
