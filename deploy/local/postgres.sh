@@ -62,7 +62,7 @@ start() {
   [ -s "$PGDATA/PG_VERSION" ] || init_cluster
   touch "$LOG_FILE" && chown postgres:postgres "$LOG_FILE"
   log "starting on 127.0.0.1:$PG_PORT (data: $PGDATA, log: $LOG_FILE, shared_buffers: $PG_SHARED_BUFFERS)"
-  as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$LOG_FILE" -W \
+  as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$LOG_FILE" -w -t 60 \
     -o "-c listen_addresses=127.0.0.1 -c max_connections=300 -c shared_buffers=$PG_SHARED_BUFFERS -p $PG_PORT -k '$SOCKET_DIR'" start >&2
   local _
   for _ in $(seq 60); do
