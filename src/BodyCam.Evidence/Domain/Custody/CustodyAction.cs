@@ -43,6 +43,7 @@ public enum CustodyAction
     PosterViewed,
     FixityChecked,
     FixityFailed,
+    FixityCheckRefused,
     JobRunRequested,
     ClipRequested,
     ClipRequestApproved,
