@@ -48,6 +48,7 @@ public enum CustodyAction
     ClipRequested,
     ClipRequestApproved,
     ClipRequestDenied,
+    ClipApprovalRefused,
     ClipCut,
     ClipFailed,
     ExportPackaged,
