@@ -15,6 +15,7 @@ using BodyCam.Evidence.Features.Ingestion.Axis;
 using BodyCam.Evidence.Features.Recordings.GetRecording;
 using BodyCam.Evidence.Features.Recordings.SearchRecordings;
 using BodyCam.Evidence.Features.Evidence.AssignCategories;
+using BodyCam.Evidence.Features.Evidence.CheckFixityNow;
 using BodyCam.Evidence.Features.Evidence.GetEvidenceCustody;
 using BodyCam.Evidence.Features.Evidence.GetEvidenceItem;
 using BodyCam.Evidence.Features.Evidence.SearchEvidence;
@@ -69,6 +70,7 @@ public static class EvidenceEndpoints
         routes.MapGetEvidenceItem();
         routes.MapGetEvidenceCustody();
         routes.MapAssignCategories();
+        routes.MapCheckFixityNow();
         routes.MapPutCase();
         routes.MapGetCase();
         routes.MapLinkEvidenceToCase();

@@ -58,6 +58,7 @@ public sealed class AuthorizationMatrixTests
         new("POST /api/categories", null, new { name = "Matrix created", retentionDays = 30 }, [Caller.Admin]),
         new("PUT /api/evidence/{evidenceId:guid}/categories", item => $"/api/evidence/{item}/categories", new { categories = Array.Empty<string>() },
             [Caller.Officer, Caller.Supervisor, Caller.Custodian]),
+        new("POST /api/evidence/{evidenceId:guid}/fixity-check", item => $"/api/evidence/{item}/fixity-check", null, [Caller.Custodian]),
         new("PUT /api/cases/{caseNumber}", _ => "/api/cases/MATRIX-1", new { title = "Matrix case" }, [Caller.Custodian, Caller.Supervisor]),
         new("GET /api/cases/{caseNumber}", _ => "/api/cases/MATRIX-1", null, [Caller.Officer, Caller.Supervisor, Caller.Custodian, Caller.Auditor]),
         new("POST /api/evidence/{evidenceId:guid}/cases", item => $"/api/evidence/{item}/cases", new { caseNumber = "MATRIX-1" },

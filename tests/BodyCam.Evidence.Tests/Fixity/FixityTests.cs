@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Evidence;
 using BodyCam.Evidence.Features.Evidence.CheckFixity;
+using BodyCam.Evidence.Features.Evidence.CheckFixityNow;
 using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Storage;
@@ -249,6 +251,111 @@ public sealed class FixityTests(ApiProfile profile)
         var denial = await db.CustodyEvents.SingleAsync(e => e.Action == CustodyAction.AccessDenied);
         Assert.That((denial.ActorId, denial.Outcome), Is.EqualTo(("carol", CustodyOutcome.Denied)));
         Assert.That(await db.CustodyEvents.AnyAsync(e => e.Action == CustodyAction.JobRunRequested), Is.False);
+    }
+
+    [Test]
+    public async Task A_custodian_checks_an_item_before_it_is_due_and_the_answer_and_custody_event_say_it_is_intact()
+    {
+        await StartAsync();
+        var evidenceId = await Api.UploadVerifiedRecordingAsync("officer-f7");
+        _clock.Advance(TimeSpan.FromDays(1));
+        var checkedAt = _clock.GetUtcNow();
+
+        var response = await Api.ClientFor(Roles.Custodian, "carol").PostAsync($"/api/evidence/{evidenceId}/fixity-check", null);
+
+        var found = await response.ReadAsync<FixityCheckResult>(HttpStatusCode.OK);
+        var item = await ItemAsync(evidenceId);
+        Assert.That(found, Is.EqualTo(new FixityCheckResult(
+            evidenceId, "Intact", checkedAt, 46, item.StreamSha256, 46, item.StreamSha256, "Verified",
+            string.Create(CultureInfo.InvariantCulture, $"fixity: the stored 46 bytes hash to the SHA-256 recorded at receipt; intact on {checkedAt:O}"))));
+        Assert.That((item.Status, item.LastFixityCheckAt), Is.EqualTo((EvidenceStatus.Verified, (DateTimeOffset?)checkedAt)));
+        var check = (await EventsAsync(evidenceId, CustodyAction.FixityChecked)).Single();
+        Assert.That((check.ActorId, check.ActorRole, check.Outcome, check.ContentSha256, check.Reason), Is.EqualTo(("carol", Roles.Custodian, CustodyOutcome.Succeeded, item.StreamSha256, found.Reason)));
+        _clock.Advance(Interval - TimeSpan.FromHours(1));
+        Assert.That((await RunFixityAsync()).Intact, Is.Zero, "the next scheduled check is due an interval after this one");
+    }
+
+    [TestCase("flipped")]
+    [TestCase("deleted")]
+    public async Task A_custodian_check_of_a_damaged_blob_quarantines_the_item_as_the_scheduled_check_does(string damage)
+    {
+        await StartAsync();
+        var evidenceId = await Api.UploadVerifiedRecordingAsync("officer-f8");
+        var blobName = await BlobNameOfAsync(evidenceId);
+        string? damagedSha256 = null;
+        if (damage == "flipped")
+        {
+            damagedSha256 = Convert.ToHexStringLower(SHA256.HashData(await StoredBlobs.FlipByteAsync(Settings, blobName, offset: 7)));
+        }
+        else
+        {
+            await StoredBlobs.DeleteAsync(Settings, blobName);
+        }
+
+        var response = await Api.ClientFor(Roles.Custodian, "carol").PostAsync($"/api/evidence/{evidenceId}/fixity-check", null);
+
+        var found = await response.ReadAsync<FixityCheckResult>(HttpStatusCode.OK);
+        var item = await ItemAsync(evidenceId);
+        Assert.That(
+            (found.Outcome, found.StoredBytes, found.StoredSha256, found.ReceivedSha256, found.Status),
+            Is.EqualTo((damage == "flipped" ? "Changed" : "Missing", damage == "flipped" ? 46L : (long?)null, damagedSha256, item.StreamSha256, "Quarantined")));
+        Assert.That((item.Status, item.QuarantineReason), Is.EqualTo((EvidenceStatus.Quarantined, found.Reason)));
+        Assert.That(found.Reason, Does.StartWith("fixity check failed: ").And.EndWith("; item quarantined"));
+        var failed = (await EventsAsync(evidenceId, CustodyAction.FixityFailed)).Single();
+        Assert.That((failed.ActorId, failed.Outcome, failed.ContentSha256, failed.Reason), Is.EqualTo(("carol", CustodyOutcome.Failed, damagedSha256, found.Reason)));
+        Assert.That((await RunFixityAsync()).Failed, Is.Zero, "a quarantined item waits for a person");
+    }
+
+    [Test]
+    public async Task A_custodian_check_of_a_quarantined_item_is_a_409_naming_why_and_a_custody_event()
+    {
+        await StartAsync();
+        var evidenceId = await Api.UploadVerifiedRecordingAsync("officer-f9");
+        await StoredBlobs.DeleteAsync(Settings, await BlobNameOfAsync(evidenceId));
+        var custodian = Api.ClientFor(Roles.Custodian, "carol");
+        (await custodian.PostAsync($"/api/evidence/{evidenceId}/fixity-check", null)).EnsureSuccessStatusCode();
+
+        var again = await custodian.PostAsync($"/api/evidence/{evidenceId}/fixity-check", null);
+
+        var problem = await again.AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("already quarantined").And.Contain("is missing from the store"));
+        var refused = (await EventsAsync(evidenceId, CustodyAction.FixityCheckRefused)).Single();
+        Assert.That((refused.ActorId, refused.Outcome), Is.EqualTo(("carol", CustodyOutcome.Denied)));
+        Assert.That(await EventsAsync(evidenceId, CustodyAction.FixityFailed), Has.Count.EqualTo(1), "the quarantined item was not checked again");
+    }
+
+    [TestCase(Roles.Supervisor)]
+    [TestCase(Roles.Auditor)]
+    [TestCase(Roles.Admin)]
+    public async Task Only_a_custodian_checks_fixity_on_demand_and_a_refusal_is_a_custody_event_on_the_item(string role)
+    {
+        await StartAsync();
+        var evidenceId = await Api.UploadVerifiedRecordingAsync("officer-f10");
+        var before = await ItemAsync(evidenceId);
+        _clock.Advance(TimeSpan.FromHours(1));
+
+        var refused = await Api.ClientFor(role, "not-a-custodian", "Unit-F").PostAsync($"/api/evidence/{evidenceId}/fixity-check", null);
+
+        await refused.AssertProblemAsync(HttpStatusCode.Forbidden);
+        var denial = (await EventsAsync(evidenceId, CustodyAction.AccessDenied)).Single();
+        Assert.That((denial.ActorId, denial.ActorRole, denial.Outcome), Is.EqualTo(("not-a-custodian", role, CustodyOutcome.Denied)));
+        Assert.That(denial.Reason, Does.Contain("CheckFixityNow requires Custodian"));
+        Assert.That((await ItemAsync(evidenceId)).LastFixityCheckAt, Is.EqualTo(before.LastFixityCheckAt), "nothing was checked");
+        Assert.That(await EventsAsync(evidenceId, CustodyAction.FixityChecked), Is.Empty);
+    }
+
+    [Test]
+    public async Task A_custodian_check_of_an_unknown_item_is_a_404_and_records_no_check()
+    {
+        await StartAsync();
+        var unknown = Guid.NewGuid();
+
+        var response = await Api.ClientFor(Roles.Custodian, "carol").PostAsync($"/api/evidence/{unknown}/fixity-check", null);
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain(unknown.ToString()));
+        await using var db = Api.OpenDb();
+        Assert.That(await db.CustodyEvents.AnyAsync(e => e.Action == CustodyAction.FixityChecked || e.Action == CustodyAction.FixityFailed), Is.False);
     }
 
     private EvidenceSettings Settings => Api.Service<EvidenceSettings>();

@@ -15,11 +15,15 @@ public enum ClipRequestStatus
 /// <summary>
 /// An oversight board asks for a clip of one evidence item; a supervisor of the item's unit or a custodian decides;
 /// an approved request is cut and packaged by a job. <see cref="RequestedBy"/> is the board: the subject of its token.
-/// Where two approvals are required the first is kept apart (<see cref="FirstApprovedBy"/>) and the request stays
-/// <see cref="ClipRequestStatus.Requested"/>; <see cref="DecidedBy"/> is always the decision that ended it.
+/// The request is kept as the board asked it, whether or not the item it names exists: the item's facts are weighed
+/// by each approval. Where two approvals are required the first is kept apart (<see cref="FirstApprovedBy"/>) and the
+/// request stays <see cref="ClipRequestStatus.Requested"/>; <see cref="DecidedBy"/> is always the decision that ended it.
 /// </summary>
 public sealed class ClipRequest
 {
+    public const double DefaultBeforeSeconds = 15;
+    public const double DefaultAfterSeconds = 15;
+
     private ClipRequest()
     {
     }
@@ -28,11 +32,22 @@ public sealed class ClipRequest
     public Guid EvidenceId { get; private init; }
     public required string RequestedBy { get; init; }
     public DateTimeOffset RequestedAt { get; private init; }
-    public double StartSeconds { get; private init; }
-    public double EndSeconds { get; private init; }
 
-    /// <summary>The reviewer's bookmark the range was taken from, when the board asked by bookmark.</summary>
+    /// <summary>The range to cut, in seconds of the recording: 0–0 for a request by bookmark until an approval takes the bookmark's.</summary>
+    public double StartSeconds { get; private set; }
+
+    public double EndSeconds { get; private set; }
+
+    /// <summary>The reviewer's bookmark the range is taken from, when the board asked by bookmark.</summary>
     public Guid? BookmarkId { get; private init; }
+
+    /// <summary>The window asked around a bookmarked moment; null for the default.</summary>
+    public double? BeforeSeconds { get; private init; }
+
+    public double? AfterSeconds { get; private init; }
+
+    /// <summary>A request by offsets has its range from the start; one by bookmark once an approval has taken it.</summary>
+    public bool HasRange => EndSeconds > StartSeconds;
 
     public required string Purpose { get; init; }
     public bool Accurate { get; private init; }
@@ -65,16 +80,19 @@ public sealed class ClipRequest
 
     public Guid? ExportId { get; private set; }
 
-    public static ClipRequest Ask(Guid evidenceId, string requestedBy, ClipRange range, Guid? bookmarkId, string purpose, bool accurate,
-        IReadOnlyList<ClipRedaction> redactions, string? watermark, DateTimeOffset now) => new()
+    /// <summary>Asked either by <paramref name="range"/> or by <paramref name="bookmarkId"/>, with its window for a moment.</summary>
+    public static ClipRequest Ask(Guid evidenceId, string requestedBy, ClipRange? range, Guid? bookmarkId, double? beforeSeconds, double? afterSeconds,
+        string purpose, bool accurate, IReadOnlyList<ClipRedaction> redactions, string? watermark, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),
         EvidenceId = evidenceId,
         RequestedBy = requestedBy,
         RequestedAt = now,
-        StartSeconds = range.StartSeconds,
-        EndSeconds = range.EndSeconds,
+        StartSeconds = range?.StartSeconds ?? 0,
+        EndSeconds = range?.EndSeconds ?? 0,
         BookmarkId = bookmarkId,
+        BeforeSeconds = beforeSeconds,
+        AfterSeconds = afterSeconds,
         Purpose = purpose,
         Accurate = accurate || redactions.Count > 0 || watermark is not null,
         Redactions = redactions,
@@ -95,6 +113,13 @@ public sealed class ClipRequest
             approvals.Add(new ClipApproval(DecidedBy, DecidedAt!.Value, DecisionReason!));
         }
         return approvals;
+    }
+
+    /// <summary>The range an approval found in the item's facts: the bookmark's, for a request by bookmark.</summary>
+    public void TakeRange(ClipRange range)
+    {
+        StartSeconds = range.StartSeconds;
+        EndSeconds = range.EndSeconds;
     }
 
     /// <summary>The first of two approvals: nothing is cut until a second person approves too.</summary>

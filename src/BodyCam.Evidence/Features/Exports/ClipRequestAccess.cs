@@ -9,8 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace BodyCam.Evidence.Features.Exports;
 
 /// <summary>
-/// A board sees its own requests only; a supervisor those about items of their unit; custodians and auditors all.
-/// Anything else is refused with a custody event on the source item.
+/// A board sees its own requests only; a supervisor those about items of their unit (not one naming no item: that is no
+/// unit's); custodians and auditors all. Anything else is refused with a custody event on the source item.
 /// </summary>
 internal static class ClipRequestAccess
 {
@@ -31,12 +31,12 @@ internal static class ClipRequestAccess
             var owner = await db.EvidenceItems.AsNoTracking()
                 .Where(e => e.Id == request.EvidenceId)
                 .Select(e => new { e.Recording.OfficerId, e.OfficerUnit })
-                .SingleAsync(cancellationToken);
-            if (!caller.Sees(owner.OfficerId, owner.OfficerUnit))
+                .SingleOrDefaultAsync(cancellationToken);
+            if (owner is null || !caller.Sees(owner.OfficerId, owner.OfficerUnit))
             {
                 throw await db.RefuseAsync(
                     caller.Actor, $"{attempt} of clip request {request.Id} about an item outside the caller's unit",
-                    "This clip request is about an item of another officer or unit.", request.EvidenceId, cancellationToken);
+                    "This clip request is not about an item you may see.", request.EvidenceId, cancellationToken);
             }
         }
     }

@@ -17,10 +17,14 @@ public enum FixityOutcome
     Intact,
     Changed,
     Missing,
-
-    /// <summary>No longer due when its turn came: checked by an overlapping run, quarantined, purged or about to be.</summary>
-    Skipped,
 }
+
+/// <summary>
+/// What one check of one item found: the bytes the store returned and their SHA-256 (both null when the blob is
+/// missing) against those received, when, and the reason its custody event gives.
+/// </summary>
+public sealed record FixityFinding(
+    Guid EvidenceId, FixityOutcome Outcome, DateTimeOffset CheckedAt, long ReceivedBytes, string ReceivedSha256, long? StoredBytes, string? StoredSha256, string Reason);
 
 /// <summary>What one run found; <see cref="Due"/> counts items still due when it stopped, which for long above zero means the runs cannot keep pace.</summary>
 public sealed record FixityRun(int Intact, int Failed, long Bytes, int Due);
@@ -30,7 +34,8 @@ public sealed record FixityRun(int Intact, int Failed, long Bytes, int Due);
 /// <c>Fixity:Interval</c>, longest unchecked first, until the run's bound in bytes or items. An intact item gets its
 /// check time and a <c>FixityChecked</c> custody event, the proof that its bytes were intact that day; a changed or
 /// missing blob quarantines the item with a <c>FixityFailed</c> event. Nothing is repaired: a quarantined item waits
-/// for a person. Each item is checked and recorded on its own, so a run stopped anywhere resumes with the next.
+/// for a person. Each item is checked and recorded on its own, so a run stopped anywhere resumes with the next. A
+/// custodian's check of one item on demand (<c>CheckFixityNow</c>) is the same <see cref="CheckAsync"/>.
 /// </summary>
 public sealed partial class CheckFixityJob(
     EvidenceDb db, IBlobStore store, EvidenceSettings settings, EvidenceMetrics metrics, TimeProvider clock, ILogger<CheckFixityJob> logger)
@@ -66,7 +71,7 @@ public sealed partial class CheckFixityJob(
                 {
                     return await EndAsync(intact, failed, bytes, dueBefore, cancellationToken);
                 }
-                switch (await CheckAsync(item.Id, dueBefore, cancellationToken))
+                switch ((await CheckAsync(item.Id, FixityActor, dueBefore, cancellationToken))?.Outcome)
                 {
                     case FixityOutcome.Intact:
                         intact++;
@@ -84,14 +89,16 @@ public sealed partial class CheckFixityJob(
 
     /// <summary>
     /// Re-hashes one item's stored blob, streamed, if the item is still due, and records what was found in one
-    /// transaction with its custody event. Idempotent: an item checked since <paramref name="dueBefore"/> is skipped.
+    /// transaction with its custody event, which names <paramref name="checker"/>: this job, or the custodian who asked.
+    /// Idempotent for runs: an item checked since <paramref name="dueBefore"/> is skipped; a custodian's check passes
+    /// null, due whenever it was last checked. Null when skipped: not due, or not an item fixity checks (see <see cref="IsDue"/>).
     /// </summary>
-    public async Task<FixityOutcome> CheckAsync(Guid evidenceId, DateTimeOffset dueBefore, CancellationToken cancellationToken)
+    public async Task<FixityFinding?> CheckAsync(Guid evidenceId, Actor checker, DateTimeOffset? dueBefore, CancellationToken cancellationToken)
     {
         var stored = await DueItems(dueBefore).Where(e => e.Id == evidenceId).Select(e => new { e.BlobName }).SingleOrDefaultAsync(cancellationToken);
         if (stored is null)
         {
-            return FixityOutcome.Skipped;
+            return null;
         }
         var size = await store.GetSizeAsync(stored.BlobName, cancellationToken);
         var found = size is null ? null : await VerifyEvidenceHashJob.HashStoredBlobAsync(store, stored.BlobName, cancellationToken);
@@ -101,26 +108,26 @@ public sealed partial class CheckFixityJob(
         var item = await db.EvidenceItems.Where(IsDue(dueBefore)).SingleOrDefaultAsync(e => e.Id == evidenceId, cancellationToken);
         if (item is null)
         {
-            return FixityOutcome.Skipped;
+            return null;
         }
         var now = clock.GetUtcNow();
         var outcome = found is null ? FixityOutcome.Missing
             : string.Equals(found, item.StreamSha256, StringComparison.OrdinalIgnoreCase) ? FixityOutcome.Intact
             : FixityOutcome.Changed;
+        string reason;
         if (outcome == FixityOutcome.Intact)
         {
+            reason = $"fixity: the stored {size} bytes hash to the SHA-256 recorded at receipt; intact on {now.ToString("O", CultureInfo.InvariantCulture)}";
             item.RecordFixityCheck(now);
-            db.CustodyEvents.Record(
-                CustodyAction.FixityChecked, FixityActor, item.Id, found,
-                reason: $"fixity: the stored {size} bytes hash to the SHA-256 recorded at receipt; intact on {now.ToString("O", CultureInfo.InvariantCulture)}");
+            db.CustodyEvents.Record(CustodyAction.FixityChecked, checker, item.Id, found, reason: reason);
         }
         else
         {
-            var reason = outcome == FixityOutcome.Missing
+            reason = outcome == FixityOutcome.Missing
                 ? $"fixity check failed: blob {item.BlobName} is missing from the store; item quarantined"
                 : $"fixity check failed: the store returned {size} bytes hashing to {found}, but {item.Bytes} bytes hashing to {item.StreamSha256} were received; item quarantined";
             item.FailFixity(reason);
-            db.CustodyEvents.Record(CustodyAction.FixityFailed, FixityActor, item.Id, found, reason: reason, outcome: CustodyOutcome.Failed);
+            db.CustodyEvents.Record(CustodyAction.FixityFailed, checker, item.Id, found, reason: reason, outcome: CustodyOutcome.Failed);
         }
         await db.SaveChangesAsync(cancellationToken);
 
@@ -130,22 +137,23 @@ public sealed partial class CheckFixityJob(
             metrics.Quarantined("fixity");
             LogFixityFailed(item.Id, outcome);
         }
-        return outcome;
+        return new FixityFinding(item.Id, outcome, now, item.Bytes, item.StreamSha256, size, found, reason);
     }
 
-    /// <summary>
-    /// Verified items whose bytes were last proven intact before <paramref name="dueBefore"/>. Purged items have no
-    /// blob, and soft-deleted items past their restore window are the purge's: their blobs may be going right now.
-    /// </summary>
-    private IQueryable<EvidenceItem> DueItems(DateTimeOffset dueBefore) => db.EvidenceItems.AsNoTracking().Where(IsDue(dueBefore));
+    private IQueryable<EvidenceItem> DueItems(DateTimeOffset? dueBefore) => db.EvidenceItems.AsNoTracking().Where(IsDue(dueBefore));
 
-    private Expression<Func<EvidenceItem, bool>> IsDue(DateTimeOffset dueBefore)
+    /// <summary>
+    /// Verified items whose bytes were last proven intact before <paramref name="dueBefore"/> (null: whenever). Purged
+    /// items have no blob, and soft-deleted items past their restore window are the purge's: their blobs may be going
+    /// right now. A quarantined item is never checked again: it waits for a person, its blob as found.
+    /// </summary>
+    private Expression<Func<EvidenceItem, bool>> IsDue(DateTimeOffset? dueBefore)
     {
         var now = clock.GetUtcNow();
         return e => e.Status == EvidenceStatus.Verified
             && e.Disposition != DispositionState.Purged
             && !(e.Disposition == DispositionState.SoftDeleted && e.PurgeAfter <= now)
-            && (e.LastFixityCheckAt == null || e.LastFixityCheckAt <= dueBefore);
+            && (dueBefore == null || e.LastFixityCheckAt == null || e.LastFixityCheckAt <= dueBefore);
     }
 
     private async Task<FixityRun> EndAsync(int intact, int failed, long bytes, DateTimeOffset dueBefore, CancellationToken cancellationToken)

@@ -32,7 +32,9 @@ public interface IClipDecision
 }
 
 /// <summary>
-/// The requester never decides their own request, whatever roles they hold. Where two approvals are required
+/// The requester never decides their own request, whatever roles they hold. Each approval weighs the item's facts
+/// first (<see cref="ClipRequestFacts"/>) and is refused, as a 422 and a custody event, when they do not allow the clip;
+/// a denial needs no facts, so a request that cannot be approved is ended by one. Where two approvals are required
 /// (<c>Exports:RequiredApprovals</c>) the first leaves the request Requested and a second person's approval starts the
 /// cut; nobody approves twice, and a denial ends the request whenever it comes.
 /// </summary>
@@ -64,6 +66,16 @@ internal sealed class DecideClipRequestHandler(
             throw await db.RefuseAsync(
                 caller.Actor, $"second approval of clip request {request.Id} by its first approver",
                 "A second approval must come from someone else.", request.EvidenceId, cancellationToken);
+        }
+
+        if (decision.Approves)
+        {
+            var facts = await db.WeighAsync(request, cancellationToken);
+            if (facts.Range is not { } range)
+            {
+                throw await db.RefuseApprovalAsync(caller.Actor, request, facts.Impediment!, cancellationToken);
+            }
+            request.TakeRange(range);
         }
 
         var item = await db.EvidenceItems.FindAsync([request.EvidenceId], cancellationToken);

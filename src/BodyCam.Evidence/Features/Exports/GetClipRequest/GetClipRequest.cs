@@ -1,3 +1,5 @@
+using BodyCam.Evidence.Domain.Exports;
+using BodyCam.Evidence.Features.Evidence;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;
@@ -14,6 +16,7 @@ internal sealed class GetClipRequestHandler(EvidenceDb db, ICurrentActor caller)
     {
         var request = await db.FindClipRequestAsync(query.RequestId, cancellationToken);
         await db.EnsureMaySeeAsync(caller, request, "reading", cancellationToken);
-        return ClipRequestView.Of(request);
+        var reviews = caller.SeesEveryItem() || caller.IsInRole(Roles.Supervisor);
+        return ClipRequestView.Of(request, reviews && request.Status == ClipRequestStatus.Requested ? await db.WeighAsync(request, cancellationToken) : null);
     }
 }

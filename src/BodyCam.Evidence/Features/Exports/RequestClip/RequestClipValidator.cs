@@ -1,3 +1,4 @@
+using System.Globalization;
 using BodyCam.Evidence.Verification.Exports;
 using FluentValidation;
 
@@ -25,6 +26,7 @@ public sealed class RequestClipValidator : AbstractValidator<RequestClip>
                 .GreaterThan(c => c.StartSeconds).WithMessage("'endSeconds' must be after 'startSeconds'.");
             RuleFor(c => new[] { c.BeforeSeconds, c.AfterSeconds }).Must(window => window.All(s => s is null))
                 .OverridePropertyName("beforeSeconds").WithMessage("'beforeSeconds' and 'afterSeconds' are a window around a bookmarked moment: give a 'bookmarkId'.");
+            RuleFor(c => c).Custom(RedactionsWithinTheRange).When(c => c.StartSeconds is not null && c.EndSeconds is not null);
         }).Otherwise(() =>
         {
             RuleFor(c => c.BookmarkId).NotEqual(Guid.Empty);
@@ -55,5 +57,24 @@ public sealed class RequestClipValidator : AbstractValidator<RequestClip>
                     .OverridePropertyName("kind").WithMessage("A mute silences the whole audio: it has no rectangle.");
             });
         });
+    }
+
+    /// <summary>
+    /// Against the offsets the board gave, a redaction's place is the request's own affair and is answered at once; one
+    /// against a bookmark's range, and the frame and audio it needs, are the item's facts, weighed at review.
+    /// </summary>
+    private static void RedactionsWithinTheRange(RequestClip command, ValidationContext<RequestClip> context)
+    {
+        for (var i = 0; i < command.Redactions.Count; i++)
+        {
+            var redaction = command.Redactions[i];
+            if (redaction.StartSeconds < command.StartSeconds || redaction.EndSeconds > command.EndSeconds)
+            {
+                context.AddFailure(
+                    redaction.StartSeconds < command.StartSeconds ? $"redactions[{i}].startSeconds" : $"redactions[{i}].endSeconds",
+                    string.Create(CultureInfo.InvariantCulture,
+                        $"A redaction must lie within the clip, {command.StartSeconds:0.###}–{command.EndSeconds:0.###} s of the recording."));
+            }
+        }
     }
 }

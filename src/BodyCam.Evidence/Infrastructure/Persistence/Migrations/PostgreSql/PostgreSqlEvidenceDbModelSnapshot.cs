@@ -613,9 +613,17 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnType("boolean")
                         .HasColumnName("accurate");
 
+                    b.Property<double?>("AfterSeconds")
+                        .HasColumnType("double precision")
+                        .HasColumnName("after_seconds");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("integer")
                         .HasColumnName("attempts");
+
+                    b.Property<double?>("BeforeSeconds")
+                        .HasColumnType("double precision")
+                        .HasColumnName("before_seconds");
 
                     b.Property<Guid?>("BookmarkId")
                         .HasColumnType("uuid")

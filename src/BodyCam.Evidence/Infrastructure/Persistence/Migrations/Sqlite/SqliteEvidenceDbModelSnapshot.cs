@@ -608,9 +608,17 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("accurate");
 
+                    b.Property<double?>("AfterSeconds")
+                        .HasColumnType("REAL")
+                        .HasColumnName("after_seconds");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER")
                         .HasColumnName("attempts");
+
+                    b.Property<double?>("BeforeSeconds")
+                        .HasColumnType("REAL")
+                        .HasColumnName("before_seconds");
 
                     b.Property<Guid?>("BookmarkId")
                         .HasColumnType("TEXT")
