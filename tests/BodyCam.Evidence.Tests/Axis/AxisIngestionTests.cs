@@ -513,6 +513,70 @@ public sealed class AxisIngestionTests(ApiProfile profile)
     }
 
     [Test]
+    public async Task A_clip_whose_times_come_only_as_epoch_seconds_is_kept_under_them()
+    {
+        var recording = await StartRecordingAsync(withClipTimes: false);
+        var clip = recording.Clip(TimeSpan.FromSeconds(3), ClipLength);
+        clip.Metadata.Remove("StartTimeISO");
+        clip.Metadata.Remove("StopTimeISO");
+
+        var response = await _controller.PutObjectAsync(recording.ContainerName, clip.Name, _firstVideo, clip.Metadata);
+
+        await response.AssertStatusAsync(HttpStatusCode.Created);
+        var stored = (await RecordingAsync(recording.BwcSerial)).GetProperty("clips").EnumerateArray().Single();
+        Assert.That(
+            (stored.GetProperty("startTime").GetDateTimeOffset(), stored.GetProperty("stopTime").GetDateTimeOffset()),
+            Is.EqualTo((clip.Start, clip.Stop)));
+    }
+
+    [Test]
+    public async Task A_clip_sent_with_both_forms_of_a_time_is_kept_under_the_RFC_3339_one_to_its_fraction_of_a_second()
+    {
+        var recording = await StartRecordingAsync(withClipTimes: false);
+        var clip = recording.Clip(TimeSpan.Zero, ClipLength);
+        var start = clip.Start.AddMilliseconds(750);
+        clip.Metadata["StartTimeISO"] = start.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+        var response = await _controller.PutObjectAsync(recording.ContainerName, clip.Name, _firstVideo, clip.Metadata);
+
+        await response.AssertStatusAsync(HttpStatusCode.Created);
+        var stored = (await RecordingAsync(recording.BwcSerial)).GetProperty("clips").EnumerateArray().Single();
+        Assert.That(stored.GetProperty("startTime").GetDateTimeOffset(), Is.EqualTo(start));
+    }
+
+    [TestCase("StartTime", "1704110400000", Description = "milliseconds")]
+    [TestCase("StartTime", "-1704110400")]
+    [TestCase("StartTime", "1704110400.5")]
+    [TestCase("StopTime", "yesterday")]
+    [TestCase("StartTimeISO", "1704110400")]
+    public async Task A_clip_time_that_cannot_be_read_is_400_naming_its_header_and_nothing_is_kept(string key, string value)
+    {
+        var recording = await StartRecordingAsync(withClipTimes: false);
+        var clip = recording.Clip(TimeSpan.Zero, ClipLength);
+        clip.Metadata.Remove(key.EndsWith("ISO", StringComparison.Ordinal) ? key[..^3] : key + "ISO");
+        clip.Metadata[key] = value;
+
+        var response = await _controller.PutObjectAsync(recording.ContainerName, clip.Name, _firstVideo, clip.Metadata);
+
+        await AssertClipRefusedNamingAsync(response, recording, clip, "X-Object-Meta-" + key);
+    }
+
+    [TestCase("StartTime", 5)]
+    [TestCase("StopTime", -1)]
+    public async Task A_clip_whose_epoch_and_RFC_3339_times_name_different_seconds_is_400_naming_the_epoch_header_and_nothing_is_kept(
+        string key, int secondsOff)
+    {
+        var recording = await StartRecordingAsync(withClipTimes: false);
+        var clip = recording.Clip(TimeSpan.Zero, ClipLength);
+        var sent = key == "StartTime" ? clip.Start : clip.Stop;
+        clip.Metadata[key] = AxisRecording.Epoch(sent.AddSeconds(secondsOff));
+
+        var response = await _controller.PutObjectAsync(recording.ContainerName, clip.Name, _firstVideo, clip.Metadata);
+
+        await AssertClipRefusedNamingAsync(response, recording, clip, "X-Object-Meta-" + key);
+    }
+
+    [Test]
     public async Task A_malformed_gnss_trail_is_400()
     {
         var recording = await StartRecordingAsync();
@@ -523,10 +587,18 @@ public sealed class AxisIngestionTests(ApiProfile profile)
         await response.AssertStatusAsync(HttpStatusCode.BadRequest);
     }
 
-    /// <summary>Registers a new officer and camera and PUTs their recording's container.</summary>
-    private async Task<AxisRecording> StartRecordingAsync()
+    /// <summary>
+    /// Registers a new officer and camera and PUTs their recording's container; without <paramref name="withClipTimes"/>
+    /// the container carries no start and stop, so a clip has only its own times.
+    /// </summary>
+    private async Task<AxisRecording> StartRecordingAsync(bool withClipTimes = true)
     {
         var recording = AxisRecording.New();
+        if (!withClipTimes)
+        {
+            recording.Metadata.Remove("StartTimeISO");
+            recording.Metadata.Remove("StopTimeISO");
+        }
         await AxisSite.RegisterOfficerAndCameraAsync(_controller, recording, "Lars Ek");
         await (await _controller.PutContainerAsync(recording.ContainerName, recording.Metadata)).AssertStatusAsync(HttpStatusCode.Created);
         return recording;
@@ -538,6 +610,15 @@ public sealed class AxisIngestionTests(ApiProfile profile)
         var clip = recording.Clip(TimeSpan.Zero, ClipLength);
         await (await _controller.PutObjectAsync(recording.ContainerName, clip.Name, _firstVideo, clip.Metadata)).AssertStatusAsync(HttpStatusCode.Created);
         return (recording, clip);
+    }
+
+    private async Task AssertClipRefusedNamingAsync(HttpResponseMessage response, AxisRecording recording, AxisClip clip, string header)
+    {
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.That(problem.GetProperty("errors").EnumerateObject().Select(e => e.Name), Is.EqualTo(new[] { header }), problem.GetRawText());
+        Assert.That((await _controller.HeadAsync($"{recording.ContainerName}/{clip.Name}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        var stored = await RecordingAsync(recording.BwcSerial);
+        Assert.That((stored.GetProperty("clips").GetArrayLength(), stored.GetProperty("objects").GetArrayLength()), Is.EqualTo((0, 0)));
     }
 
     /// <summary>Sends, asserts that the server recorded at least one AuthenticationFailed custody event for it, and returns the answer.</summary>

@@ -1,6 +1,9 @@
 namespace BodyCam.Evidence.Domain.Cameras;
 
-/// <summary>A body-worn camera, known by its serial number.</summary>
+/// <summary>
+/// A body-worn camera, known by its serial number, registered by the Axis body worn system behind
+/// <see cref="DockId"/>: only that dock may describe it again or file recordings from it.
+/// </summary>
 public sealed class Camera
 {
     private Camera()
@@ -8,12 +11,13 @@ public sealed class Camera
     }
 
     public required string Serial { get; init; }
+    public Guid? DockId { get; private init; }
     public string Name { get; private set; } = "";
     public string? Model { get; private set; }
     public bool Active { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    public static Camera Register(string serial, DateTimeOffset now) => new() { Serial = serial, UpdatedAt = now };
+    public static Camera Register(string serial, Guid dockId, DateTimeOffset now) => new() { Serial = serial, DockId = dockId, UpdatedAt = now };
 
     public void Describe(string name, string? model, bool active, DateTimeOffset now)
     {

@@ -3,7 +3,8 @@ namespace BodyCam.Evidence.Domain.People;
 /// <summary>
 /// A person who wears a camera. <see cref="OfficerId"/> is the agency's id for them, the one recordings carry;
 /// <see cref="AxisUserId"/> is the Axis body worn system's internal UUID for the same person, when a system
-/// controller registered them.
+/// controller registered them, and <see cref="DockId"/> the dock of that system, the only one that may change
+/// them or file recordings under them.
 /// </summary>
 public sealed class Officer
 {
@@ -16,12 +17,14 @@ public sealed class Officer
     public bool Active { get; private set; }
     public string? Unit { get; private set; }
     public Guid? AxisUserId { get; private init; }
+    public Guid? DockId { get; private init; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    public static Officer FromAxisUser(string officerId, Guid axisUserId, string name, bool active, DateTimeOffset now) => new()
+    public static Officer FromAxisUser(string officerId, Guid axisUserId, Guid dockId, string name, bool active, DateTimeOffset now) => new()
     {
         OfficerId = officerId,
         AxisUserId = axisUserId,
+        DockId = dockId,
         Name = name,
         Active = active,
         UpdatedAt = now,

@@ -1,5 +1,6 @@
 using BodyCam.Evidence.Domain.Cameras;
 using BodyCam.Evidence.Domain.Custody;
+using BodyCam.Evidence.Features.Ingestion.Axis;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;
@@ -8,8 +9,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BodyCam.Evidence.Features.Cameras.RegisterCamera;
 
-/// <summary>A camera is registered or described again, by serial number.</summary>
-[RequiresRole(Roles.Dock, Roles.Admin)]
+/// <summary>A body worn system registers a camera or describes it again, by serial number; the camera belongs to the dock that registered it first.</summary>
+[RequiresRole(Roles.Dock)]
 public sealed record RegisterCamera(string Serial, string Name, string? Model, bool Active) : ICommand;
 
 internal sealed class RegisterCameraHandler(EvidenceDb db, ICurrentActor caller, TimeProvider clock) : ICommandHandler<RegisterCamera>
@@ -17,11 +18,16 @@ internal sealed class RegisterCameraHandler(EvidenceDb db, ICurrentActor caller,
     public async ValueTask<Unit> Handle(RegisterCamera command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        var dockId = Guid.Parse(caller.Actor.Id);
         var camera = await db.Cameras.SingleOrDefaultAsync(c => c.Serial == command.Serial, cancellationToken);
         if (camera is null)
         {
-            camera = Camera.Register(command.Serial, now);
+            camera = Camera.Register(command.Serial, dockId, now);
             db.Cameras.Add(camera);
+        }
+        else if (camera.DockId != dockId)
+        {
+            throw await db.RefuseRegisteredElsewhereAsync(caller.Actor, $"camera {command.Serial}", camera.DockId, cancellationToken);
         }
         camera.Describe(command.Name, command.Model, command.Active, now);
         db.CustodyEvents.Record(

@@ -1,5 +1,6 @@
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Docks;
+using BodyCam.Evidence.Features.Ingestion.Axis;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;
@@ -35,7 +36,7 @@ internal sealed class RecordBodyWornSystemHandler(EvidenceDb db, ICurrentActor c
         }
         else if (system.DockId != dockId)
         {
-            throw await db.RefuseAsync(caller.Actor, $"body worn system {command.SystemId} belongs to another dock", "That system id belongs to another dock.", null, cancellationToken);
+            throw await db.RefuseRegisteredElsewhereAsync(caller.Actor, $"system id {command.SystemId}", system.DockId, cancellationToken);
         }
         system.Describe(command.ConnectionId, command.Name, clock.GetUtcNow());
         db.CustodyEvents.Record(

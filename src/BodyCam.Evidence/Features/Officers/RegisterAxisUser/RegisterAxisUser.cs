@@ -1,5 +1,6 @@
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.People;
+using BodyCam.Evidence.Features.Ingestion.Axis;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;
@@ -9,9 +10,9 @@ using Microsoft.EntityFrameworkCore;
 namespace BodyCam.Evidence.Features.Officers.RegisterAxisUser;
 
 /// <summary>
-/// A body worn system registered or renamed a user. The officer is found by the system's UUID for them;
-/// a new one takes the agency id the system gives (its "user ID"), or the UUID when it gives none, and joins
-/// an officer already known by that id.
+/// A body worn system registered or renamed a user. The officer is found by the system's UUID for them and
+/// belongs to the dock that registered them first; a new one takes the agency id the system gives (its "user ID"),
+/// or the UUID when it gives none or another officer has that id.
 /// </summary>
 [RequiresRole(Roles.Dock)]
 public sealed record RegisterAxisUser(Guid AxisUserId, string Name, bool Active, string? UserId) : ICommand<string>;
@@ -21,6 +22,7 @@ internal sealed class RegisterAxisUserHandler(EvidenceDb db, ICurrentActor calle
     public async ValueTask<string> Handle(RegisterAxisUser command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        var dockId = Guid.Parse(caller.Actor.Id);
         var officer = await db.Officers.SingleOrDefaultAsync(o => o.AxisUserId == command.AxisUserId, cancellationToken);
         if (officer is null)
         {
@@ -29,8 +31,12 @@ internal sealed class RegisterAxisUserHandler(EvidenceDb db, ICurrentActor calle
             {
                 officerId = command.AxisUserId.ToString();
             }
-            officer = Officer.FromAxisUser(officerId, command.AxisUserId, command.Name, command.Active, now);
+            officer = Officer.FromAxisUser(officerId, command.AxisUserId, dockId, command.Name, command.Active, now);
             db.Officers.Add(officer);
+        }
+        else if (officer.DockId != dockId)
+        {
+            throw await db.RefuseRegisteredElsewhereAsync(caller.Actor, $"Axis user {command.AxisUserId}", officer.DockId, cancellationToken);
         }
         else
         {

@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace BodyCam.Evidence.Features.Recordings.OpenRecording;
 
 /// <summary>
-/// A body worn system starts sending a recording. Its user and camera must be known here, or it can never be
-/// filed (400: the system keeps it and shows it as not transferred). Content the system itself rejected is
+/// A body worn system starts sending a recording. Its user and camera must be ones it registered here, or it can
+/// never be filed (400: the system keeps it and shows it as not transferred). Content the system itself rejected is
 /// always taken in, whoever and whatever it names. Opening a recording again updates its facts.
 /// </summary>
 [RequiresRole(Roles.Dock)]
@@ -34,10 +34,12 @@ internal sealed class OpenRecordingHandler(EvidenceDb db, ICurrentActor caller, 
             return new OpenedRecording(existing.Id, Created: false);
         }
 
-        var officerId = command.Rejected ? await OfficerOfAsync(command.AxisUserId, cancellationToken) : await KnownOfficerAsync(command.AxisUserId, cancellationToken);
-        if (!command.Rejected && !await db.Cameras.AnyAsync(c => c.Serial == command.DeviceSerial, cancellationToken))
+        var officerId = command.Rejected
+            ? await OfficerOfAsync(command.AxisUserId, dockId, cancellationToken)
+            : await KnownOfficerAsync(command.AxisUserId, dockId, cancellationToken);
+        if (!command.Rejected && !await db.Cameras.AnyAsync(c => c.Serial == command.DeviceSerial && c.DockId == dockId, cancellationToken))
         {
-            throw RequestValidationException.For("BWCSerialNumber", $"No camera {command.DeviceSerial} is registered; register it under Devices/ first.");
+            throw RequestValidationException.For("BWCSerialNumber", $"No camera {command.DeviceSerial} is registered by this system; register it under Devices/ first.");
         }
         var recording = Recording.Open(
             dockId, command.ContainerName, officerId, command.DeviceSerial, command.TriggerOnTime, command.Rejected, command.Metadata, clock.GetUtcNow());
@@ -48,12 +50,13 @@ internal sealed class OpenRecordingHandler(EvidenceDb db, ICurrentActor caller, 
         return new OpenedRecording(recording.Id, Created: true);
     }
 
-    private async Task<string> KnownOfficerAsync(Guid? axisUserId, CancellationToken cancellationToken) =>
-        await OfficerOfAsync(axisUserId, cancellationToken)
-            ?? throw RequestValidationException.For("UserID", $"No user {axisUserId} is registered; register it under Users/ first.");
+    private async Task<string> KnownOfficerAsync(Guid? axisUserId, Guid dockId, CancellationToken cancellationToken) =>
+        await OfficerOfAsync(axisUserId, dockId, cancellationToken)
+            ?? throw RequestValidationException.For("UserID", $"No user {axisUserId} is registered by this system; register it under Users/ first.");
 
-    private async Task<string?> OfficerOfAsync(Guid? axisUserId, CancellationToken cancellationToken) =>
+    /// <summary>A system's recordings are filed only under the users it registered itself, never under another system's.</summary>
+    private async Task<string?> OfficerOfAsync(Guid? axisUserId, Guid dockId, CancellationToken cancellationToken) =>
         axisUserId is null
             ? null
-            : await db.Officers.Where(o => o.AxisUserId == axisUserId).Select(o => o.OfficerId).SingleOrDefaultAsync(cancellationToken);
+            : await db.Officers.Where(o => o.AxisUserId == axisUserId && o.DockId == dockId).Select(o => o.OfficerId).SingleOrDefaultAsync(cancellationToken);
 }

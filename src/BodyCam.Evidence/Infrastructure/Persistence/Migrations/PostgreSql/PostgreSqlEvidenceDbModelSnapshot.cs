@@ -34,6 +34,10 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnType("boolean")
                         .HasColumnName("active");
 
+                    b.Property<Guid?>("DockId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dock_id");
+
                     b.Property<string>("Model")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -994,6 +998,10 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<Guid?>("AxisUserId")
                         .HasColumnType("uuid")
                         .HasColumnName("axis_user_id");
+
+                    b.Property<Guid?>("DockId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dock_id");
 
                     b.Property<string>("Name")
                         .IsRequired()

@@ -29,6 +29,10 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("active");
 
+                    b.Property<Guid?>("DockId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dock_id");
+
                     b.Property<string>("Model")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
@@ -989,6 +993,10 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("AxisUserId")
                         .HasColumnType("TEXT")
                         .HasColumnName("axis_user_id");
+
+                    b.Property<Guid?>("DockId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dock_id");
 
                     b.Property<string>("Name")
                         .IsRequired()
