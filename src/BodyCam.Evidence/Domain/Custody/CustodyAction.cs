@@ -52,6 +52,7 @@ public enum CustodyAction
     ExportPackaged,
     ExportDownloaded,
     ExportDownloadRefused,
+    ClipApprovalRefused,
 }
 
 public enum CustodyOutcome

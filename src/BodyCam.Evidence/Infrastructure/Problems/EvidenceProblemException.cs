@@ -24,6 +24,10 @@ public sealed class RefusedGoneException(string detail) : RecordedRefusalExcepti
 
 public sealed class RefusedConflictException(string detail) : RecordedRefusalException(StatusCodes.Status409Conflict, "Conflict", detail);
 
+/// <summary>A 422 that is recorded as a custody event: an approval of a clip of media that cannot be cut.</summary>
+public sealed class RefusedUnprocessableContentException(string detail)
+    : RecordedRefusalException(StatusCodes.Status422UnprocessableEntity, "Unprocessable content", detail);
+
 /// <summary>The server cannot take this now but will soon: the client should send the same request again after <see cref="RetryAfter"/>.</summary>
 public sealed class ServiceUnavailableException(string detail, TimeSpan retryAfter)
     : EvidenceProblemException(StatusCodes.Status503ServiceUnavailable, "Try again later", detail)

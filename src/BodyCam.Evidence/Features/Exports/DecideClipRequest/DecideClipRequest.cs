@@ -1,8 +1,10 @@
 using BodyCam.Evidence.Domain.Custody;
+using BodyCam.Evidence.Domain.Evidence;
 using BodyCam.Evidence.Domain.Exports;
 using BodyCam.Evidence.Features.Exports.CutClip;
 using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Identity;
+using BodyCam.Evidence.Infrastructure.Media;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;
 using BodyCam.Evidence.Infrastructure.Problems;
@@ -67,6 +69,14 @@ internal sealed class DecideClipRequestHandler(
         }
 
         var item = await db.EvidenceItems.FindAsync([request.EvidenceId], cancellationToken);
+        if (decision.Approves && item is not null && WhyNotClippable(item) is { } notClippable)
+        {
+            db.CustodyEvents.Record(
+                CustodyAction.ClipApprovalRefused, caller.Actor, item.Id, item.StreamSha256,
+                reason: $"approval of clip request {request.Id} refused: {notClippable}", outcome: CustodyOutcome.Denied);
+            await db.SaveChangesAsync(cancellationToken);
+            throw new RefusedUnprocessableContentException($"Evidence {item.Id} cannot be clipped: {notClippable}");
+        }
         var reason = decision.Reason.Trim();
         var now = clock.GetUtcNow();
         if (decision.Approves && settings.Exports.RequiredApprovals == 2 && request.FirstApprovedBy is null)
@@ -89,4 +99,16 @@ internal sealed class DecideClipRequestHandler(
         }
         return ClipRequestView.Of(request);
     }
+
+    /// <summary>
+    /// ffmpeg cuts only what the probe read as a recording container. An item probed before that rule may carry the
+    /// facts of whatever a playlist or manifest named; its container, as ffprobe named it then, tells.
+    /// </summary>
+    private static string? WhyNotClippable(EvidenceItem item) => item switch
+    {
+        { ProbeStatus: ProbeStatus.Unreadable } => $"ffprobe cannot read its media. {item.ProbeFailure}",
+        { ProbeStatus: ProbeStatus.Probed } when !RecordingInput.IsRecordingContainer(item.Media.Container) =>
+            $"its media was read as {item.Media.Container ?? "no known format"}, which is not a recording container.",
+        _ => null,
+    };
 }
