@@ -11,6 +11,7 @@ using BodyCam.Evidence.Infrastructure.Storage;
 using BodyCam.Evidence.Tests.Api;
 using BodyCam.Evidence.Tests.Exports;
 using BodyCam.Evidence.Tests.Ingestion;
+using BodyCam.Evidence.Verification.Exports;
 using Microsoft.EntityFrameworkCore;
 
 namespace BodyCam.Evidence.Tests.Media;
@@ -100,22 +101,25 @@ public sealed class RecordingContainerTests(ApiProfile profile)
         Assert.That(requested.IsSuccessStatusCode, Is.True, await requested.Content.ReadAsStringAsync());
         var requestId = (await requested.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
-        var approval = await Custodian().PostAsJsonAsync($"/api/clip-requests/{requestId}/approve", new { reason = "Board review is in order" });
+        await AssertApprovalRefusedAsync(item, requestId, "its media was read as hls, which is not a recording container.");
+    }
 
-        var problem = await approval.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
-        Assert.That(problem.GetProperty("detail").GetString(), Is.EqualTo(
-            $"Evidence {item} cannot be clipped: its media was read as hls, which is not a recording container."));
+    [Test]
+    public async Task Approving_a_clip_of_an_unreadable_item_is_a_422_naming_its_format_recorded_as_a_custody_event()
+    {
+        var (fileName, content) = await IndirectMediaAsync("a DASH manifest naming the video in <BaseURL>");
+        var item = await _dock.UploadVerifiedRecordingAsync(ClipExportVideo.OfficerId, new Dictionary<string, string> { ["filename"] = fileName }, content);
+        Assert.That(await ClipExportVideo.WaitUntilProbedAsync(_api, item), Is.EqualTo(ProbeStatus.Unreadable));
+        var request = ClipRequest.Ask(item, BoardName, new ClipRange(1, 3), null, "Complaint 2026-304", accurate: true, [], null, DateTimeOffset.UtcNow);
         await using (var db = _api.OpenDb())
         {
-            var request = await db.ClipRequests.AsNoTracking().SingleAsync(r => r.Id == requestId);
-            var refusal = await db.CustodyEvents.AsNoTracking().SingleAsync(e => e.EvidenceId == item && e.Action == CustodyAction.ClipApprovalRefused);
-            Assert.Multiple(() =>
-            {
-                Assert.That((request.Status, request.DecidedBy), Is.EqualTo((ClipRequestStatus.Requested, (string?)null)));
-                Assert.That((refusal.Outcome, refusal.ActorId, refusal.Reason), Is.EqualTo((CustodyOutcome.Denied, "media-custodian",
-                    $"approval of clip request {requestId} refused: its media was read as hls, which is not a recording container.")));
-            });
+            // Stored as a board's request is: what the item is counts when someone who may see it decides.
+            db.ClipRequests.Add(request);
+            await db.SaveChangesAsync();
         }
+
+        await AssertApprovalRefusedAsync(item, request.Id,
+            "ffprobe cannot read its media. The media is in the dash format, which is not a recording container read here (QuickTime/MP4, Matroska/WebM, MPEG-TS, AVI).");
     }
 
     [Test]
@@ -139,6 +143,25 @@ public sealed class RecordingContainerTests(ApiProfile profile)
         await using var db = _api.OpenDb();
         var actions = await db.CustodyEvents.AsNoTracking().Where(e => e.EvidenceId == item).OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync();
         Assert.That(actions, Does.Contain(CustodyAction.ClipFailed).And.Not.Contain(CustodyAction.ClipCut).And.Not.Contain(CustodyAction.ExportPackaged));
+    }
+
+    /// <summary>A custodian's approval is a 422 saying why, recorded as a custody event; the request still waits for a decision.</summary>
+    private async Task AssertApprovalRefusedAsync(Guid item, Guid requestId, string why)
+    {
+        var approval = await Custodian().PostAsJsonAsync($"/api/clip-requests/{requestId}/approve", new { reason = "Board review is in order" });
+
+        var problem = await approval.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.That(problem.GetProperty("detail").GetString(), Is.EqualTo($"Evidence {item} cannot be clipped: {why}"));
+        await using var db = _api.OpenDb();
+        var request = await db.ClipRequests.AsNoTracking().SingleAsync(r => r.Id == requestId);
+        var refusal = await db.CustodyEvents.AsNoTracking().SingleAsync(e => e.EvidenceId == item && e.Action == CustodyAction.ClipApprovalRefused);
+        Assert.Multiple(() =>
+        {
+            Assert.That((request.Status, request.DecidedBy), Is.EqualTo((ClipRequestStatus.Requested, (string?)null)));
+            Assert.That((refusal.Outcome, refusal.ActorId, refusal.Reason),
+                Is.EqualTo((CustodyOutcome.Denied, "media-custodian", $"approval of clip request {requestId} refused: {why}")));
+            Assert.That(refusal.Sequence, Is.Not.Null, "the refusal is in the custody log");
+        });
     }
 
     /// <summary>

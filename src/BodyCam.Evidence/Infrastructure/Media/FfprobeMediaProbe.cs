@@ -6,10 +6,10 @@ namespace BodyCam.Evidence.Infrastructure.Media;
 
 /// <summary>
 /// Probes with ffprobe and cuts the poster with ffmpeg, both from PATH, each as its own process that reads the
-/// media from disk, as a recording container only (<see cref="RecordingInput"/>). What the media is to blame for
-/// becomes <see cref="MediaProbeResult.Unreadable"/>: a playlist, a manifest or any other format that is not a
-/// recording container among it. What the machine is to blame for (a missing tool or file, cancellation) is thrown, so
-/// the job is retried.
+/// media from disk, as a recording container only (<see cref="RecordingInput"/>). What the media is to blame for,
+/// a playlist, a manifest or any other format that is not a recording container included, becomes
+/// <see cref="MediaProbeResult.Unreadable"/>; what the machine is to blame for (a missing tool or file, cancellation)
+/// is thrown, so the job is retried.
 /// </summary>
 public sealed partial class FfprobeMediaProbe : IMediaProbe
 {
