@@ -29,17 +29,31 @@ internal static class ClipExportVideo
             "-f", "lavfi", "-i", "sine=frequency=440:duration=12", "-c:v", "libx264", "-g", "50", "-keyint_min", "50", "-sc_threshold", "0",
             "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", video);
         var item = await api.UploadVerifiedRecordingAsync(OfficerId, content: await File.ReadAllBytesAsync(video));
+        Assert.That(await WaitUntilProbedAsync(api, item), Is.EqualTo(ProbeStatus.Probed));
+        return (api, item);
+    }
+
+    /// <summary>Polls the item until the probe job has recorded what it found.</summary>
+    public static async Task<ProbeStatus> WaitUntilProbedAsync(EvidenceApiFactory api, Guid item)
+    {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (await ProbeStatusAsync(api, item) == ProbeStatus.Pending && DateTime.UtcNow < deadline)
         {
             await Task.Delay(200);
         }
-        Assert.That(await ProbeStatusAsync(api, item), Is.EqualTo(ProbeStatus.Probed));
-        return (api, item);
+        return await ProbeStatusAsync(api, item);
+    }
+
+    /// <summary>Polls the request as its board until the job has made it Ready.</summary>
+    public static async Task<ClipRequestView> WaitUntilDoneAsync(HttpClient board, Guid requestId)
+    {
+        var view = await WaitUntilSettledAsync(board, requestId);
+        Assert.That((view.Status, view.Progress), Is.EqualTo(("Ready", 100)), view.Reason);
+        return view;
     }
 
     /// <summary>Polls the request as its board until the job has made it Ready or Failed.</summary>
-    public static async Task<ClipRequestView> WaitUntilDoneAsync(HttpClient board, Guid requestId)
+    public static async Task<ClipRequestView> WaitUntilSettledAsync(HttpClient board, Guid requestId)
     {
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (true)
@@ -47,7 +61,6 @@ internal static class ClipExportVideo
             var view = (await board.GetFromJsonAsync<ClipRequestView>($"/api/clip-requests/{requestId}"))!;
             if (view.Status is "Ready" or "Failed" || DateTime.UtcNow > deadline)
             {
-                Assert.That((view.Status, view.Progress), Is.EqualTo(("Ready", 100)), view.Reason);
                 return view;
             }
             await Task.Delay(250);

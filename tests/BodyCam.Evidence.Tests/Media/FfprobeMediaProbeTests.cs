@@ -96,23 +96,57 @@ public sealed class FfprobeMediaProbeTests
     {
         var cover = Path.Combine(_folder, "cover.jpg");
         await FfmpegAsync("-f", "lavfi", "-i", "testsrc=size=320x240", "-frames:v", "1", cover);
-        var audio = Path.Combine(_folder, "with-cover.mp3");
+        var audio = Path.Combine(_folder, "with-cover.m4a");
         await FfmpegAsync(
             "-f", "lavfi", "-i", "sine=frequency=440:duration=2", "-i", cover,
-            "-map", "0:a", "-map", "1:v", "-c:a", "libmp3lame", "-c:v", "copy", "-disposition:v", "attached_pic", audio);
+            "-map", "0:a", "-map", "1:v", "-c:a", "aac", "-c:v", "copy", "-disposition:v", "attached_pic", audio);
 
         var result = await new FfprobeMediaProbe().ProbeAsync(audio, _poster, CancellationToken.None);
 
         var readable = ExpectReadable(result);
         Assert.Multiple(() =>
         {
-            Assert.That(readable.Facts.Container, Is.EqualTo("mp3"));
-            Assert.That(readable.Facts.AudioCodec, Is.EqualTo("mp3"));
+            Assert.That(readable.Facts.Container, Is.EqualTo("mov,mp4,m4a,3gp,3g2,mj2"));
+            Assert.That(readable.Facts.AudioCodec, Is.EqualTo("aac"));
             Assert.That(readable.Facts.VideoCodec, Is.Null);
             Assert.That(readable.Facts.Width, Is.Null);
             Assert.That(readable.PosterWritten, Is.False);
             Assert.That(File.Exists(_poster), Is.False);
         });
+    }
+
+    [TestCase("mkv", "matroska,webm", "-c:v", "libx264")]
+    [TestCase("webm", "matroska,webm", "-c:v", "libvpx", "-b:v", "200k")]
+    [TestCase("ts", "mpegts", "-c:v", "libx264")]
+    [TestCase("avi", "avi", "-c:v", "mpeg4")]
+    [TestCase("mov", "mov,mp4,m4a,3gp,3g2,mj2", "-c:v", "libx264")]
+    public async Task Recordings_in_each_accepted_container_are_read_and_get_a_poster(string extension, string container, params string[] codec)
+    {
+        var recording = Path.Combine(_folder, "recording." + extension);
+        // A key frame every second, as cameras write them: the poster is taken at 1 s.
+        await FfmpegAsync(["-f", "lavfi", "-i", "testsrc=duration=2:size=320x240:rate=25", .. codec, "-g", "25", recording]);
+
+        var result = await new FfprobeMediaProbe().ProbeAsync(recording, _poster, CancellationToken.None);
+
+        var readable = ExpectReadable(result);
+        Assert.That((readable.Facts.Container, readable.Facts.Width, readable.PosterWritten), Is.EqualTo((container, (int?)320, true)));
+    }
+
+    [TestCase("an HLS playlist named clip.mp4 naming the file by its path", "hls")]
+    [TestCase("an HLS playlist naming the file by a file URL", "hls")]
+    [TestCase("an HLS playlist naming the file's header in #EXT-X-MAP", "hls")]
+    [TestCase("a DASH manifest naming the file in <BaseURL>", "dash")]
+    [TestCase("an ffconcat script naming the file beside it", "concat")]
+    [TestCase("an MP3, which is not a container cameras record into", "mp3")]
+    public async Task What_names_other_files_or_is_no_recording_container_is_unreadable_naming_its_format_and_gets_no_poster(string upload, string format)
+    {
+        var media = await IndirectMediaAsync(upload);
+
+        var result = await new FfprobeMediaProbe().ProbeAsync(media, _poster, CancellationToken.None);
+
+        Assert.That(ExpectUnreadable(result), Is.EqualTo(
+            $"The media is in the {format} format, which is not a recording container read here (QuickTime/MP4, Matroska/WebM, MPEG-TS, AVI)."));
+        Assert.That(File.Exists(_poster), Is.False);
     }
 
     [Test]
@@ -228,6 +262,51 @@ public sealed class FfprobeMediaProbeTests
                 "-f", "lavfi", "-i", $"sine=frequency=440:duration={duration}",
                 "-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", .. outputOptions, path,
             ]);
+        return path;
+    }
+
+    /// <summary>
+    /// A file a dock could upload that names a real video elsewhere on the machine, each of which ffprobe, unrestricted,
+    /// reads as if it were the upload; or, for "an MP3", a recording in a container that is not read.
+    /// </summary>
+    private async Task<string> IndirectMediaAsync(string upload)
+    {
+        var video = await MakeVideoAsync("elsewhere.mp4", seconds: 2, size: "320x240");
+        var playlist = (string uri) => $"#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXTINF:2,\n{uri}\n#EXT-X-ENDLIST\n";
+        switch (upload)
+        {
+            case "an HLS playlist named clip.mp4 naming the file by its path":
+                return await WriteAsync("clip.mp4", playlist(video));
+            case "an HLS playlist naming the file by a file URL":
+                return await WriteAsync("clip.m3u8", playlist(new Uri(video).AbsoluteUri));
+            case "an HLS playlist naming the file's header in #EXT-X-MAP":
+                var segments = Directory.CreateDirectory(Path.Combine(_folder, "fmp4")).FullName;
+                await FfmpegAsync("-i", video, "-c", "copy", "-f", "hls", "-hls_segment_type", "fmp4", "-hls_playlist_type", "vod", Path.Combine(segments, "index.m3u8"));
+                return await WriteAsync("clip.m3u8",
+                    $"#EXTM3U\n#EXT-X-VERSION:7\n#EXT-X-TARGETDURATION:2\n#EXT-X-MAP:URI=\"{Path.Combine(segments, "init.mp4")}\"\n#EXTINF:2,\n{Path.Combine(segments, "index0.m4s")}\n#EXT-X-ENDLIST\n");
+            case "a DASH manifest naming the file in <BaseURL>":
+                return await WriteAsync("clip.mpd", $"""
+                    <?xml version="1.0" encoding="utf-8"?>
+                    <MPD xmlns="urn:mpeg:dash:schema:mpd:2011" profiles="urn:mpeg:dash:profile:isoff-on-demand:2011" type="static" mediaPresentationDuration="PT2S" minBufferTime="PT1S">
+                      <Period><AdaptationSet mimeType="video/mp4"><Representation id="1" bandwidth="100000" width="320" height="240">
+                        <BaseURL>{new Uri(video).AbsoluteUri}</BaseURL>
+                      </Representation></AdaptationSet></Period>
+                    </MPD>
+                    """);
+            case "an ffconcat script naming the file beside it":
+                // ffconcat refuses absolute paths by default, not a name in its own folder: another blob, in a filesystem store.
+                return await WriteAsync("clip.mp4", "ffconcat version 1.0\nfile elsewhere.mp4\n");
+            default:
+                var mp3 = Path.Combine(_folder, "interview.mp3");
+                await FfmpegAsync("-f", "lavfi", "-i", "sine=frequency=440:duration=2", "-c:a", "libmp3lame", mp3);
+                return mp3;
+        }
+    }
+
+    private async Task<string> WriteAsync(string name, string text)
+    {
+        var path = Path.Combine(_folder, name);
+        await File.WriteAllTextAsync(path, text);
         return path;
     }
 

@@ -31,6 +31,10 @@ internal static class ClipRequestFacts
         {
             return Impeded($"Evidence {item.Id} is {item.Status} and {item.Disposition}: only verified, kept evidence is clipped.");
         }
+        if (WhyNotClippable(item) is { } notClippable)
+        {
+            return Impeded($"Evidence {item.Id} cannot be clipped: {notClippable}");
+        }
         if (item.Media.DurationSeconds is not { } duration)
         {
             return Impeded($"Evidence {item.Id} has no known media duration (probe: {item.ProbeStatus}); it cannot be clipped.");
@@ -83,6 +87,18 @@ internal static class ClipRequestFacts
     }
 
     private static ClipFacts Impeded(string why) => new(null, why);
+
+    /// <summary>
+    /// ffmpeg cuts only what the probe read as a recording container. An item probed before that rule may carry the
+    /// facts of whatever a playlist or manifest named; its container, as ffprobe named it then, tells.
+    /// </summary>
+    private static string? WhyNotClippable(EvidenceItem item) => item switch
+    {
+        { ProbeStatus: ProbeStatus.Unreadable } => $"ffprobe cannot read its media. {item.ProbeFailure}",
+        { ProbeStatus: ProbeStatus.Probed } when !RecordingInput.IsRecordingContainer(item.Media.Container) =>
+            $"its media was read as {item.Media.Container ?? "no known format"}, which is not a recording container.",
+        _ => null,
+    };
 
     /// <summary>A redaction must lie within the clip and the recorded frame, and a mute needs audio to silence.</summary>
     private static string? RedactionImpediment(ClipRange clip, IReadOnlyList<ClipRedaction> redactions, MediaFacts media)

@@ -15,7 +15,8 @@ public sealed class ClipCutFailedException(string message) : Exception(message);
 /// packets, the same seek ffmpeg makes. A frame-accurate cut re-encodes the video (H.264) and audio (AAC).
 /// Redactions are filters of that re-encode: a blurred copy of each rectangle is overlaid while its range lasts, and
 /// the volume is zero while a mute lasts. Input seeking starts the filters' clock <c>t</c> at the requested start.
-/// A watermark is drawn last, over the redactions, with fontconfig's sans-serif face.
+/// A watermark is drawn last, over the redactions, with fontconfig's sans-serif face. The source is opened as a
+/// recording container only (<see cref="RecordingInput"/>), and a cut that yields no stream or no duration has failed.
 /// </summary>
 public static class ClipCutter
 {
@@ -53,7 +54,7 @@ public static class ClipCutter
         if (cut.ExitCode != 0 || new FileInfo(clipPath) is not { Exists: true, Length: > 0 })
         {
             throw new ClipCutFailedException(
-                FfprobeMediaProbe.Reason(cut.Errors, source) ?? string.Create(CultureInfo.InvariantCulture, $"ffmpeg exited with code {cut.ExitCode} and wrote no clip."));
+                RecordingInput.RefusedFormat(cut.Errors) ?? FfprobeMediaProbe.Reason(cut.Errors, source) ?? string.Create(CultureInfo.InvariantCulture, $"ffmpeg exited with code {cut.ExitCode} and wrote no clip."));
         }
         var actualStart = accurate ? startSeconds : await KeyFrameAtOrBeforeAsync(source, startSeconds, cancellationToken);
         var duration = await DurationAsync(clip, cancellationToken);
@@ -67,7 +68,7 @@ public static class ClipCutter
         List<string> arguments =
         [
             "-v", "error", "-nostdin", "-y", "-progress", "pipe:1", "-nostats",
-            "-ss", Seconds(startSeconds), "-i", SourcePlaceholder, "-t", Seconds(endSeconds - startSeconds),
+            "-ss", Seconds(startSeconds), .. RecordingInput.Options, "-i", SourcePlaceholder, "-t", Seconds(endSeconds - startSeconds),
         ];
         var blurs = redactions.Where(r => r.Kind == ClipRedaction.Blur).ToList();
         var mutes = redactions.Where(r => r.Kind == ClipRedaction.Mute).ToList();
@@ -144,18 +145,35 @@ public static class ClipCutter
         }
         var probe = await MediaTool.RunAsync(
             "ffprobe",
-            ["-v", "error", "-select_streams", "v:0", "-read_intervals", Seconds(startSeconds) + "%+#1", "-show_entries", "packet=pts_time", "-of", "csv=p=0", source],
+            ["-v", "error", .. RecordingInput.Options, "-select_streams", "v:0", "-read_intervals", Seconds(startSeconds) + "%+#1", "-show_entries", "packet=pts_time", "-of", "csv=p=0", source],
             TimeSpan.FromMinutes(1), cancellationToken);
         return probe.ExitCode == 0 && Number(probe.Output) is { } keyFrame ? Math.Min(keyFrame, startSeconds) : startSeconds;
     }
 
+    /// <summary>
+    /// ffmpeg exits 0 when the range holds no packets, e.g. of a source cut off after its index, which still claims its
+    /// full length: the MP4 it writes then holds no stream and lasts 0 s. That is a failed cut, not a clip.
+    /// </summary>
     private static async Task<double> DurationAsync(string clip, CancellationToken cancellationToken)
     {
         var probe = await MediaTool.RunAsync(
-            "ffprobe", ["-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", clip], TimeSpan.FromMinutes(1), cancellationToken);
-        return probe.ExitCode == 0 && Number(probe.Output) is { } duration
+            "ffprobe", ["-v", "error", .. RecordingInput.Options, "-show_entries", "format=nb_streams,duration", "-of", "default=noprint_wrappers=1", clip],
+            TimeSpan.FromMinutes(1), cancellationToken);
+        if (probe.ExitCode != 0)
+        {
+            throw new ClipCutFailedException("ffprobe cannot read the clip ffmpeg wrote.");
+        }
+        var format = probe.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => line.Split('=', 2))
+            .Where(entry => entry.Length == 2)
+            .ToDictionary(entry => entry[0], entry => entry[1], StringComparer.Ordinal);
+        if (Number(format.GetValueOrDefault("nb_streams", "")) is not > 0)
+        {
+            throw new ClipCutFailedException("the clip it wrote holds no audio or video stream.");
+        }
+        return Number(format.GetValueOrDefault("duration", "")) is double duration and > 0
             ? duration
-            : throw new ClipCutFailedException("ffprobe cannot read the clip ffmpeg wrote.");
+            : throw new ClipCutFailedException("the clip it wrote has no duration.");
     }
 
     private static async Task<string> VersionAsync(CancellationToken cancellationToken)

@@ -6,8 +6,10 @@ namespace BodyCam.Evidence.Infrastructure.Media;
 
 /// <summary>
 /// Probes with ffprobe and cuts the poster with ffmpeg, both from PATH, each as its own process that reads the
-/// media from disk. What the media is to blame for becomes <see cref="MediaProbeResult.Unreadable"/>; what the
-/// machine is to blame for (a missing tool or file, cancellation) is thrown, so the job is retried.
+/// media from disk, as a recording container only (<see cref="RecordingInput"/>). What the media is to blame for,
+/// a playlist, a manifest or any other format that is not a recording container included, becomes
+/// <see cref="MediaProbeResult.Unreadable"/>; what the machine is to blame for (a missing tool or file, cancellation)
+/// is thrown, so the job is retried.
 /// </summary>
 public sealed partial class FfprobeMediaProbe : IMediaProbe
 {
@@ -45,7 +47,8 @@ public sealed partial class FfprobeMediaProbe : IMediaProbe
 
         // "file:" keeps a path that looks like an option or a URL (http:, concat:, pipe:) from being read as one.
         var input = "file:" + Path.GetFullPath(mediaPath);
-        var probe = await RunAsync(_ffprobe, ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", input], cancellationToken);
+        var probe = await RunAsync(
+            _ffprobe, ["-v", "error", .. RecordingInput.Options, "-print_format", "json", "-show_format", "-show_streams", input], cancellationToken);
         if (probe.TimedOut)
         {
             return new MediaProbeResult.Unreadable(string.Create(CultureInfo.InvariantCulture, $"ffprobe timed out after {_timeout.TotalSeconds:0.###} s."));
@@ -53,7 +56,7 @@ public sealed partial class FfprobeMediaProbe : IMediaProbe
         if (probe.ExitCode != 0)
         {
             return new MediaProbeResult.Unreadable(
-                Reason(probe.Errors, input) ?? string.Create(CultureInfo.InvariantCulture, $"ffprobe exited with code {probe.ExitCode}."));
+                RecordingInput.RefusedFormat(probe.Errors) ?? Reason(probe.Errors, input) ?? string.Create(CultureInfo.InvariantCulture, $"ffprobe exited with code {probe.ExitCode}."));
         }
 
         FfprobeDescription? description;
@@ -91,7 +94,7 @@ public sealed partial class FfprobeMediaProbe : IMediaProbe
             // "-update 1" takes the file name literally instead of as an image2 pattern such as "frame%03d.jpg".
             var cut = await RunAsync(
                 _ffmpeg,
-                ["-v", "error", "-nostdin", "-ss", seconds.ToString("0.###", CultureInfo.InvariantCulture), "-i", input,
+                ["-v", "error", "-nostdin", "-ss", seconds.ToString("0.###", CultureInfo.InvariantCulture), .. RecordingInput.Options, "-i", input,
                  "-map", "0:" + videoStream.ToString(CultureInfo.InvariantCulture), "-frames:v", "1", "-vf", "scale=320:-2",
                  "-c:v", "mjpeg", "-f", "image2", "-update", "1", "file:" + temporary],
                 cancellationToken);

@@ -24,7 +24,7 @@ public sealed class RefusedGoneException(string detail) : RecordedRefusalExcepti
 
 public sealed class RefusedConflictException(string detail) : RecordedRefusalException(StatusCodes.Status409Conflict, "Conflict", detail);
 
-/// <summary>A 422 that is recorded as a custody event: an approval the item's facts do not allow.</summary>
+/// <summary>A 422 that is recorded as a custody event: an approval the item's facts do not allow, such as a clip of media that cannot be cut.</summary>
 public sealed class RefusedUnprocessableException(string detail)
     : RecordedRefusalException(StatusCodes.Status422UnprocessableEntity, "Unprocessable content", detail);
 

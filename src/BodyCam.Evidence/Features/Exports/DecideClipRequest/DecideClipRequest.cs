@@ -1,4 +1,5 @@
 using BodyCam.Evidence.Domain.Custody;
+using BodyCam.Evidence.Domain.Evidence;
 using BodyCam.Evidence.Domain.Exports;
 using BodyCam.Evidence.Features.Exports.CutClip;
 using BodyCam.Evidence.Infrastructure;

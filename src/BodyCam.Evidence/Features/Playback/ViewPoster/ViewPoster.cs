@@ -30,9 +30,12 @@ internal sealed class ViewPosterHandler(EvidenceDb db, ICurrentActor caller) : I
         var item = await db.EvidenceItems.AsNoTracking().SingleOrDefaultAsync(e => e.Id == command.EvidenceId, cancellationToken)
             ?? throw new NotFoundException($"There is no evidence item {command.EvidenceId}.");
         await db.EnsureViewableAsync(item, caller, nameof(ViewPoster), cancellationToken);
-        var blobName = item.PosterBlobName ?? throw new NotFoundException(item.ProbeStatus == ProbeStatus.Pending
-            ? $"Evidence {item.Id} has no poster yet: its media has not been probed."
-            : $"Evidence {item.Id} has no poster: its media has no picture to take one from.");
+        var blobName = item.PosterBlobName ?? throw new NotFoundException(item.ProbeStatus switch
+        {
+            ProbeStatus.Pending => $"Evidence {item.Id} has no poster yet: its media has not been probed.",
+            ProbeStatus.Unreadable => $"Evidence {item.Id} has no poster: its media could not be read.",
+            _ => $"Evidence {item.Id} has no poster: its media has no picture to take one from.",
+        });
         var reason = string.IsNullOrWhiteSpace(command.Reason) ? null : command.Reason.Trim();
         db.CustodyEvents.Record(
             CustodyAction.PosterViewed, caller.Actor, item.Id, item.StreamSha256,
