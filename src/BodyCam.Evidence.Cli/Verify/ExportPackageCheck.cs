@@ -33,9 +33,13 @@ internal static class ExportPackageCheck
         ["hashes"] = (ExportPackageFiles.MaxProofHashes, "hashes in a proof"),
     };
 
-    /// <summary>Every property present, none unknown or given twice: what the writer wrote, and only that.</summary>
+    /// <summary>
+    /// Every property present, named exactly, none unknown or given twice: what the writer wrote, and only that. Exact
+    /// names also keep the bounds above from being passed by a property named in another case.
+    /// </summary>
     private static readonly JsonSerializerOptions Strict = new(ExportPackageFiles.Json)
     {
+        PropertyNameCaseInsensitive = false,
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
         AllowDuplicateProperties = false,

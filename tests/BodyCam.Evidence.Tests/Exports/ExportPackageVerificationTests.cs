@@ -108,6 +108,9 @@ public sealed class ExportPackageVerificationTests(ApiProfile profile)
             ["a custody listing 500,000 events"] = (ClipExportTests.Rewrite(_package, ExportPackageFiles.Custody, _ =>
                 Encoding.UTF8.GetBytes($$"""{"evidenceId":"{{_item}}","events":[{{string.Join(',', Enumerable.Repeat("{}", 500_000))}}]}""")),
                 "FAILED: custody.json lists more than 100,000 events"),
+            ["the same under a name in another case"] = (ClipExportTests.Rewrite(_package, ExportPackageFiles.Custody, _ =>
+                Encoding.UTF8.GetBytes($$"""{"evidenceId":"{{_item}}","EVENTS":[{{string.Join(',', Enumerable.Repeat("{}", 500_000))}}]}""")),
+                "FAILED: custody.json does not read: The JSON property 'EVENTS' could not be mapped"),
             ["a proof of 1,000 hashes"] = (ClipExportTests.Rewrite(_package, ExportPackageFiles.Proofs, bytes =>
             {
                 var proofs = JsonSerializer.Deserialize<ExportProofs>(bytes, ExportPackageFiles.Json)!;
