@@ -5,15 +5,28 @@ namespace BodyCam.Evidence.Verification.Exports;
 /// <summary>
 /// What an export package (a zip) holds, by file name, and the JSON of each file: camelCase, byte arrays as base64.
 /// The clip is <see cref="Clip"/>; the package was made from evidence <see cref="ExportManifest.SourceEvidenceId"/>.
+/// A package holds <see cref="Entries"/>, each once, at its top level, and nothing else; the bounds are the most a
+/// verifier reads of each before it parses it, far above what a package of a real recording holds.
 /// </summary>
 public static class ExportPackageFiles
 {
-    public const string Format = "BodyCam.Evidence export package v1";
+    public const string Format = "BodyCam.Evidence export package v2";
     public const string Clip = "clip.mp4";
     public const string Manifest = "manifest.json";
     public const string Custody = "custody.json";
     public const string Proofs = "proofs.json";
     public const string Readme = "README.txt";
+
+    public const long MaxManifestBytes = 1 << 20;
+    public const long MaxReadmeBytes = 1 << 20;
+    public const long MaxCustodyBytes = 256 << 20;
+    public const long MaxProofsBytes = 256 << 20;
+    public const int MaxCustodyEvents = 100_000;
+
+    /// <summary>An RFC 9162 inclusion proof has a hash per level of the tree, and a tree of a <c>long</c> size has 63.</summary>
+    public const int MaxProofHashes = 63;
+
+    public static readonly IReadOnlyList<string> Entries = [Clip, Manifest, Custody, Proofs, Readme];
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 }

@@ -514,14 +514,14 @@ public sealed class ClipExportTests(ApiProfile profile)
     private static ExportManifest ReadManifest(string zip) =>
         JsonSerializer.Deserialize<ExportManifest>(ReadEntry(zip, ExportPackageFiles.Manifest), ExportPackageFiles.Json)!;
 
-    private static string ReadEntry(string zip, string name)
+    internal static string ReadEntry(string zip, string name)
     {
         using var archive = ZipFile.OpenRead(zip);
         using var reader = new StreamReader(archive.GetEntry(name)!.Open());
         return reader.ReadToEnd();
     }
 
-    private static string Rewrite(string zip, string name, Func<byte[], byte[]> change)
+    internal static string Rewrite(string zip, string name, Func<byte[], byte[]> change)
     {
         var copy = Path.Combine(Path.GetDirectoryName(zip)!, $"tampered-{Guid.NewGuid():N}.zip");
         File.Copy(zip, copy);

@@ -110,7 +110,7 @@ public sealed class RecordingContainerTests(ApiProfile profile)
         var (fileName, content) = await IndirectMediaAsync("a DASH manifest naming the video in <BaseURL>");
         var item = await _dock.UploadVerifiedRecordingAsync(ClipExportVideo.OfficerId, new Dictionary<string, string> { ["filename"] = fileName }, content);
         Assert.That(await ClipExportVideo.WaitUntilProbedAsync(_api, item), Is.EqualTo(ProbeStatus.Unreadable));
-        var request = ClipRequest.Ask(item, BoardName, new ClipRange(1, 3), null, "Complaint 2026-304", accurate: true, [], null, DateTimeOffset.UtcNow);
+        var request = ClipRequest.Ask(item, BoardName, new ClipRange(1, 3), null, null, null, "Complaint 2026-304", accurate: true, [], null, DateTimeOffset.UtcNow);
         await using (var db = _api.OpenDb())
         {
             // Stored as a board's request is: what the item is counts when someone who may see it decides.

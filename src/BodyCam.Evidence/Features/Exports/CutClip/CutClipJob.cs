@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Exports;
 using BodyCam.Evidence.Features.Evidence.GetEvidenceCustody;
@@ -16,10 +17,10 @@ using Microsoft.EntityFrameworkCore;
 namespace BodyCam.Evidence.Features.Exports.CutClip;
 
 /// <summary>
-/// Cuts an approved clip request and packages it. The clip's hash is a <c>ClipCut</c> custody event before the package
-/// is made, and a checkpoint is signed over it, so the package proves its own clip against the signed log. A source
-/// ffmpeg cannot cut fails the request at once; any other failure is retried by Hangfire and fails the request on the
-/// last attempt. A retry starts over: the request's state, not Hangfire, says what is done. Each attempt records when
+/// Cuts an approved clip request and packages it. The clip's hash and the manifest's are a <c>ClipCut</c> custody event
+/// before the package is made, and a checkpoint is signed over it, so the package proves its own clip and claims against
+/// the signed log. A source ffmpeg cannot cut fails the request at once; any other failure is retried by Hangfire and
+/// fails the request on the last attempt. A retry starts over: the request's state, not Hangfire, says what is done. Each attempt records when
 /// it began and its Hangfire job, so that reconciliation can tell a lost job from a slow one.
 /// </summary>
 public sealed class CutClipJob(EvidenceDb db, IBlobStore store, IMediator mediator, EvidenceSettings settings, TimeProvider clock)
@@ -83,18 +84,6 @@ public sealed class CutClipJob(EvidenceDb db, IBlobStore store, IMediator mediat
         }
         var (clipSha256, clipBytes) = await FileDigest.Sha256Async(clipPath, cancellationToken);
         request.ReportProgress(80);
-        db.CustodyEvents.Record(
-            CustodyAction.ClipCut, System, item.Id, clipSha256,
-            reason: string.Create(CultureInfo.InvariantCulture,
-                $"clip request {request.Id}: {cut.ActualStartSeconds:0.###}–{cut.ActualEndSeconds:0.###} s cut {(request.Accurate ? "frame-accurately" : "by stream copy")} from {item.StreamSha256}, {clipBytes} bytes"));
-        await db.SaveChangesAsync(cancellationToken);
-
-        // The package's proofs need a checkpoint that covers the ClipCut event just written.
-        var checkpoint = await mediator.Send(new SignCheckpoint(), cancellationToken);
-        var custody = await db.ReadCustodyReportAsync(item.Id, checkpoint.Note, checkpoint.TreeSize, cancellationToken);
-
-        db.ChangeTracker.Clear();
-        request = await db.ClipRequests.SingleAsync(r => r.Id == request.Id, cancellationToken);
         var now = clock.GetUtcNow();
         var exportId = Guid.CreateVersion7(now);
         var manifest = new ExportManifest(
@@ -102,6 +91,19 @@ public sealed class CutClipJob(EvidenceDb db, IBlobStore store, IMediator mediat
             new ClipRange(request.StartSeconds, request.EndSeconds), request.BookmarkId, new ClipRange(cut.ActualStartSeconds, cut.ActualEndSeconds),
             Method(request), request.Redactions, request.Watermark,
             cut.FfmpegVersion, cut.Arguments, request.RequestedBy, request.RequestedAt, request.Purpose, request.Approvals(), now);
+        var manifestSha256 = Convert.ToHexStringLower(SHA256.HashData(ExportPackageWriter.ManifestJson(manifest)));
+        db.CustodyEvents.Record(
+            CustodyAction.ClipCut, System, item.Id, clipSha256,
+            reason: string.Create(CultureInfo.InvariantCulture,
+                $"clip request {request.Id}: {cut.ActualStartSeconds:0.###}–{cut.ActualEndSeconds:0.###} s cut {(request.Accurate ? "frame-accurately" : "by stream copy")} from {item.StreamSha256}, {clipBytes} bytes, manifest {manifestSha256}"));
+        await db.SaveChangesAsync(cancellationToken);
+
+        // The package's proofs need a checkpoint that covers the ClipCut event just written, and with it the manifest's hash.
+        var checkpoint = await mediator.Send(new SignCheckpoint(), cancellationToken);
+        var custody = await db.ReadCustodyReportAsync(item.Id, checkpoint.Note, checkpoint.TreeSize, cancellationToken);
+
+        db.ChangeTracker.Clear();
+        request = await db.ClipRequests.SingleAsync(r => r.Id == request.Id, cancellationToken);
         var zipPath = Path.Combine(workspace, "package.zip");
         await ExportPackageWriter.WriteAsync(zipPath, clipPath, manifest, custody, cancellationToken);
         var (zipSha256, zipBytes) = await FileDigest.Sha256Async(zipPath, cancellationToken);

@@ -1,5 +1,4 @@
 using BodyCam.Evidence.Domain.Custody;
-using BodyCam.Evidence.Domain.Evidence;
 using BodyCam.Evidence.Domain.Exports;
 using BodyCam.Evidence.Features.Exports.CutClip;
 using BodyCam.Evidence.Infrastructure;
