@@ -25,7 +25,7 @@ public static partial class RecordingMetadata
 
     private static readonly HashSet<string> KnownKeys = [FileName, ContentType, DeviceSerial, OfficerId, RecordedStart, RecordedEnd, Sha256, Category];
 
-    /// <summary>A name as a file of its own is named: no folders, not only dots or spaces, and text by <see cref="FreeText"/>.</summary>
+    /// <summary>A file's own name: no folders, not only dots or spaces, and text by <see cref="FreeText"/>.</summary>
     public static bool IsPlainFileName(string? name) =>
         name is { Length: > 0 and <= 255 } && name.Trim(' ', '.').Length > 0 && !name.Any(c => c is '/' or '\\') && FreeText.IsAllowed(name);
 

@@ -109,7 +109,7 @@ public static class SwiftEndpoints
         }
     }
 
-        private static RequestValidationException NotUsed(string method) =>
+    private static RequestValidationException NotUsed(string method) =>
         RequestValidationException.For("method", $"{method} is not part of the Axis Body Worn Integration API.");
 
     private sealed class SwiftRequest(AxisContainer container, string? objectName, HttpContext context, IMediator mediator)

@@ -1,5 +1,5 @@
-using BodyCam.Evidence.Infrastructure.Text;
 using BodyCam.Evidence.Infrastructure;
+using BodyCam.Evidence.Infrastructure.Text;
 using FluentValidation;
 
 namespace BodyCam.Evidence.Features.Ingestion.Axis.IssueConnectionFile;
