@@ -209,13 +209,7 @@ public static class EvidenceServices
                     options.Authority = identity.Authority;
                 }
             });
-        // A token's lifetime is judged by the clock that stamps custody events, not a second one.
-        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TimeProvider>((options, clock) =>
-            options.TokenValidationParameters.LifetimeValidator = (notBefore, expires, _, parameters) =>
-            {
-                var now = clock.GetUtcNow().UtcDateTime;
-                return (notBefore is null || notBefore <= now + parameters.ClockSkew) && (expires is null || expires >= now - parameters.ClockSkew);
-            });
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TimeProvider>(BearerTokenRules.Apply);
         services.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin))
             // Only a dock key opens ingestion: a person's token, however privileged, is no dock.

@@ -35,7 +35,7 @@ public sealed class AuthorizationMatrixTests
     private static readonly Caller[] Authenticated = [Caller.Dock, .. People];
     private static readonly Caller[] Everyone = [Caller.Anonymous, .. Authenticated];
 
-    private static readonly Access[] Matrix =
+    internal static readonly Access[] Matrix =
     [
         Public("* /health/live"),
         Public("* /health/ready"),

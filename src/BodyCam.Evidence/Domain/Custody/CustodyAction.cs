@@ -54,6 +54,8 @@ public enum CustodyAction
     ExportPackaged,
     ExportDownloaded,
     ExportDownloadRefused,
+    /// <summary>A request refused as invalid (400): a field, a parameter or a header the server would not take.</summary>
+    RequestRefused,
 }
 
 public enum CustodyOutcome

@@ -12,6 +12,17 @@ public sealed class CustodyEvent
 {
     public const int MaxReasonLength = 2000;
 
+    /// <summary>A reason cut to what the log stores, never inside a surrogate pair, with an ellipsis where it was cut.</summary>
+    public static string FitReason(string reason)
+    {
+        if (reason.Length <= MaxReasonLength)
+        {
+            return reason;
+        }
+        var kept = char.IsHighSurrogate(reason[MaxReasonLength - 2]) ? MaxReasonLength - 2 : MaxReasonLength - 1;
+        return reason[..kept] + "…";
+    }
+
     private CustodyEvent()
     {
     }

@@ -43,7 +43,7 @@ internal static class ItemCategories
             db.EvidenceCategories.AddRange(after.Except(before).Select(id => EvidenceCategory.Assign(evidenceId, id, actor.Id, now)));
             db.CustodyEvents.Record(
                 CustodyAction.CategoriesAssigned, actor, evidenceId,
-                reason: Fit($"categories {List(before)} → {List(after)}; {source}"));
+                reason: CustodyEvent.FitReason($"categories {List(before)} → {List(after)}; {source}"));
             await retention.RecomputeAsync(evidenceId, after, actor, cancellationToken);
         }
     }
@@ -78,9 +78,6 @@ internal static class ItemCategories
             .Distinct()
             .ToListAsync(cancellationToken))
         .ToHashSet(StringComparer.Ordinal);
-
-    private static string Fit(string reason) =>
-        reason.Length <= CustodyEvent.MaxReasonLength ? reason : reason[..(CustodyEvent.MaxReasonLength - 1)] + "…";
 
     private static string List(IReadOnlySet<string> categories) =>
         categories.Count == 0 ? "(none)" : string.Join(", ", categories.Order(StringComparer.Ordinal));

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using BodyCam.Evidence.Domain.Evidence;
+using BodyCam.Evidence.Infrastructure.Text;
 
 namespace BodyCam.Evidence.Features.Ingestion;
 
@@ -24,8 +25,9 @@ public static partial class RecordingMetadata
 
     private static readonly HashSet<string> KnownKeys = [FileName, ContentType, DeviceSerial, OfficerId, RecordedStart, RecordedEnd, Sha256, Category];
 
+    /// <summary>A file's own name: no folders, not only dots or spaces, and text by <see cref="FreeText"/>.</summary>
     public static bool IsPlainFileName(string? name) =>
-        name is { Length: > 0 and <= 255 } && name.Trim('.').Length > 0 && !name.Any(c => c is '/' or '\\' || char.IsControl(c));
+        name is { Length: > 0 and <= 255 } && name.Trim(' ', '.').Length > 0 && !name.Any(c => c is '/' or '\\') && FreeText.IsAllowed(name);
 
     public static bool IsIdentifier(string? value) => value is not null && Identifier().IsMatch(value);
 

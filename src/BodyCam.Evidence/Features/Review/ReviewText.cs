@@ -10,7 +10,4 @@ namespace BodyCam.Evidence.Features.Review;
 internal static class ReviewText
 {
     public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-
-    /// <summary>Line breaks and tabs are text; other control characters are not.</summary>
-    public static bool IsPlainText(string? text) => text is null || !text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'));
 }

@@ -1,5 +1,6 @@
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Infrastructure.Persistence;
+using BodyCam.Evidence.Infrastructure.Text;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
@@ -27,7 +28,7 @@ internal sealed class CustodyRecordingAuthorizationResultHandler : IAuthorizatio
             db.CustodyEvents.Record(
                 authorizeResult.Challenged ? CustodyAction.AuthenticationFailed : CustodyAction.AccessDenied,
                 HttpCurrentActor.FromHttpContext(context),
-                reason: failure is null ? attempted : $"{attempted}: {failure}",
+                reason: CustodyEvent.FitReason(FreeText.Quote(failure is null ? attempted : $"{attempted}: {failure}")),
                 outcome: CustodyOutcome.Denied);
             await db.SaveChangesAsync(context.RequestAborted);
         }

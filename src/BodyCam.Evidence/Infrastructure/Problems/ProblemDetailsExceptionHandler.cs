@@ -1,8 +1,13 @@
 using System.Text.Json;
 using Azure;
+using BodyCam.Evidence.Domain.Custody;
+using BodyCam.Evidence.Infrastructure.Identity;
+using BodyCam.Evidence.Infrastructure.Persistence;
+using BodyCam.Evidence.Infrastructure.Text;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace BodyCam.Evidence.Infrastructure.Problems;
@@ -53,6 +58,10 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         {
             LogUnexpected(exception, httpContext.Request.Method, httpContext.Request.Path.Value ?? "/");
         }
+        if (problem.Status == StatusCodes.Status400BadRequest && exception is not RecordedRefusalException)
+        {
+            await RecordRefusalAsync(httpContext, problem);
+        }
         httpContext.Response.StatusCode = problem.Status!.Value;
         if (exception is ServiceUnavailableException { RetryAfter: var retryAfter })
         {
@@ -67,6 +76,24 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
             ProblemDetails = problem,
             Exception = exception,
         });
+    }
+
+    /// <summary>
+    /// A request refused as invalid is a custody event, as one refused at authentication or authorisation is, saying
+    /// which fields were refused and why. It is written by a unit of work of its own: the request's may still hold
+    /// what a refused command had added before it threw.
+    /// </summary>
+    private static async Task RecordRefusalAsync(HttpContext httpContext, ProblemDetails problem)
+    {
+        var why = problem is ValidationProblemDetails { Errors.Count: > 0 } invalid
+            ? string.Join("; ", invalid.Errors.Select(error => $"{error.Key}: {string.Join(" ", error.Value)}"))
+            : problem.Detail;
+        var reason = FreeText.Quote($"{httpContext.Request.Method} {httpContext.Request.Path}: {why}");
+        await using var scope = httpContext.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EvidenceDb>();
+        db.CustodyEvents.Record(
+            CustodyAction.RequestRefused, HttpCurrentActor.FromHttpContext(httpContext), reason: CustodyEvent.FitReason(reason), outcome: CustodyOutcome.Denied);
+        await db.SaveChangesAsync(CancellationToken.None);
     }
 
     /// <summary>Azure's client gives up with an AggregateException of its attempts when the store does not answer.</summary>

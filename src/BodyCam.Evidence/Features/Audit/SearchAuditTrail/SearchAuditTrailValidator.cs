@@ -1,3 +1,4 @@
+using BodyCam.Evidence.Infrastructure.Text;
 using FluentValidation;
 
 namespace BodyCam.Evidence.Features.Audit.SearchAuditTrail;
@@ -8,7 +9,7 @@ public sealed class SearchAuditTrailValidator : AbstractValidator<SearchAuditTra
 
     public SearchAuditTrailValidator()
     {
-        RuleFor(search => search.Actor).MaximumLength(200);
+        RuleFor(search => search.Actor).MaximumLength(200).IsFreeText();
         RuleFor(search => search.Action).Must(AuditTrailFilter.IsAction)
             .WithMessage($"Use one of: {AuditTrailFilter.ActionNames}.");
         RuleFor(search => search.Outcome).Must(AuditTrailFilter.IsOutcome)

@@ -1,4 +1,5 @@
 using BodyCam.Evidence.Features.Ingestion;
+using BodyCam.Evidence.Infrastructure.Text;
 using FluentValidation;
 
 namespace BodyCam.Evidence.Features.Cameras.RegisterCamera;
@@ -9,7 +10,7 @@ public sealed class RegisterCameraValidator : AbstractValidator<RegisterCamera>
     {
         RuleFor(camera => camera.Serial).Must(RecordingMetadata.IsIdentifier)
             .WithMessage("The serial number: 1-64 letters, digits, '.', '_', ':' or '-'.").OverridePropertyName("BWCSerialNumber");
-        RuleFor(camera => camera.Name).MaximumLength(100).Must(name => !name.Any(char.IsControl)).OverridePropertyName("Name");
-        RuleFor(camera => camera.Model).MaximumLength(64).OverridePropertyName("Model");
+        RuleFor(camera => camera.Name).MaximumLength(100).IsFreeText().OverridePropertyName("Name");
+        RuleFor(camera => camera.Model).MaximumLength(64).IsFreeText().OverridePropertyName("Model");
     }
 }

@@ -1,3 +1,4 @@
+using BodyCam.Evidence.Infrastructure.Text;
 using FluentValidation;
 
 namespace BodyCam.Evidence.Features.Categories.PutCategory;
@@ -8,7 +9,7 @@ public sealed class PutCategoryValidator : AbstractValidator<PutCategory>
     {
         RuleFor(c => c.CategoryId).NotEmpty().MaximumLength(64).Matches("^[A-Za-z0-9._:-]+$")
             .WithMessage("1-64 letters, digits, '.', '_', ':' or '-'.");
-        RuleFor(c => c.Name).NotEmpty().MaximumLength(100).Must(name => !name.Any(char.IsControl));
+        RuleFor(c => c.Name).NotEmpty().MaximumLength(100).IsFreeText();
         RuleFor(c => c.RetentionDays).InclusiveBetween(1, 365 * 100);
     }
 }

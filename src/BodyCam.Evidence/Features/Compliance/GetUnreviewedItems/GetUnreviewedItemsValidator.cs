@@ -1,3 +1,4 @@
+using BodyCam.Evidence.Infrastructure.Text;
 using FluentValidation;
 
 namespace BodyCam.Evidence.Features.Compliance.GetUnreviewedItems;
@@ -6,7 +7,7 @@ public sealed class GetUnreviewedItemsValidator : AbstractValidator<GetUnreviewe
 {
     public GetUnreviewedItemsValidator()
     {
-        RuleFor(q => q.Category).MaximumLength(100);
+        RuleFor(q => q.Category).MaximumLength(100).IsFreeText();
         this.ValidatePeriod(q => q.From, q => q.To);
         this.ValidateLimit(q => q.Limit);
     }

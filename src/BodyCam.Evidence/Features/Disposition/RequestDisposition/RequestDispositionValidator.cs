@@ -1,8 +1,9 @@
+using BodyCam.Evidence.Infrastructure.Text;
 using FluentValidation;
 
 namespace BodyCam.Evidence.Features.Disposition.RequestDisposition;
 
 public sealed class RequestDispositionValidator : AbstractValidator<RequestDisposition>
 {
-    public RequestDispositionValidator() => RuleFor(c => c.Reason).NotEmpty().MaximumLength(2000);
+    public RequestDispositionValidator() => RuleFor(c => c.Reason).NotEmpty().MaximumLength(2000).IsFreeText();
 }

@@ -1,8 +1,9 @@
+using BodyCam.Evidence.Infrastructure.Text;
 using FluentValidation;
 
 namespace BodyCam.Evidence.Features.Disposition.RestoreEvidence;
 
 public sealed class RestoreEvidenceValidator : AbstractValidator<RestoreEvidence>
 {
-    public RestoreEvidenceValidator() => RuleFor(c => c.Reason).NotEmpty().MaximumLength(2000);
+    public RestoreEvidenceValidator() => RuleFor(c => c.Reason).NotEmpty().MaximumLength(2000).IsFreeText();
 }

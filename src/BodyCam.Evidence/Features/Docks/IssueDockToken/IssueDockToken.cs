@@ -3,6 +3,7 @@ using BodyCam.Evidence.Domain.Docks;
 using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
+using BodyCam.Evidence.Infrastructure.Text;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,7 +27,7 @@ internal sealed class IssueDockTokenHandler(EvidenceDb db, ICurrentActor caller,
             : null;
         if (dock is null || !dock.Active || dock.KeySha256 != Dock.HashKey(command.Key!))
         {
-            var who = command.DockId is { Length: > 0 } id ? $"as dock '{Truncate(id)}'" : "without a user name";
+            var who = command.DockId is { Length: > 0 } id ? $"as dock '{FreeText.Quote(Truncate(id))}'" : "without a user name";
             throw await db.RefuseAuthenticationAsync(
                 caller.Actor, $"Swift auth {who}: credentials missing, unknown or wrong", "X-Auth-User and X-Auth-Key do not name an active dock.", cancellationToken);
         }

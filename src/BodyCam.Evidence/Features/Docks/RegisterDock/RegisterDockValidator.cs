@@ -1,3 +1,4 @@
+using BodyCam.Evidence.Infrastructure.Text;
 using FluentValidation;
 
 namespace BodyCam.Evidence.Features.Docks.RegisterDock;
@@ -8,6 +9,6 @@ public sealed class RegisterDockValidator : AbstractValidator<RegisterDock>
     {
         RuleFor(dock => dock.Name).NotEmpty().MaximumLength(100)
             .Matches("^[\\p{L}\\p{N} ._-]+$").WithMessage("Use letters, digits, spaces, dot, dash or underscore.");
-        RuleFor(dock => dock.Site).MaximumLength(100);
+        RuleFor(dock => dock.Site).MaximumLength(100).IsFreeText();
     }
 }

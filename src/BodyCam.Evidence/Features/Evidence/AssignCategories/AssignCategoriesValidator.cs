@@ -1,3 +1,4 @@
+using BodyCam.Evidence.Infrastructure.Text;
 using FluentValidation;
 
 namespace BodyCam.Evidence.Features.Evidence.AssignCategories;
@@ -13,5 +14,6 @@ public sealed class AssignCategoriesValidator : AbstractValidator<AssignCategori
         RuleFor(c => c.Categories).Must(categories => categories.All(id => !string.IsNullOrEmpty(id) && id.Length <= 100))
             .When(c => c.Categories is not null)
             .WithMessage("Each category is a category id.");
+        RuleForEach(c => c.Categories).IsFreeText();
     }
 }

@@ -1,4 +1,5 @@
 using BodyCam.Evidence.Features.Audit.SearchAuditTrail;
+using BodyCam.Evidence.Infrastructure.Text;
 using FluentValidation;
 
 namespace BodyCam.Evidence.Features.Evidence.SearchEvidence;
@@ -9,17 +10,17 @@ public sealed class SearchEvidenceValidator : AbstractValidator<SearchEvidence>
 
     public SearchEvidenceValidator()
     {
-        RuleFor(search => search.OfficerId).MaximumLength(64);
-        RuleFor(search => search.Unit).MaximumLength(100);
-        RuleFor(search => search.DeviceSerial).MaximumLength(64);
-        RuleFor(search => search.Category).MaximumLength(100);
-        RuleFor(search => search.CaseNumber).MaximumLength(64);
+        RuleFor(search => search.OfficerId).MaximumLength(64).IsFreeText();
+        RuleFor(search => search.Unit).MaximumLength(100).IsFreeText();
+        RuleFor(search => search.DeviceSerial).MaximumLength(64).IsFreeText();
+        RuleFor(search => search.Category).MaximumLength(100).IsFreeText();
+        RuleFor(search => search.CaseNumber).MaximumLength(64).IsFreeText();
         RuleFor(search => search.Status).Must(status => EvidenceSearchFilter.TryParseStatus(status, out _))
             .WithMessage($"Use one of: {EvidenceSearchFilter.StatusNames}.");
         RuleFor(search => search.From).Must(from => AuditTrailFilter.TryParseInstant(from, out _)).WithMessage(InstantMessage);
         RuleFor(search => search.To).Must(to => AuditTrailFilter.TryParseInstant(to, out _)).WithMessage(InstantMessage);
         RuleFor(search => search.To).Must(NotBeBeforeFrom).WithMessage("to must not be earlier than from.");
-        RuleFor(search => search.Text).Must(text => EvidenceSearchFilter.TryParseText(text, out _))
+        RuleFor(search => search.Text).IsFreeText().Must(text => EvidenceSearchFilter.TryParseText(text, out _))
             .WithMessage($"Give 1 to {EvidenceSearchFilter.MaxWords} words of letters or digits, at most {EvidenceSearchFilter.MaxTextLength} characters in all.");
         RuleFor(search => search.Bbox).Must(bbox => EvidenceSearchFilter.TryParseBox(bbox, out _))
             .WithMessage("Give minLon,minLat,maxLon,maxLat in degrees: longitudes from -180 to 180, latitudes from -90 to 90, each minimum not above its maximum.");

@@ -1,13 +1,14 @@
+using BodyCam.Evidence.Infrastructure.Text;
 using FluentValidation;
 
 namespace BodyCam.Evidence.Features.Exports.DecideClipRequest;
 
 public sealed class ApproveClipRequestValidator : AbstractValidator<ApproveClipRequest>
 {
-    public ApproveClipRequestValidator() => RuleFor(c => c.Reason).NotEmpty().MaximumLength(2000);
+    public ApproveClipRequestValidator() => RuleFor(c => c.Reason).NotEmpty().MaximumLength(2000).IsFreeText();
 }
 
 public sealed class DenyClipRequestValidator : AbstractValidator<DenyClipRequest>
 {
-    public DenyClipRequestValidator() => RuleFor(c => c.Reason).NotEmpty().MaximumLength(2000);
+    public DenyClipRequestValidator() => RuleFor(c => c.Reason).NotEmpty().MaximumLength(2000).IsFreeText();
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BodyCam.Evidence.Infrastructure.Text;
 using BodyCam.Evidence.Verification.Exports;
 using FluentValidation;
 
@@ -35,7 +36,7 @@ public sealed class RequestClipValidator : AbstractValidator<RequestClip>
             RuleFor(c => c.BeforeSeconds).InclusiveBetween(0, MaximumWindowSeconds);
             RuleFor(c => c.AfterSeconds).InclusiveBetween(0, MaximumWindowSeconds);
         });
-        RuleFor(c => c.Purpose).NotEmpty().MaximumLength(2000);
+        RuleFor(c => c.Purpose).NotEmpty().MaximumLength(2000).IsFreeText();
         RuleFor(c => c.Redactions.Count).LessThanOrEqualTo(MaximumRedactions).OverridePropertyName("redactions")
             .WithMessage($"At most {MaximumRedactions} redactions per clip.");
         RuleForEach(c => c.Redactions).ChildRules(redaction =>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using BodyCam.Evidence.Infrastructure.Problems;
+using BodyCam.Evidence.Infrastructure.Text;
 
 namespace BodyCam.Evidence.Features.Ingestion.Axis;
 
@@ -63,9 +64,7 @@ public static class AxisMetadata
         try
         {
             var decoded = Uri.UnescapeDataString(value);
-            return decoded.Any(char.IsControl)
-                ? throw new InvalidHeaderException(header, "Metadata values may not hold control characters.")
-                : decoded;
+            return FreeText.Refusal(decoded) is { } refusal ? throw new InvalidHeaderException(header, refusal) : decoded;
         }
         catch (UriFormatException)
         {

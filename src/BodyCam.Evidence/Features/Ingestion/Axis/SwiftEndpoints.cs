@@ -15,6 +15,7 @@ using BodyCam.Evidence.Features.Recordings.UpdateRecordingMetadata;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Problems;
+using BodyCam.Evidence.Infrastructure.Text;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -74,6 +75,11 @@ public static class SwiftEndpoints
         var caller = services.GetRequiredService<ICurrentActor>();
         var ct = context.RequestAborted;
         var method = context.Request.Method;
+        RefuseUnlessFileName("container", container);
+        if (objectName is not null)
+        {
+            RefuseUnlessFileName("object", objectName);
+        }
         var request = new SwiftRequest(AxisNames.ReadContainer(container), objectName, context, mediator);
         if (account != AccountPrefix + Guid.Parse(caller.Actor.Id).ToString("N"))
         {
@@ -88,6 +94,19 @@ public static class SwiftEndpoints
             _ when HttpMethods.IsPost(method) => objectName is null ? await request.PostContainerAsync() : await request.PostObjectAsync(),
             _ => throw NotUsed(method),
         };
+    }
+
+    /// <summary>Container and object names become the names a recording and its files are kept and shown under.</summary>
+    private static void RefuseUnlessFileName(string field, string name)
+    {
+        if (FreeText.Refusal(name) is { } refusal)
+        {
+            throw RequestValidationException.For(field, refusal);
+        }
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw RequestValidationException.For(field, "A name of only spaces is refused.");
+        }
     }
 
     private static RequestValidationException NotUsed(string method) =>

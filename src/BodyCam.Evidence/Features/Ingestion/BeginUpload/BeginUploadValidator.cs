@@ -1,4 +1,5 @@
 using BodyCam.Evidence.Infrastructure;
+using BodyCam.Evidence.Infrastructure.Text;
 using FluentValidation;
 using static BodyCam.Evidence.Features.Ingestion.RecordingMetadata;
 
@@ -15,7 +16,8 @@ public sealed class BeginUploadValidator : AbstractValidator<BeginUpload>
 
         RuleFor(c => c.Length).GreaterThanOrEqualTo(0).OverridePropertyName("Upload-Length");
         RuleFor(c => c.Metadata.GetValueOrDefault(FileName))
-            .Must(IsPlainFileName).WithMessage("A file name (no folders, no control characters, at most 255 characters) is required.")
+            .Must(IsPlainFileName)
+            .WithMessage("A file name is required: 1-255 characters, not only spaces or dots, no folders, no control or formatting characters.")
             .OverridePropertyName(FileName);
         RuleFor(c => c.Metadata.GetValueOrDefault(DeviceSerial))
             .Must((command, value) => Present(command, value, DeviceSerial, IsIdentifier))
@@ -48,6 +50,23 @@ public sealed class BeginUploadValidator : AbstractValidator<BeginUpload>
             .Must(IsSha256Hex).WithMessage("The whole file's SHA-256 as 64 hexadecimal digits is expected.")
             .OverridePropertyName(Sha256);
         RuleFor(c => c.Metadata.GetValueOrDefault(Category)).MaximumLength(100).OverridePropertyName(Category);
+        RuleFor(c => c.Metadata).Custom(BeText);
+    }
+
+    /// <summary>Every key and value is text by the one rule, those kept as sent too; a failing value is named by its key.</summary>
+    private static void BeText(IReadOnlyDictionary<string, string> metadata, ValidationContext<BeginUpload> context)
+    {
+        foreach (var (key, value) in metadata)
+        {
+            if (FreeText.Refusal(key) is { } keyRefusal)
+            {
+                context.AddFailure("Upload-Metadata", $"A key is refused: {keyRefusal}");
+            }
+            else if (FreeText.Refusal(value) is { } refusal)
+            {
+                context.AddFailure(key, refusal);
+            }
+        }
     }
 
     private static string Describe(IReadOnlySet<string> required, string key, string what) =>

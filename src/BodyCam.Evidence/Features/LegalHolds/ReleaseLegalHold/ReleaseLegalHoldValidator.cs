@@ -1,8 +1,9 @@
+using BodyCam.Evidence.Infrastructure.Text;
 using FluentValidation;
 
 namespace BodyCam.Evidence.Features.LegalHolds.ReleaseLegalHold;
 
 public sealed class ReleaseLegalHoldValidator : AbstractValidator<ReleaseLegalHold>
 {
-    public ReleaseLegalHoldValidator() => RuleFor(c => c.Reason).NotEmpty().MaximumLength(2000);
+    public ReleaseLegalHoldValidator() => RuleFor(c => c.Reason).NotEmpty().MaximumLength(2000).IsFreeText();
 }

@@ -1,4 +1,5 @@
 using BodyCam.Evidence.Features.Ingestion;
+using BodyCam.Evidence.Infrastructure.Text;
 using FluentValidation;
 
 namespace BodyCam.Evidence.Features.Officers.RegisterAxisUser;
@@ -7,8 +8,7 @@ public sealed class RegisterAxisUserValidator : AbstractValidator<RegisterAxisUs
 {
     public RegisterAxisUserValidator()
     {
-        RuleFor(user => user.Name).NotEmpty().MaximumLength(100).Must(name => !name.Any(char.IsControl))
-            .WithMessage("A name of at most 100 characters, without control characters, is required.").OverridePropertyName("Name");
+        RuleFor(user => user.Name).NotEmpty().MaximumLength(100).IsFreeText().OverridePropertyName("Name");
         RuleFor(user => user.UserId).Must(id => id is null || RecordingMetadata.IsIdentifier(id))
             .WithMessage("1-64 letters, digits, '.', '_', ':' or '-'.").OverridePropertyName("UserID");
     }

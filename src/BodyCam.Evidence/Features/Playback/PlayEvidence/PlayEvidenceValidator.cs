@@ -1,3 +1,4 @@
+using BodyCam.Evidence.Infrastructure.Text;
 using FluentValidation;
 
 namespace BodyCam.Evidence.Features.Playback.PlayEvidence;
@@ -7,5 +8,6 @@ public sealed class PlayEvidenceValidator : AbstractValidator<PlayEvidence>
     public PlayEvidenceValidator() =>
         RuleFor(c => c.Reason)
             .NotEmpty().WithMessage($"Say why you view this item: the {AccessReason.Header} header or the {AccessReason.QueryParameter} query parameter.")
-            .MaximumLength(AccessReason.MaxLength);
+            .MaximumLength(AccessReason.MaxLength)
+            .IsFreeText();
 }

@@ -1,8 +1,9 @@
+using BodyCam.Evidence.Infrastructure.Text;
 using FluentValidation;
 
 namespace BodyCam.Evidence.Features.Playback.ViewPoster;
 
 public sealed class ViewPosterValidator : AbstractValidator<ViewPoster>
 {
-    public ViewPosterValidator() => RuleFor(c => c.Reason).MaximumLength(AccessReason.MaxLength);
+    public ViewPosterValidator() => RuleFor(c => c.Reason).MaximumLength(AccessReason.MaxLength).IsFreeText();
 }

@@ -1,3 +1,4 @@
+using BodyCam.Evidence.Infrastructure.Text;
 using FluentValidation;
 
 namespace BodyCam.Evidence.Features.Recordings.SearchRecordings;
@@ -6,6 +7,8 @@ public sealed class SearchRecordingsValidator : AbstractValidator<SearchRecordin
 {
     public SearchRecordingsValidator()
     {
+        RuleFor(q => q.OfficerId).IsFreeText();
+        RuleFor(q => q.DeviceSerial).IsFreeText();
         RuleFor(q => q.Limit).InclusiveBetween(1, 500);
         RuleFor(q => q.To).GreaterThan(q => q.From).When(q => q.From is not null && q.To is not null);
     }

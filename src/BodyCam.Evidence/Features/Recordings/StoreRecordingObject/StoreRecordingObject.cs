@@ -10,6 +10,7 @@ using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;
 using BodyCam.Evidence.Infrastructure.Problems;
 using BodyCam.Evidence.Infrastructure.Storage;
+using BodyCam.Evidence.Infrastructure.Text;
 using BodyCam.Evidence.Features.Retention;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -151,6 +152,10 @@ internal sealed class StoreRecordingObjectHandler(EvidenceDb db, IBlobStore stor
             {
                 throw RequestValidationException.For("Body", "A bookmark's text must be UTF-8.");
             }
+        }
+        if (FreeText.Refusal(text, allowLineBreaks: true) is { } refusal)
+        {
+            throw RequestValidationException.For("Body", $"A bookmark's text is refused: {refusal}");
         }
         var metadata = command.Metadata;
         db.Bookmarks.RemoveRange(await db.Bookmarks.Where(b => b.RecordingId == recordingId && b.ObjectName == command.ObjectName).ToListAsync(cancellationToken));

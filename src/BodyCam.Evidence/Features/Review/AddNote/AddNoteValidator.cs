@@ -1,3 +1,4 @@
+using BodyCam.Evidence.Infrastructure.Text;
 using FluentValidation;
 
 namespace BodyCam.Evidence.Features.Review.AddNote;
@@ -5,6 +6,6 @@ namespace BodyCam.Evidence.Features.Review.AddNote;
 public sealed class AddNoteValidator : AbstractValidator<AddNote>
 {
     public AddNoteValidator() =>
-        RuleFor(c => c.Text).NotEmpty().MaximumLength(4000).Must(text => text.Trim().Length > 0 && ReviewText.IsPlainText(text))
-            .WithMessage("1-4000 characters of text, not only spaces.");
+        RuleFor(c => c.Text).NotEmpty().MaximumLength(4000).Must(text => text.Trim().Length > 0)
+            .WithMessage("1-4000 characters of text, not only spaces.").IsFreeText(allowLineBreaks: true);
 }

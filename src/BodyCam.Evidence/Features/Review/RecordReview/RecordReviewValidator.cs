@@ -1,3 +1,4 @@
+using BodyCam.Evidence.Infrastructure.Text;
 using FluentValidation;
 
 namespace BodyCam.Evidence.Features.Review.RecordReview;
@@ -7,6 +8,6 @@ public sealed class RecordReviewValidator : AbstractValidator<RecordReview>
     public RecordReviewValidator()
     {
         RuleFor(c => c.Outcome).Must(ReviewOutcomes.IsOutcome).WithMessage($"Use one of: {ReviewOutcomes.Names}.");
-        RuleFor(c => c.Comment).MaximumLength(2000).Must(ReviewText.IsPlainText).WithMessage("At most 2000 characters of text.");
+        RuleFor(c => c.Comment).MaximumLength(2000).IsFreeText(allowLineBreaks: true);
     }
 }

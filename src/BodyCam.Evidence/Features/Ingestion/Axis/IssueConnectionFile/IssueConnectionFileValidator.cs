@@ -1,4 +1,5 @@
 using BodyCam.Evidence.Infrastructure;
+using BodyCam.Evidence.Infrastructure.Text;
 using FluentValidation;
 
 namespace BodyCam.Evidence.Features.Ingestion.Axis.IssueConnectionFile;
@@ -10,9 +11,8 @@ public sealed class IssueConnectionFileValidator : AbstractValidator<IssueConnec
 
     public IssueConnectionFileValidator()
     {
-        RuleFor(file => file.SiteName).NotEmpty().MaximumLength(64)
-            .Must(site => site is null || !site.Any(char.IsControl)).WithMessage("Control characters are not allowed.");
-        RuleFor(file => file.Url).NotEmpty().MaximumLength(MaxUrlLength)
+        RuleFor(file => file.SiteName).NotEmpty().MaximumLength(64).IsFreeText();
+        RuleFor(file => file.Url).NotEmpty().MaximumLength(MaxUrlLength).IsFreeText()
             .Must(url => url is null || IsServerUrl(url.Trim()))
             .WithMessage("Use the absolute http or https URL the Axis system controller reaches this server at, without query or fragment.");
         RuleFor(file => file.ContainerType)

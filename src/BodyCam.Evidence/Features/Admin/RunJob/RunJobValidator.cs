@@ -1,0 +1,9 @@
+using BodyCam.Evidence.Infrastructure.Text;
+using FluentValidation;
+
+namespace BodyCam.Evidence.Features.Admin.RunJob;
+
+public sealed class RunJobValidator : AbstractValidator<RunJob>
+{
+    public RunJobValidator() => RuleFor(c => c.Job).IsFreeText();
+}

@@ -1,0 +1,9 @@
+using BodyCam.Evidence.Infrastructure.Text;
+using FluentValidation;
+
+namespace BodyCam.Evidence.Features.Ingestion.AppendToUpload;
+
+public sealed class AppendToUploadValidator : AbstractValidator<AppendToUpload>
+{
+    public AppendToUploadValidator() => RuleFor(c => c.UploadId).IsFreeText();
+}

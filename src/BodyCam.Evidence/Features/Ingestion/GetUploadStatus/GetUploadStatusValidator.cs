@@ -1,0 +1,9 @@
+using BodyCam.Evidence.Infrastructure.Text;
+using FluentValidation;
+
+namespace BodyCam.Evidence.Features.Ingestion.GetUploadStatus;
+
+public sealed class GetUploadStatusValidator : AbstractValidator<GetUploadStatus>
+{
+    public GetUploadStatusValidator() => RuleFor(c => c.UploadId).IsFreeText();
+}

@@ -1,0 +1,9 @@
+using BodyCam.Evidence.Infrastructure.Text;
+using FluentValidation;
+
+namespace BodyCam.Evidence.Features.Ingestion.TerminateUpload;
+
+public sealed class TerminateUploadValidator : AbstractValidator<TerminateUpload>
+{
+    public TerminateUploadValidator() => RuleFor(c => c.UploadId).IsFreeText();
+}
