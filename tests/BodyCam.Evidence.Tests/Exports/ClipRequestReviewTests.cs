@@ -44,7 +44,7 @@ public sealed class ClipRequestReviewTests(ApiProfile profile)
             [Guid.NewGuid()] = "which does not exist",
             [quarantined] = "is Quarantined and Retained",
             [disposed] = "is Verified and SoftDeleted",
-            [unreadable] = "has no known media duration (probe: Unreadable)",
+            [unreadable] = "cannot be clipped: ffprobe cannot read its media.",
             [_item] = "The recording lasts 12",
         };
         var possible = await BoardClient().PostAsJsonAsync("/api/clip-requests", new { evidenceId = _item, startSeconds = 1, endSeconds = 3, purpose = Purpose });

@@ -151,7 +151,7 @@ public sealed class RecordingContainerTests(ApiProfile profile)
         var approval = await Custodian().PostAsJsonAsync($"/api/clip-requests/{requestId}/approve", new { reason = "Board review is in order" });
 
         var problem = await approval.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
-        Assert.That(problem.GetProperty("detail").GetString(), Is.EqualTo($"Evidence {item} cannot be clipped: {why}"));
+        Assert.That(problem.GetProperty("detail").GetString(), Is.EqualTo($"Clip request {requestId} cannot be approved. Evidence {item} cannot be clipped: {why}"));
         await using var db = _api.OpenDb();
         var request = await db.ClipRequests.AsNoTracking().SingleAsync(r => r.Id == requestId);
         var refusal = await db.CustodyEvents.AsNoTracking().SingleAsync(e => e.EvidenceId == item && e.Action == CustodyAction.ClipApprovalRefused);
@@ -159,7 +159,7 @@ public sealed class RecordingContainerTests(ApiProfile profile)
         {
             Assert.That((request.Status, request.DecidedBy), Is.EqualTo((ClipRequestStatus.Requested, (string?)null)));
             Assert.That((refusal.Outcome, refusal.ActorId, refusal.Reason),
-                Is.EqualTo((CustodyOutcome.Denied, "media-custodian", $"approval of clip request {requestId} refused: {why}")));
+                Is.EqualTo((CustodyOutcome.Denied, "media-custodian", $"approval of clip request {requestId} by {request.RequestedBy} refused: Evidence {item} cannot be clipped: {why}")));
             Assert.That(refusal.Sequence, Is.Not.Null, "the refusal is in the custody log");
         });
     }
