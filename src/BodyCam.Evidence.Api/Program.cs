@@ -44,7 +44,7 @@ if (role.ServesApi)
 {
     builder.Services.AddHostedService<LedgerNodeCacheLoader>();
 }
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(options => options.CreateSchemaReferenceId = new UniqueSchemaIds().For);
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 
 var app = builder.Build();
