@@ -21,11 +21,7 @@ start() {
     log "already running on 127.0.0.1:$AZURITE_PORT (pid $(cat "$PID_FILE"))"
     return
   fi
-  command -v npm >/dev/null || die "node/npm not found"
-  if [ ! -d "$NODE_DIR/node_modules" ]; then
-    log "npm ci in $NODE_DIR"
-    (cd "$NODE_DIR" && npm ci --no-audit --no-fund >&2)
-  fi
+  node_tools_install
   port_open "$AZURITE_PORT" && die "port $AZURITE_PORT is already in use by another process"
   mkdir -p "$STATE_DIR/azurite"
   log "starting on 127.0.0.1:$AZURITE_PORT (log: $LOG_FILE)"

@@ -28,3 +28,13 @@ apt_install() {
   log "apt-get install $*"
   apt-get install -y --no-install-recommends "$@" >&2
 }
+
+# The npm tools (Azurite, and the tus client and OpenAPI linter the tests run), installed from node/package-lock.json
+# when node_modules is missing or older than the lock file, so a tool added later reaches existing checkouts too.
+node_tools_install() {
+  local dir="$LOCAL_DIR/node"
+  [ "$dir/node_modules/.package-lock.json" -nt "$dir/package-lock.json" ] && return
+  command -v npm >/dev/null || die "node/npm not found"
+  log "npm ci in $dir"
+  (cd "$dir" && npm ci --no-audit --no-fund >&2)
+}

@@ -6,6 +6,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 "$LOCAL_DIR/postgres.sh" start >&2
+node_tools_install >&2
 "$LOCAL_DIR/azurite.sh" start >&2
 "$LOCAL_DIR/ffmpeg.sh" install >&2
 "$LOCAL_DIR/swiftclient.sh" install >&2

@@ -15,7 +15,7 @@ internal sealed record HostRole(string Name)
         var name = (configuration["Host:Role"] ?? "all").ToLowerInvariant();
         return name is "all" or "api" or "worker"
             ? new HostRole(name)
-            : throw new InvalidOperationException($"Host:Role (--role) is '{name}'; it must be all, api or worker.");
+            : throw new ConfigurationException($"Host:Role (--role) is '{name}'; it must be all, api or worker.");
     }
 
     /// <summary>Separate api and worker processes meet only through shared job storage: in-memory jobs would never run.</summary>
@@ -23,7 +23,7 @@ internal sealed record HostRole(string Name)
     {
         if (Name != "all" && settings.Jobs != JobStorageProvider.PostgreSql)
         {
-            throw new InvalidOperationException($"--role {Name} needs Jobs:Storage=PostgreSql, shared by the api and worker processes.");
+            throw new ConfigurationException($"--role {Name} needs Jobs:Storage=PostgreSql, shared by the api and worker processes.");
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using BodyCam.Evidence.Infrastructure;
 
 namespace BodyCam.Evidence.Cli;
 
@@ -16,9 +17,27 @@ internal static class BodyCamCli
             AxisCommand.Create(),
         };
         var parsed = root.Parse(args);
-        var exitCode = await parsed.InvokeAsync();
-        // A verification's exit code is its verdict: a command line it could not read is no verdict (2), not a failed check (1).
-        var isVerification = parsed.CommandResult.Command == verify || verify.Subcommands.Contains(parsed.CommandResult.Command);
-        return parsed.Errors.Count > 0 && isVerification ? Verify.VerifyCommand.CouldNotVerify : exitCode;
+        // A configuration the commands cannot run with is one line naming the key, not the default handler's stack trace.
+        try
+        {
+            var exitCode = await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            // A verification's exit code is its verdict: a command line it could not read is no verdict (2), not a failed check (1).
+            var isVerification = parsed.CommandResult.Command == verify || verify.Subcommands.Contains(parsed.CommandResult.Command);
+            return parsed.Errors.Count > 0 && isVerification ? Verify.VerifyCommand.CouldNotVerify : exitCode;
+        }
+        catch (ConfigurationException misconfigured)
+        {
+            await Console.Error.WriteLineAsync(misconfigured.Message);
+            return ConfigurationException.ExitCode;
+        }
+        catch (Exception failure)
+        {
+            // Any other failure ends with 1, reported unless it was a cancellation, as System.CommandLine's default handler does.
+            if (failure is not OperationCanceledException)
+            {
+                await Console.Error.WriteLineAsync("Unhandled exception: " + failure);
+            }
+            return 1;
+        }
     }
 }

@@ -151,17 +151,32 @@ public static class EvidenceServices
                     .UseSnakeCaseNamingConvention());
                 break;
             default:
-                var file = new SqliteConnectionStringBuilder(settings.DatabaseConnection).DataSource;
-                if (Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder)
-                {
-                    Directory.CreateDirectory(folder);
-                }
+                CreateOwnerOnlySqliteFile(settings.DatabaseConnection);
                 services.AddDbContext<EvidenceDb, SqliteEvidenceDb>(options => options
                     .UseSqlite(settings.DatabaseConnection)
                     .UseSnakeCaseNamingConvention());
                 break;
         }
         return services;
+    }
+
+    /// <summary>
+    /// SQLite would create the database readable by every local user, and gives its -wal and -shm files the
+    /// database's own mode; so an owner-only empty file (an empty database to SQLite) is there before it first opens it.
+    /// </summary>
+    private static void CreateOwnerOnlySqliteFile(string connectionString)
+    {
+        var connection = new SqliteConnectionStringBuilder(connectionString);
+        if (connection.Mode != SqliteOpenMode.ReadWriteCreate || connection.DataSource is "" or ":memory:")
+        {
+            return;
+        }
+        var file = Path.GetFullPath(connection.DataSource);
+        OwnerOnly.CreateFolder(Path.GetDirectoryName(file)!);
+        if (!File.Exists(file))
+        {
+            OwnerOnly.OpenForWriting(file, FileMode.OpenOrCreate).Dispose();
+        }
     }
 
     private static IBlobStore CreateBlobStore(EvidenceSettings settings) => settings.Storage switch

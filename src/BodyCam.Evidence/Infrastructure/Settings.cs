@@ -1,7 +1,11 @@
+using System.Data.Common;
+using Azure.Storage.Blobs;
 using BodyCam.Evidence.Domain.Ledger;
 using BodyCam.Evidence.Features.Ingestion;
 using BodyCam.Evidence.Infrastructure.Ledger;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
+using Npgsql;
 
 namespace BodyCam.Evidence.Infrastructure;
 
@@ -25,7 +29,8 @@ public enum JobStorageProvider
 
 /// <summary>
 /// Every configuration key the system reads, with the embedded profile's defaults: with no configuration at
-/// all it runs on SQLite, the filesystem and in-memory jobs, everything under <c>Data:Root</c>.
+/// all it runs on SQLite, the filesystem and in-memory jobs, everything under <c>Data:Root</c>. A value the server
+/// cannot run with is refused here, at start, with a <see cref="ConfigurationException"/> naming its key.
 /// </summary>
 public sealed record EvidenceSettings(
     string DataRoot,
@@ -51,28 +56,36 @@ public sealed record EvidenceSettings(
     public static EvidenceSettings From(IConfiguration configuration)
     {
         var dataRoot = Path.GetFullPath(configuration["Data:Root"] ?? "data");
-        var database = configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
-        var storage = configuration.GetValue("Storage:Provider", StorageProvider.FileSystem);
+        var database = configuration.Value("Database:Provider", DatabaseProvider.Sqlite);
+        var storage = configuration.Value("Storage:Provider", StorageProvider.FileSystem);
         var blobConnection = configuration.GetConnectionString("Blobs");
         var blobAccountUrl = BlobAccountUrlFrom(configuration["Storage:AccountUrl"]);
         if (storage == StorageProvider.AzureBlob && string.IsNullOrEmpty(blobConnection) && blobAccountUrl is null)
         {
-            throw new InvalidOperationException(
+            throw new ConfigurationException(
                 "ConnectionStrings:Blobs or Storage:AccountUrl is required when Storage:Provider is AzureBlob.");
         }
+        if (storage == StorageProvider.AzureBlob && !string.IsNullOrEmpty(blobConnection))
+        {
+            EnsureConnectionString("ConnectionStrings:Blobs", "Azure Storage", () => new BlobServiceClient(blobConnection));
+        }
+        var databaseConnection = configuration.GetConnectionString("Evidence") ?? DefaultConnection(database, dataRoot);
+        EnsureConnectionString("ConnectionStrings:Evidence", database.ToString(), () => database == DatabaseProvider.PostgreSql
+            ? new NpgsqlConnectionStringBuilder(databaseConnection)
+            : (DbConnectionStringBuilder)new SqliteConnectionStringBuilder(databaseConnection));
         return new EvidenceSettings(
             dataRoot,
             database,
-            configuration.GetConnectionString("Evidence") ?? DefaultConnection(database, dataRoot),
-            configuration.GetValue("Database:MigrateOnStartup", database == DatabaseProvider.Sqlite),
+            databaseConnection,
+            configuration.Value("Database:MigrateOnStartup", database == DatabaseProvider.Sqlite),
             storage,
             Path.GetFullPath(configuration["Storage:Root"] ?? Path.Combine(dataRoot, "blobs")),
             string.IsNullOrEmpty(blobConnection) ? null : blobConnection,
             blobAccountUrl,
             configuration["Storage:Container"] ?? "evidence",
-            configuration.GetValue("Jobs:Storage", database == DatabaseProvider.PostgreSql ? JobStorageProvider.PostgreSql : JobStorageProvider.InMemory),
+            configuration.Value("Jobs:Storage", database == DatabaseProvider.PostgreSql ? JobStorageProvider.PostgreSql : JobStorageProvider.InMemory),
             new IdentitySettings(
-                configuration["Identity:Authority"],
+                AuthorityFrom(configuration["Identity:Authority"]),
                 configuration["Identity:Audience"] ?? "bodycam-evidence",
                 Path.GetFullPath(configuration["Identity:SigningKeyPath"] ?? Path.Combine(dataRoot, "keys", "token-signing.key"))),
             IngestionSettings.From(configuration),
@@ -98,17 +111,45 @@ public sealed record EvidenceSettings(
         if (!Uri.TryCreate(value, UriKind.Absolute, out var url)
             || url.Scheme != Uri.UriSchemeHttps)
         {
-            throw new InvalidOperationException(
+            throw new ConfigurationException(
                 $"Storage:AccountUrl '{value}' must be an absolute https URL, such as https://<account>.blob.core.windows.net: " +
                 "a managed identity's token is never sent over plain http.");
         }
         return url;
     }
 
+    /// <summary>An OIDC issuer's keys are fetched from its metadata, which the token handler reads over https only.</summary>
+    private static string? AuthorityFrom(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+        return Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps
+            ? value
+            : throw new ConfigurationException($"Identity:Authority '{value}' must be the OIDC issuer's absolute https URL.");
+    }
+
+    /// <summary>
+    /// Parses a connection string now; its client would refuse it only at the first connection. The refusal names
+    /// what is wrong without repeating the string, which may hold a password or an account key.
+    /// </summary>
+    private static void EnsureConnectionString(string key, string kind, Func<object> parse)
+    {
+        try
+        {
+            parse();
+        }
+        catch (Exception invalid) when (invalid is ArgumentException or FormatException)
+        {
+            throw new ConfigurationException($"{key} is not a valid {kind} connection string: {invalid.Message.ReplaceLineEndings(" ")}");
+        }
+    }
+
     private static string DefaultConnection(DatabaseProvider database, string dataRoot) => database switch
     {
         DatabaseProvider.Sqlite => $"Data Source={Path.Combine(dataRoot, "evidence.db")}",
-        _ => throw new InvalidOperationException("ConnectionStrings:Evidence is required when Database:Provider is PostgreSql."),
+        _ => throw new ConfigurationException("ConnectionStrings:Evidence is required when Database:Provider is PostgreSql."),
     };
 }
 
@@ -131,30 +172,30 @@ public sealed record IngestionSettings(
     public static IngestionSettings From(IConfiguration configuration)
     {
         var settings = new IngestionSettings(
-            configuration.GetValue("Ingestion:MaxUploadBytes", 64L * 1024 * 1024 * 1024),
-            configuration.GetValue("Ingestion:BlockSizeBytes", 8 * 1024 * 1024),
-            configuration.GetValue("Ingestion:UploadExpiry", TimeSpan.FromDays(3)),
+            configuration.Value("Ingestion:MaxUploadBytes", 64L * 1024 * 1024 * 1024),
+            configuration.Value("Ingestion:BlockSizeBytes", 8 * 1024 * 1024),
+            configuration.Value("Ingestion:UploadExpiry", TimeSpan.FromDays(3)),
             (configuration["Ingestion:RequiredMetadata"] ?? string.Join(',', RecordingMetadata.Requirable))
                 .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .ToHashSet(StringComparer.Ordinal),
-            configuration.GetValue("Ingestion:MaxConcurrentRequests", 64),
-            configuration.GetValue("Ingestion:MaxConcurrentRequestsPerDock", 8));
+            configuration.Value("Ingestion:MaxConcurrentRequests", 64),
+            configuration.Value("Ingestion:MaxConcurrentRequestsPerDock", 8));
         if (settings.MaxConcurrentRequests < 1 || settings.MaxConcurrentRequestsPerDock < 1)
         {
-            throw new InvalidOperationException("Ingestion:MaxConcurrentRequests and Ingestion:MaxConcurrentRequestsPerDock must be at least 1.");
+            throw new ConfigurationException("Ingestion:MaxConcurrentRequests and Ingestion:MaxConcurrentRequestsPerDock must be at least 1.");
         }
         if (settings.RequiredMetadata.Except(RecordingMetadata.Requirable).FirstOrDefault() is { } unknown)
         {
-            throw new InvalidOperationException(
+            throw new ConfigurationException(
                 $"Ingestion:RequiredMetadata names '{unknown}'; it may list only {string.Join(", ", RecordingMetadata.Requirable)}.");
         }
         if (settings.UploadExpiry <= TimeSpan.Zero || settings.UploadExpiry >= AzureUncommittedBlockLifetime)
         {
-            throw new InvalidOperationException($"Ingestion:UploadExpiry must be positive and under {AzureUncommittedBlockLifetime.TotalDays} days.");
+            throw new ConfigurationException($"Ingestion:UploadExpiry must be positive and under {AzureUncommittedBlockLifetime.TotalDays} days.");
         }
         if (settings.BlockSize is < 64 * 1024 or > 64 * 1024 * 1024)
         {
-            throw new InvalidOperationException("Ingestion:BlockSizeBytes must be between 64 KiB and 64 MiB.");
+            throw new ConfigurationException("Ingestion:BlockSizeBytes must be between 64 KiB and 64 MiB.");
         }
         return settings;
     }
@@ -171,19 +212,19 @@ public sealed record LedgerSettings(string Origin, string SigningKeyPath, int Ch
         var settings = new LedgerSettings(
             configuration["Ledger:Origin"] ?? "bodycam-evidence.localhost/custody",
             Path.GetFullPath(configuration["Ledger:SigningKeyPath"] ?? Path.Combine(dataRoot, "keys", "ledger-signing.key")),
-            configuration.GetValue("Ledger:CheckpointEverySeconds", 5),
-            configuration.GetValue("Ledger:TreeInMemoryFromLevel", LedgerNodeCache.WholeTree));
+            configuration.Value("Ledger:CheckpointEverySeconds", 5),
+            configuration.Value("Ledger:TreeInMemoryFromLevel", LedgerNodeCache.WholeTree));
         if (settings.Origin.Length == 0 || settings.Origin.Any(c => char.IsWhiteSpace(c) || c == '+'))
         {
-            throw new InvalidOperationException("Ledger:Origin must be non-empty, without spaces or '+': it is also the signing key's name.");
+            throw new ConfigurationException("Ledger:Origin must be non-empty, without spaces or '+': it is also the signing key's name.");
         }
         if (settings.CheckpointEverySeconds is < 1 or > 30 || 60 % settings.CheckpointEverySeconds != 0)
         {
-            throw new InvalidOperationException("Ledger:CheckpointEverySeconds must divide a minute: 1, 2, 3, 4, 5, 6, 10, 12, 15, 20 or 30.");
+            throw new ConfigurationException("Ledger:CheckpointEverySeconds must divide a minute: 1, 2, 3, 4, 5, 6, 10, 12, 15, 20 or 30.");
         }
         if (settings.TreeInMemoryFromLevel is < 0 or > LedgerNode.HighestLevel)
         {
-            throw new InvalidOperationException($"Ledger:TreeInMemoryFromLevel must be a tree level from 0 (the whole tree) to {LedgerNode.HighestLevel}.");
+            throw new ConfigurationException($"Ledger:TreeInMemoryFromLevel must be a tree level from 0 (the whole tree) to {LedgerNode.HighestLevel}.");
         }
         return settings;
     }
@@ -208,22 +249,22 @@ public sealed record AxisSettings(
     public static AxisSettings From(IConfiguration configuration)
     {
         var settings = new AxisSettings(
-            configuration.GetValue("Axis:TokenLifetime", TimeSpan.FromHours(1)),
+            configuration.Value("Axis:TokenLifetime", TimeSpan.FromHours(1)),
             configuration["Axis:ContainerType"] ?? "mp4",
             configuration["Axis:HttpsCertificatePath"],
             configuration["Axis:EncryptionPublicKeyPath"],
             configuration["Axis:EncryptionPublicKeyId"]);
         if (settings.TokenLifetime < TimeSpan.FromMinutes(1))
         {
-            throw new InvalidOperationException("Axis:TokenLifetime must be at least a minute.");
+            throw new ConfigurationException("Axis:TokenLifetime must be at least a minute.");
         }
         if (!ContainerTypes.Contains(settings.ContainerType))
         {
-            throw new InvalidOperationException("Axis:ContainerType must be mp4 or mkv.");
+            throw new ConfigurationException("Axis:ContainerType must be mp4 or mkv.");
         }
         if (settings.EncryptionPublicKeyPath is null != settings.EncryptionPublicKeyId is null)
         {
-            throw new InvalidOperationException("Axis:EncryptionPublicKeyPath and Axis:EncryptionPublicKeyId are set together or not at all.");
+            throw new ConfigurationException("Axis:EncryptionPublicKeyPath and Axis:EncryptionPublicKeyId are set together or not at all.");
         }
         return settings;
     }
@@ -247,20 +288,20 @@ public sealed record RetentionSettings(
     public static RetentionSettings From(IConfiguration configuration, StorageProvider storage)
     {
         var settings = new RetentionSettings(
-            configuration.GetValue("Retention:DefaultDays", 180),
-            configuration.GetValue("Retention:SoftDeleteDays", 30),
+            configuration.Value("Retention:DefaultDays", 180),
+            configuration.Value("Retention:SoftDeleteDays", 30),
             configuration["Retention:SweepSchedule"] ?? "0 2 * * *",
             configuration["Retention:PurgeSchedule"] ?? "30 2 * * *",
-            configuration.GetValue("Storage:Immutability", ImmutabilityMode.Off),
-            configuration.GetValue("Retention:IndefiniteImmutabilityDays", 365));
+            configuration.Value("Storage:Immutability", ImmutabilityMode.Off),
+            configuration.Value("Retention:IndefiniteImmutabilityDays", 365));
         if (settings.DefaultDays < 1 || settings.SoftDeleteDays < 0 || settings.IndefiniteImmutabilityDays < 1)
         {
-            throw new InvalidOperationException(
+            throw new ConfigurationException(
                 "Retention:DefaultDays and Retention:IndefiniteImmutabilityDays must be at least 1, Retention:SoftDeleteDays at least 0.");
         }
         if (settings.Immutability != ImmutabilityMode.Off && storage != StorageProvider.AzureBlob)
         {
-            throw new InvalidOperationException("Storage:Immutability needs Storage:Provider AzureBlob: the filesystem store has no WORM policies.");
+            throw new ConfigurationException("Storage:Immutability needs Storage:Provider AzureBlob: the filesystem store has no WORM policies.");
         }
         return settings;
     }
@@ -283,7 +324,7 @@ public sealed record ReviewSettings(IReadOnlyList<string> UseOfForceCategories)
             .ToList();
         if (categories.Count == 0)
         {
-            throw new InvalidOperationException("Review:UseOfForceCategories must name at least one category id.");
+            throw new ConfigurationException("Review:UseOfForceCategories must name at least one category id.");
         }
         return new ReviewSettings(categories);
     }
@@ -297,10 +338,10 @@ public sealed record PlaybackSettings(TimeSpan SessionIdle)
 {
     public static PlaybackSettings From(IConfiguration configuration)
     {
-        var settings = new PlaybackSettings(configuration.GetValue("Playback:SessionIdle", TimeSpan.FromMinutes(5)));
+        var settings = new PlaybackSettings(configuration.Value("Playback:SessionIdle", TimeSpan.FromMinutes(5)));
         if (settings.SessionIdle < TimeSpan.FromSeconds(10) || settings.SessionIdle > TimeSpan.FromHours(1))
         {
-            throw new InvalidOperationException("Playback:SessionIdle must be between 10 seconds and an hour: the view is in the ledger only once its session closes.");
+            throw new ConfigurationException("Playback:SessionIdle must be between 10 seconds and an hour: the view is in the ledger only once its session closes.");
         }
         return settings;
     }
@@ -316,17 +357,17 @@ public sealed record FixitySettings(TimeSpan Interval, string Schedule, long Max
     public static FixitySettings From(IConfiguration configuration)
     {
         var settings = new FixitySettings(
-            configuration.GetValue("Fixity:Interval", TimeSpan.FromDays(30)),
+            configuration.Value("Fixity:Interval", TimeSpan.FromDays(30)),
             configuration["Fixity:Schedule"] ?? "15 * * * *",
-            configuration.GetValue("Fixity:MaxBytesPerRun", 50L * 1024 * 1024 * 1024),
-            configuration.GetValue("Fixity:MaxItemsPerRun", 5000));
+            configuration.Value("Fixity:MaxBytesPerRun", 50L * 1024 * 1024 * 1024),
+            configuration.Value("Fixity:MaxItemsPerRun", 5000));
         if (settings.Interval < TimeSpan.FromHours(1))
         {
-            throw new InvalidOperationException("Fixity:Interval must be at least an hour.");
+            throw new ConfigurationException("Fixity:Interval must be at least an hour.");
         }
         if (settings.MaxBytesPerRun < 1 || settings.MaxItemsPerRun < 1)
         {
-            throw new InvalidOperationException("Fixity:MaxBytesPerRun and Fixity:MaxItemsPerRun must be at least 1.");
+            throw new ConfigurationException("Fixity:MaxBytesPerRun and Fixity:MaxItemsPerRun must be at least 1.");
         }
         return settings;
     }
@@ -342,22 +383,22 @@ public sealed record ExportSettings(TimeSpan LinkLifetime, int MaxDownloads, Tim
     public static ExportSettings From(IConfiguration configuration)
     {
         var settings = new ExportSettings(
-            configuration.GetValue("Exports:LinkLifetime", TimeSpan.FromDays(7)),
-            configuration.GetValue("Exports:MaxDownloads", 3),
-            configuration.GetValue("Exports:CutTimeout", TimeSpan.FromHours(1)),
-            configuration.GetValue("Exports:RequiredApprovals", 1),
-            configuration.GetValue("Exports:StuckProcessingAfter", TimeSpan.FromMinutes(30)));
+            configuration.Value("Exports:LinkLifetime", TimeSpan.FromDays(7)),
+            configuration.Value("Exports:MaxDownloads", 3),
+            configuration.Value("Exports:CutTimeout", TimeSpan.FromHours(1)),
+            configuration.Value("Exports:RequiredApprovals", 1),
+            configuration.Value("Exports:StuckProcessingAfter", TimeSpan.FromMinutes(30)));
         if (settings.LinkLifetime <= TimeSpan.Zero || settings.MaxDownloads < 1 || settings.CutTimeout <= TimeSpan.Zero)
         {
-            throw new InvalidOperationException("Exports:LinkLifetime and Exports:CutTimeout must be positive, Exports:MaxDownloads at least 1.");
+            throw new ConfigurationException("Exports:LinkLifetime and Exports:CutTimeout must be positive, Exports:MaxDownloads at least 1.");
         }
         if (settings.RequiredApprovals is not (1 or 2))
         {
-            throw new InvalidOperationException("Exports:RequiredApprovals is 1 or 2.");
+            throw new ConfigurationException("Exports:RequiredApprovals is 1 or 2.");
         }
         if (settings.StuckProcessingAfter < TimeSpan.FromMinutes(1))
         {
-            throw new InvalidOperationException("Exports:StuckProcessingAfter must be at least a minute.");
+            throw new ConfigurationException("Exports:StuckProcessingAfter must be at least a minute.");
         }
         return settings;
     }

@@ -50,7 +50,7 @@ public sealed class LedgerNodeCacheTests
     [TestCase("57")]
     public void A_tree_level_outside_the_tree_is_refused_naming_the_setting(string level)
     {
-        var refusal = Assert.Throws<InvalidOperationException>(() => EvidenceSettings.From(new ConfigurationBuilder()
+        var refusal = Assert.Throws<ConfigurationException>(() => EvidenceSettings.From(new ConfigurationBuilder()
             .AddInMemoryCollection([new("Ledger:TreeInMemoryFromLevel", level)])
             .Build()));
 

@@ -11,7 +11,7 @@ public sealed class BlobStorageSettingsTests
     [Test]
     public void Azure_Blob_storage_without_a_connection_string_or_an_account_URL_is_refused_naming_both_keys()
     {
-        var refusal = Assert.Throws<InvalidOperationException>(() => Settings(("Storage:Provider", "AzureBlob")));
+        var refusal = Assert.Throws<ConfigurationException>(() => Settings(("Storage:Provider", "AzureBlob")));
 
         Assert.That(refusal.Message, Does.Contain("ConnectionStrings:Blobs").And.Contain("Storage:AccountUrl"));
     }
@@ -19,7 +19,7 @@ public sealed class BlobStorageSettingsTests
     [Test]
     public void Empty_values_count_as_unset()
     {
-        var refusal = Assert.Throws<InvalidOperationException>(() => Settings(
+        var refusal = Assert.Throws<ConfigurationException>(() => Settings(
             ("Storage:Provider", "AzureBlob"), ("ConnectionStrings:Blobs", ""), ("Storage:AccountUrl", "")));
 
         Assert.That(refusal.Message, Does.Contain("ConnectionStrings:Blobs").And.Contain("Storage:AccountUrl"));
@@ -71,7 +71,7 @@ public sealed class BlobStorageSettingsTests
     [TestCase("/var/lib/bodycam/blobs")]
     public void An_account_URL_that_is_not_absolute_https_is_refused(string url)
     {
-        var refusal = Assert.Throws<InvalidOperationException>(() => Settings(("Storage:Provider", "AzureBlob"), ("Storage:AccountUrl", url)));
+        var refusal = Assert.Throws<ConfigurationException>(() => Settings(("Storage:Provider", "AzureBlob"), ("Storage:AccountUrl", url)));
 
         Assert.That(refusal.Message, Does.Contain("Storage:AccountUrl").And.Contain("https"));
     }

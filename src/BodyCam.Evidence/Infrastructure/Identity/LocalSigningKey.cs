@@ -12,5 +12,5 @@ public static class LocalSigningKey
     public const string Issuer = "bodycam-local";
 
     public static SymmetricSecurityKey LoadOrCreate(string path) =>
-        new(KeyFile.ReadOrCreate(path, () => RandomNumberGenerator.GetBytes(32))) { KeyId = "local" };
+        new(KeyFile.ReadOrCreate(path, "Identity:SigningKeyPath", () => RandomNumberGenerator.GetBytes(32))) { KeyId = "local" };
 }

@@ -9,6 +9,18 @@ namespace BodyCam.Evidence.Infrastructure.Ledger;
 /// </summary>
 public static class LedgerSigningKey
 {
-    public static NoteSigner LoadOrCreate(LedgerSettings settings) =>
-        new(settings.Origin, KeyFile.ReadOrCreate(settings.SigningKeyPath, NoteSigner.GenerateSeed));
+    private const string Setting = "Ledger:SigningKeyPath";
+
+    public static NoteSigner LoadOrCreate(LedgerSettings settings)
+    {
+        var seed = KeyFile.ReadOrCreate(settings.SigningKeyPath, Setting, NoteSigner.GenerateSeed);
+        try
+        {
+            return new NoteSigner(settings.Origin, seed);
+        }
+        catch (ArgumentException wrongSize)
+        {
+            throw KeyFile.Unusable(settings.SigningKeyPath, Setting, wrongSize);
+        }
+    }
 }

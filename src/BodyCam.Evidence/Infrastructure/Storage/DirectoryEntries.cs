@@ -49,7 +49,7 @@ internal static partial class DirectoryEntries
         {
             CreateFolder(parent, root);
         }
-        Directory.CreateDirectory(folder);
+        OwnerOnly.CreateFolder(folder);
         if (parent is not null)
         {
             Flush(parent);

@@ -157,9 +157,12 @@ public sealed class FileSystemBlobStore(string root) : IBlobStore
 
     public async Task CheckReadyAsync(CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(_blobs);
-        var probe = Path.Combine(Directory.CreateDirectory(_staging).FullName, ".ready-" + Guid.NewGuid().ToString("N"));
-        await File.WriteAllBytesAsync(probe, [1], cancellationToken);
+        OwnerOnly.CreateFolder(_blobs);
+        var probe = Path.Combine(OwnerOnly.CreateFolder(_staging).FullName, ".ready-" + Guid.NewGuid().ToString("N"));
+        await using (var file = OpenForWriting(probe, FileMode.CreateNew))
+        {
+            await file.WriteAsync(new byte[] { 1 }, cancellationToken);
+        }
         File.Delete(probe);
     }
 
@@ -179,7 +182,7 @@ public sealed class FileSystemBlobStore(string root) : IBlobStore
             appended.Flush(flushToDisk: true);
             PageCache.Release(appended.SafeFileHandle, offset, content.Length);
         }
-        await File.Create(Path.Combine(folder, new StagedPiece(blockIndex, content.Length, offset).MarkerName)).DisposeAsync();
+        await OpenForWriting(Path.Combine(folder, new StagedPiece(blockIndex, content.Length, offset).MarkerName), FileMode.Create).DisposeAsync();
         DirectoryEntries.Flush(folder);
     }
 
@@ -215,8 +218,7 @@ public sealed class FileSystemBlobStore(string root) : IBlobStore
 
     private static string IndexName(int blockIndex) => blockIndex.ToString("D8", CultureInfo.InvariantCulture);
 
-    private static FileStream OpenForWriting(string path, FileMode mode) =>
-        new(path, mode, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.Asynchronous);
+    private static FileStream OpenForWriting(string path, FileMode mode) => OwnerOnly.OpenForWriting(path, mode, FileOptions.Asynchronous);
 
     private static FileStream OpenForReading(string path) =>
         new(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, bufferSize: 0, FileOptions.Asynchronous | FileOptions.SequentialScan);

@@ -16,15 +16,16 @@ public sealed record TelemetrySettings(bool Prometheus, Uri? OtlpEndpoint, OtlpE
     public static TelemetrySettings From(IConfiguration configuration)
     {
         var endpoint = configuration["Telemetry:OtlpEndpoint"];
-        var settings = new TelemetrySettings(
-            configuration.GetValue("Telemetry:Prometheus", false),
-            string.IsNullOrWhiteSpace(endpoint) ? null : new Uri(endpoint, UriKind.RelativeOrAbsolute),
-            configuration.GetValue("Telemetry:OtlpProtocol", OtlpExportProtocol.Grpc),
-            configuration["Telemetry:ServiceName"] ?? "bodycam-evidence");
-        if (settings.OtlpEndpoint is { IsAbsoluteUri: false } or { Scheme: not ("http" or "https") })
+        Uri? otlpEndpoint = null;
+        if (!string.IsNullOrWhiteSpace(endpoint)
+            && (!Uri.TryCreate(endpoint, UriKind.Absolute, out otlpEndpoint) || otlpEndpoint.Scheme is not ("http" or "https")))
         {
-            throw new InvalidOperationException("Telemetry:OtlpEndpoint must be an absolute http(s) URL, such as http://collector:4317.");
+            throw new ConfigurationException("Telemetry:OtlpEndpoint must be an absolute http(s) URL, such as http://collector:4317.");
         }
-        return settings;
+        return new TelemetrySettings(
+            configuration.Value("Telemetry:Prometheus", false),
+            otlpEndpoint,
+            configuration.Value("Telemetry:OtlpProtocol", OtlpExportProtocol.Grpc),
+            configuration["Telemetry:ServiceName"] ?? "bodycam-evidence");
     }
 }

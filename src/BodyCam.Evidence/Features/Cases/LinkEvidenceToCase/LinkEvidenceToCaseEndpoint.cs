@@ -8,7 +8,7 @@ namespace BodyCam.Evidence.Features.Cases.LinkEvidenceToCase;
 
 public static class LinkEvidenceToCaseEndpoint
 {
-    public sealed record LinkBody(string? CaseNumber);
+    public sealed record LinkBody(string CaseNumber);
 
     public static void MapLinkEvidenceToCase(this IEndpointRouteBuilder routes) =>
         routes.MapPost("/api/evidence/{evidenceId:guid}/cases", async Task<Results<Created<CaseLinkView>, Ok<CaseLinkView>>> (

@@ -8,7 +8,7 @@ namespace BodyCam.Evidence.Features.Cases.PutCase;
 
 public static class PutCaseEndpoint
 {
-    public sealed record CaseBody(string? Title, string? Status);
+    public sealed record CaseBody(string Title, string? Status = null);
 
     public static void MapPutCase(this IEndpointRouteBuilder routes) =>
         routes.MapPut("/api/cases/{caseNumber}", async Task<Ok<CaseView>> (string caseNumber, CaseBody body, IMediator mediator, CancellationToken ct) =>

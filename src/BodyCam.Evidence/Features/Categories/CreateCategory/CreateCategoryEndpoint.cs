@@ -9,7 +9,7 @@ namespace BodyCam.Evidence.Features.Categories.CreateCategory;
 
 public static class CreateCategoryEndpoint
 {
-    public sealed record NewCategoryBody(string? Name, int? RetentionDays, bool? Active);
+    public sealed record NewCategoryBody(string Name, int? RetentionDays = null, bool? Active = null);
 
     public static void MapCreateCategory(this IEndpointRouteBuilder routes) =>
         routes.MapPost("/api/categories", async Task<Created<CategoryView>> (NewCategoryBody body, IMediator mediator, CancellationToken ct) =>

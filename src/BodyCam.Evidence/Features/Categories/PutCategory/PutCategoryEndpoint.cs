@@ -8,7 +8,7 @@ namespace BodyCam.Evidence.Features.Categories.PutCategory;
 
 public static class PutCategoryEndpoint
 {
-    public sealed record CategoryBody(string Name, int? RetentionDays, bool? Active);
+    public sealed record CategoryBody(string Name, int? RetentionDays = null, bool? Active = null);
 
     public static void MapPutCategory(this IEndpointRouteBuilder routes) =>
         routes.MapPut("/api/categories/{categoryId}", async Task<Ok<CategoryView>> (string categoryId, CategoryBody body, IMediator mediator, CancellationToken ct) =>

@@ -8,11 +8,11 @@ namespace BodyCam.Evidence.Features.Disposition.RequestDisposition;
 
 public static class RequestDispositionEndpoint
 {
-    public sealed record RequestBody(string? Reason);
+    public sealed record DispositionRequestBody(string Reason);
 
     public static void MapRequestDisposition(this IEndpointRouteBuilder routes) =>
         routes.MapPost("/api/evidence/{evidenceId:guid}/disposition-requests",
-                async Task<Created<DispositionRequestView>> (Guid evidenceId, RequestBody body, IMediator mediator, CancellationToken ct) =>
+                async Task<Created<DispositionRequestView>> (Guid evidenceId, DispositionRequestBody body, IMediator mediator, CancellationToken ct) =>
                 {
                     var request = await mediator.Send(new RequestDisposition(evidenceId, body.Reason ?? ""), ct);
                     return TypedResults.Created($"/api/disposition-requests/{request.Id}", request);

@@ -8,7 +8,7 @@ namespace BodyCam.Evidence.Features.Disposition.RestoreEvidence;
 
 public static class RestoreEvidenceEndpoint
 {
-    public sealed record RestoreBody(string? Reason);
+    public sealed record RestoreBody(string Reason);
 
     public static void MapRestoreEvidence(this IEndpointRouteBuilder routes) =>
         routes.MapPost("/api/evidence/{evidenceId:guid}/restore", async Task<Ok<DispositionRequestView>> (Guid evidenceId, RestoreBody body, IMediator mediator, CancellationToken ct) =>

@@ -8,7 +8,7 @@ using Mediator;
 namespace BodyCam.Evidence.Features.Docks.RegisterDock;
 
 [RequiresRole(Roles.Admin)]
-public sealed record RegisterDock(string Name, string? Site) : ICommand<RegisteredDock>;
+public sealed record RegisterDock(string Name, string? Site = null) : ICommand<RegisteredDock>;
 
 /// <summary>The key is shown here and never again: the server keeps only its hash.</summary>
 public sealed record RegisteredDock(Guid DockId, string Name, string? Site, string Key);

@@ -8,12 +8,12 @@ namespace BodyCam.Evidence.Features.Evidence.AssignCategories;
 
 public static class AssignCategoriesEndpoint
 {
-    public sealed record CategoriesBody(IReadOnlyList<string>? Categories);
+    public sealed record CategoriesBody(IReadOnlyList<string> Categories);
 
     public static void MapAssignCategories(this IEndpointRouteBuilder routes) =>
         routes.MapPut("/api/evidence/{evidenceId:guid}/categories", async Task<Ok<ItemCategoriesView>> (
                     Guid evidenceId, CategoriesBody body, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new AssignCategories(evidenceId, body.Categories!), ct)))
+                TypedResults.Ok(await mediator.Send(new AssignCategories(evidenceId, body.Categories), ct)))
             .WithName(nameof(AssignCategories))
             .WithTags("Evidence")
             .WithSummary("Replaces the item's categories (its officer, the unit's supervisor, a custodian).")

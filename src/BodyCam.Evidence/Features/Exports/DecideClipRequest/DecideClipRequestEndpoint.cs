@@ -8,7 +8,7 @@ namespace BodyCam.Evidence.Features.Exports.DecideClipRequest;
 
 public static class DecideClipRequestEndpoint
 {
-    public sealed record DecisionBody(string? Reason);
+    public sealed record DecisionBody(string Reason);
 
     public static void MapDecideClipRequest(this IEndpointRouteBuilder routes)
     {

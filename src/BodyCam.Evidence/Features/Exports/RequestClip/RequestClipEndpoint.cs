@@ -9,14 +9,22 @@ namespace BodyCam.Evidence.Features.Exports.RequestClip;
 
 public static class RequestClipEndpoint
 {
-    public sealed record RequestBody(
-        Guid? EvidenceId, double? StartSeconds, double? EndSeconds, Guid? BookmarkId, double? BeforeSeconds, double? AfterSeconds, string? Purpose, bool? Accurate,
-        IReadOnlyList<RedactionBody?>? Redactions, bool? Watermark);
+    public sealed record ClipRequestBody(
+        Guid? EvidenceId,
+        string Purpose,
+        double? StartSeconds = null,
+        double? EndSeconds = null,
+        Guid? BookmarkId = null,
+        double? BeforeSeconds = null,
+        double? AfterSeconds = null,
+        bool? Accurate = null,
+        IReadOnlyList<RedactionBody?>? Redactions = null,
+        bool? Watermark = null);
 
-    public sealed record RedactionBody(string? Kind, double? StartSeconds, double? EndSeconds, int? X, int? Y, int? Width, int? Height);
+    public sealed record RedactionBody(string Kind, double? StartSeconds, double? EndSeconds, int? X = null, int? Y = null, int? Width = null, int? Height = null);
 
     public static void MapRequestClip(this IEndpointRouteBuilder routes) =>
-        routes.MapPost("/api/clip-requests", async Task<Created<ClipRequestView>> (RequestBody body, IMediator mediator, CancellationToken ct) =>
+        routes.MapPost("/api/clip-requests", async Task<Created<ClipRequestView>> (ClipRequestBody body, IMediator mediator, CancellationToken ct) =>
                 {
                     var request = await mediator.Send(
                         new RequestClip(

@@ -39,7 +39,9 @@ public static class TusEndpoints
             .AddEndpointFilter(IngestionAdmission.Filter);
 
         tus.MapMethods("/", [HttpMethods.Options], DescribeServer).AllowAnonymous();
-        tus.MapMethods("/{uploadId}", [HttpMethods.Options], DescribeServer).AllowAnonymous();
+        // The upload's id is bound only so that the document names the route's parameter; the answer is the server's.
+        tus.MapMethods("/{uploadId}", [HttpMethods.Options], (string uploadId, HttpResponse response, EvidenceSettings settings) => DescribeServer(response, settings))
+            .AllowAnonymous();
         tus.MapPost("/", Create).WithSummary("Creates an upload (tus creation, creation-with-upload, creation-defer-length).");
         tus.MapMethods("/{uploadId}", [HttpMethods.Head], Describe).WithSummary("The upload's offset (tus core).");
         tus.MapPatch("/{uploadId}", Append).WithSummary("Appends bytes at Upload-Offset (tus core, checksum).");

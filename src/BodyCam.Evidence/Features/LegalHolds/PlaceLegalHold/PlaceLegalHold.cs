@@ -16,7 +16,13 @@ namespace BodyCam.Evidence.Features.LegalHolds.PlaceLegalHold;
 /// </summary>
 [RequiresRole(Roles.Custodian)]
 public sealed record PlaceLegalHold(
-    string Reason, string Matter, IReadOnlyList<Guid>? EvidenceIds, string? CaseNumber, string? OfficerId, DateTimeOffset? From, DateTimeOffset? To)
+    string Reason,
+    string Matter,
+    IReadOnlyList<Guid>? EvidenceIds = null,
+    string? CaseNumber = null,
+    string? OfficerId = null,
+    DateTimeOffset? From = null,
+    DateTimeOffset? To = null)
     : ICommand<LegalHoldView>;
 
 internal sealed class PlaceLegalHoldHandler(EvidenceDb db, ICurrentActor caller, BlobProtection protection, TimeProvider clock)

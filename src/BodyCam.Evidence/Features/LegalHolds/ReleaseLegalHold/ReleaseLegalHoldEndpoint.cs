@@ -8,7 +8,7 @@ namespace BodyCam.Evidence.Features.LegalHolds.ReleaseLegalHold;
 
 public static class ReleaseLegalHoldEndpoint
 {
-    public sealed record ReleaseBody(string? Reason);
+    public sealed record ReleaseBody(string Reason);
 
     public static void MapReleaseLegalHold(this IEndpointRouteBuilder routes) =>
         routes.MapPost("/api/legal-holds/{holdId:guid}/release", async Task<Ok<LegalHoldView>> (Guid holdId, ReleaseBody body, IMediator mediator, CancellationToken ct) =>

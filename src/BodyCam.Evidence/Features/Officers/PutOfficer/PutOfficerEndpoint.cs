@@ -8,7 +8,7 @@ namespace BodyCam.Evidence.Features.Officers.PutOfficer;
 
 public static class PutOfficerEndpoint
 {
-    public sealed record OfficerBody(string? Name, string? Unit, bool? Active, DateTimeOffset? UnitSince);
+    public sealed record OfficerBody(string Name, string? Unit = null, bool? Active = null, DateTimeOffset? UnitSince = null);
 
     public static void MapPutOfficer(this IEndpointRouteBuilder routes) =>
         routes.MapPut("/api/officers/{officerId}", async Task<Ok<OfficerView>> (string officerId, OfficerBody body, IMediator mediator, CancellationToken ct) =>

@@ -8,7 +8,7 @@ namespace BodyCam.Evidence.Features.Review.AddBookmark;
 
 public static class AddBookmarkEndpoint
 {
-    public sealed record BookmarkBody(double? StartSeconds, double? EndSeconds, string? Label, IReadOnlyList<string>? Tags);
+    public sealed record BookmarkBody(double? StartSeconds, string Label, double? EndSeconds = null, IReadOnlyList<string>? Tags = null);
 
     public static void MapAddBookmark(this IEndpointRouteBuilder routes) =>
         routes.MapPost("/api/evidence/{evidenceId:guid}/bookmarks", async Task<Created<ReviewerBookmark>> (

@@ -8,7 +8,7 @@ namespace BodyCam.Evidence.Features.Review.AddNote;
 
 public static class AddNoteEndpoint
 {
-    public sealed record NoteBody(string? Text);
+    public sealed record NoteBody(string Text);
 
     public static void MapAddNote(this IEndpointRouteBuilder routes) =>
         routes.MapPost("/api/evidence/{evidenceId:guid}/notes", async Task<Created<NoteView>> (Guid evidenceId, NoteBody body, IMediator mediator, CancellationToken ct) =>

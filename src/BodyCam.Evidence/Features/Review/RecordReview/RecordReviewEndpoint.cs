@@ -8,7 +8,7 @@ namespace BodyCam.Evidence.Features.Review.RecordReview;
 
 public static class RecordReviewEndpoint
 {
-    public sealed record ReviewBody(string? Outcome, string? Comment);
+    public sealed record ReviewBody(string Outcome, string? Comment = null);
 
     public static void MapRecordReview(this IEndpointRouteBuilder routes) =>
         routes.MapPost("/api/evidence/{evidenceId:guid}/reviews", async Task<Created<ReviewView>> (

@@ -18,7 +18,7 @@ namespace BodyCam.Evidence.Features.Ingestion.Axis.IssueConnectionFile;
 
 /// <summary>Registers a dock for one Axis body worn system and issues the connection file its manager imports.</summary>
 [RequiresRole(Roles.Admin)]
-public sealed record IssueConnectionFile(string SiteName, string Url, string? ContainerType) : ICommand<AxisConnectionFile>;
+public sealed record IssueConnectionFile(string SiteName, string Url, string? ContainerType = null) : ICommand<AxisConnectionFile>;
 
 /// <summary>
 /// The connection file of the Axis Body Worn Integration API ("Connection API"): names, order and limits as in the
