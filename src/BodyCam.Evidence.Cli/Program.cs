@@ -32,10 +32,11 @@ internal static class BodyCamCli
         }
         catch (Exception failure)
         {
-            // Any other failure ends with 1, reported unless it was a cancellation, as System.CommandLine's default handler does.
+            // Any other failure ends with 1, reported unless it was a cancellation, as System.CommandLine's default handler
+            // does, but in one line: an operator running `db migrate` against an unreachable database needs the cause, not the stack.
             if (failure is not OperationCanceledException)
             {
-                await Console.Error.WriteLineAsync("Unhandled exception: " + failure);
+                await Console.Error.WriteLineAsync($"{failure.GetType().Name}: {failure.Message}");
             }
             return 1;
         }

@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.IO.Hashing;
 using System.Security.Cryptography;
 using System.Text;
+using BodyCam.Evidence.Infrastructure.Text;
 using BodyCam.Evidence.Verification.Exports;
 
 namespace BodyCam.Evidence.Cli.Verify;
@@ -115,22 +116,10 @@ internal sealed class ExportPackageEntries
         }
     }
 
+    /// <summary>Names as the zip holds them, each character the text rule refuses written as its code point.</summary>
     private static string Listed(IEnumerable<string> names)
     {
-        var counts = names.GroupBy(n => n, StringComparer.Ordinal).Select(g => g.Count() == 1 ? Quoted(g.Key) : $"{Quoted(g.Key)} {g.Count()} times");
+        var counts = names.GroupBy(n => n, StringComparer.Ordinal).Select(g => g.Count() == 1 ? $"'{FreeText.Quote(g.Key)}'" : $"'{FreeText.Quote(g.Key)}' {g.Count()} times");
         return string.Join(" and ", counts);
-    }
-
-    /// <summary>A name as the zip holds it, with control, bidirectional and zero-width characters shown as escapes.</summary>
-    private static string Quoted(string name)
-    {
-        var quoted = new StringBuilder("'");
-        foreach (var c in name)
-        {
-            _ = char.IsControl(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format
-                ? quoted.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}")
-                : quoted.Append(c);
-        }
-        return quoted.Append('\'').ToString();
     }
 }

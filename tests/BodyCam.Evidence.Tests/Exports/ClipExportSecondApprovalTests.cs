@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -28,7 +27,7 @@ public sealed class ClipExportSecondApprovalTests(ApiProfile profile)
     public async Task StopServer() => await _api.DisposeAsync();
 
     [Test]
-    public async Task The_first_approval_leaves_the_request_requested_and_a_second_persons_approval_starts_the_cut()
+    public async Task The_first_approval_leaves_the_request_requested_and_a_second_persons_approval_starts_the_cut_and_the_package_verifies()
     {
         var request = await RequestAsync();
 
@@ -45,9 +44,15 @@ public sealed class ClipExportSecondApprovalTests(ApiProfile profile)
                 Is.EqualTo(("Approved", "second-custodian", new[] { "second-supervisor", "second-custodian" })));
         });
         var ready = await ClipExportVideo.WaitUntilDoneAsync(BoardClient(), request.Id);
-        var manifest = await ManifestAsync(ready.ExportId!.Value);
+        var package = await DownloadAsync(ready.ExportId!.Value);
+        var manifest = JsonSerializer.Deserialize<ExportManifest>(ClipExportTests.ReadEntry(package, ExportPackageFiles.Manifest), ExportPackageFiles.Json)!;
         Assert.That(manifest.Approvals.Select(a => (a.ApprovedBy, a.Reason)),
             Is.EqualTo(new[] { ("second-supervisor", "In order"), ("second-custodian", "Agreed") }));
+        // The verifier reads both approvals from their custody events, in order, against the manifest's.
+        var key = (await _api.CreateClient().GetStringAsync("/api/ledger/key")).Trim();
+        var (exit, output, errors) = await LocalServices.RunToExitAsync("dotnet", new Dictionary<string, string>(),
+            [Cli.CliTests.CliAssembly, "verify", "export", package, "--key", key]);
+        Assert.That(exit, Is.Zero, output + errors);
         Assert.That(await ActionsAboutAsync(request.Id), Is.EqualTo(new[]
         {
             CustodyAction.ClipRequested, CustodyAction.ClipRequestApproved, CustodyAction.ClipRequestApproved, CustodyAction.ClipCut,
@@ -94,13 +99,13 @@ public sealed class ClipExportSecondApprovalTests(ApiProfile profile)
         await (await BoardClient().PostAsJsonAsync("/api/clip-requests", new { evidenceId = _item, startSeconds = 1, endSeconds = 3, purpose = "Complaint 2026-120" }))
             .ReadAsync<ClipRequestView>(HttpStatusCode.Created);
 
-    private async Task<ExportManifest> ManifestAsync(Guid exportId)
+    private async Task<string> DownloadAsync(Guid exportId)
     {
         var response = await BoardClient().GetAsync($"/api/exports/{exportId}/download");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
-        using var zip = new ZipArchive(await response.Content.ReadAsStreamAsync());
-        await using var manifest = zip.GetEntry(ExportPackageFiles.Manifest)!.Open();
-        return (await JsonSerializer.DeserializeAsync<ExportManifest>(manifest, ExportPackageFiles.Json))!;
+        var path = Path.Combine(_api.DataRoot, $"export-{exportId:N}.zip");
+        await File.WriteAllBytesAsync(path, await response.Content.ReadAsByteArrayAsync());
+        return path;
     }
 
     /// <summary>The source item's custody events whose reason names the request, in ledger order.</summary>

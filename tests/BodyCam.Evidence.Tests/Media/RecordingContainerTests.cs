@@ -159,7 +159,7 @@ public sealed class RecordingContainerTests(ApiProfile profile)
         {
             Assert.That((request.Status, request.DecidedBy), Is.EqualTo((ClipRequestStatus.Requested, (string?)null)));
             Assert.That((refusal.Outcome, refusal.ActorId, refusal.Reason),
-                Is.EqualTo((CustodyOutcome.Denied, "media-custodian", $"approval of clip request {requestId} by {request.RequestedBy} refused: Evidence {item} cannot be clipped: {why}")));
+                Is.EqualTo((CustodyOutcome.Denied, "media-custodian", $"approval of clip request {requestId} (asked by {request.RequestedBy}) refused: Evidence {item} cannot be clipped: {why}")));
             Assert.That(refusal.Sequence, Is.Not.Null, "the refusal is in the custody log");
         });
     }

@@ -35,7 +35,7 @@ internal static class ClipRequestAccess
             if (owner is null || !caller.Sees(owner.OfficerId, owner.OfficerUnit))
             {
                 throw await db.RefuseAsync(
-                    caller.Actor, $"{attempt} of clip request {request.Id} about an item outside the caller's unit",
+                    caller.Actor, $"{attempt} of clip request {request.Id} about an item the caller may not see",
                     "This clip request is not about an item you may see.", request.EvidenceId, cancellationToken);
             }
         }

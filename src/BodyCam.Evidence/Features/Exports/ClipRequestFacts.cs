@@ -81,7 +81,7 @@ internal static class ClipRequestFacts
         var sourceSha256 = await db.EvidenceItems.Where(e => e.Id == request.EvidenceId).Select(e => e.StreamSha256).SingleOrDefaultAsync(cancellationToken);
         db.CustodyEvents.Record(
             CustodyAction.ClipApprovalRefused, actor, request.EvidenceId, sourceSha256,
-            reason: $"approval of clip request {request.Id} by {request.RequestedBy} refused: {impediment}", outcome: CustodyOutcome.Denied);
+            reason: $"approval of clip request {request.Id} (asked by {request.RequestedBy}) refused: {impediment}", outcome: CustodyOutcome.Denied);
         await db.SaveChangesAsync(cancellationToken);
         return new RefusedUnprocessableException($"Clip request {request.Id} cannot be approved. {impediment}");
     }

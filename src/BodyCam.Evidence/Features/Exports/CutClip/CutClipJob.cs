@@ -136,7 +136,7 @@ public sealed class CutClipJob(EvidenceDb db, IBlobStore store, IMediator mediat
         request.Fail(reason.Length > 2000 ? reason[..2000] : reason);
         db.CustodyEvents.Record(
             CustodyAction.ClipFailed, System, request.EvidenceId,
-            reason: $"clip request {request.Id} failed: {request.FailureReason}", outcome: CustodyOutcome.Failed);
+            reason: CustodyEvent.FitReason($"clip request {request.Id} failed: {request.FailureReason}"), outcome: CustodyOutcome.Failed);
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Problems;
+using BodyCam.Evidence.Infrastructure.Text;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -39,8 +40,11 @@ public static class TusEndpoints
             .AddEndpointFilter(IngestionAdmission.Filter);
 
         tus.MapMethods("/", [HttpMethods.Options], DescribeServer).AllowAnonymous();
-        // The upload's id is bound only so that the document names the route's parameter; the answer is the server's.
-        tus.MapMethods("/{uploadId}", [HttpMethods.Options], (string uploadId, HttpResponse response, EvidenceSettings settings) => DescribeServer(response, settings))
+        // The answer is the server's whatever the upload, but the id is still text a client sent, held to the same rule.
+        tus.MapMethods("/{uploadId}", [HttpMethods.Options], (string uploadId, HttpResponse response, EvidenceSettings settings) =>
+                FreeText.Refusal(uploadId) is { } refusal
+                    ? throw RequestValidationException.For("uploadId", refusal)
+                    : DescribeServer(response, settings))
             .AllowAnonymous();
         tus.MapPost("/", Create).WithSummary("Creates an upload (tus creation, creation-with-upload, creation-defer-length).");
         tus.MapMethods("/{uploadId}", [HttpMethods.Head], Describe).WithSummary("The upload's offset (tus core).");
