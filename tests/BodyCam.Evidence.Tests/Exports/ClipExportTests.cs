@@ -9,6 +9,7 @@ using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Exports;
 using BodyCam.Evidence.Features.Exports;
 using BodyCam.Evidence.Features.Exports.CutClip;
+using BodyCam.Evidence.Features.Exports.RequestClip;
 using BodyCam.Evidence.Features.Review.AddBookmark;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Jobs;
@@ -231,6 +232,56 @@ public sealed class ClipExportTests(ApiProfile profile)
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.That(problem.GetProperty("errors").TryGetProperty(field, out _), Is.True, problem.ToString());
     }
+
+    [Test]
+    public async Task A_purpose_and_approval_reason_of_the_longest_length_are_quoted_whole_and_the_package_verifies()
+    {
+        var (purpose, reason) = (Text('p', CustodyEvent.MaxReasonTextLength), Text('a', CustodyEvent.MaxReasonTextLength));
+        var request = await RequestAsync(new { evidenceId = _item, startSeconds = 1, endSeconds = 3, purpose });
+        var approval = await Custodian().PostAsJsonAsync($"/api/clip-requests/{request.Id}/approve", new { reason });
+        Assert.That(approval.StatusCode, Is.EqualTo(HttpStatusCode.OK), await approval.Content.ReadAsStringAsync());
+        var ready = await ClipExportVideo.WaitUntilDoneAsync(BoardClient(), request.Id);
+
+        var (exit, output) = await VerifyAsync(await DownloadAsync(ready.ExportId!.Value));
+
+        Assert.That(exit, Is.EqualTo(0), output);
+        await using var db = _api.OpenDb();
+        var reasons = await db.CustodyEvents.Where(e => e.Reason!.StartsWith($"clip request {request.Id}"))
+            .OrderBy(e => e.Sequence).Select(e => new { e.Action, e.Reason }).ToListAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(reasons.Single(e => e.Action == CustodyAction.ClipRequested).Reason, Does.EndWith(", purpose: " + purpose));
+            Assert.That(reasons.Single(e => e.Action == CustodyAction.ClipRequestApproved).Reason,
+                Is.EqualTo($"clip request {request.Id} by {Board} approved: {reason}"));
+        });
+    }
+
+    [Test]
+    public async Task A_purpose_or_decision_reason_one_longer_than_the_longest_is_a_400_naming_it_and_a_longest_denial_is_quoted_whole()
+    {
+        var (purpose, reason) = (Text('p', CustodyEvent.MaxReasonTextLength), Text('d', CustodyEvent.MaxReasonTextLength));
+        var longerPurpose = await BoardClient().PostAsJsonAsync("/api/clip-requests", new { evidenceId = _item, startSeconds = 1, endSeconds = 3, purpose = purpose + "p" });
+        var farEnd = await BoardClient().PostAsJsonAsync(
+            "/api/clip-requests", new { evidenceId = _item, startSeconds = 1, endSeconds = RequestClipValidator.MaximumOffsetSeconds + 1, purpose });
+        var request = await RequestAsync(new { evidenceId = _item, startSeconds = 1, endSeconds = 3, purpose });
+
+        var longerApproval = await Custodian().PostAsJsonAsync($"/api/clip-requests/{request.Id}/approve", new { reason = reason + "d" });
+        var longerDenial = await Custodian().PostAsJsonAsync($"/api/clip-requests/{request.Id}/deny", new { reason = reason + "d" });
+        var denial = await Custodian().PostAsJsonAsync($"/api/clip-requests/{request.Id}/deny", new { reason });
+
+        foreach (var (response, field) in new[] { (longerPurpose, "purpose"), (farEnd, "endSeconds"), (longerApproval, "reason"), (longerDenial, "reason") })
+        {
+            var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+            Assert.That(problem.GetProperty("errors").TryGetProperty(field, out _), Is.True, problem.ToString());
+        }
+        Assert.That((await denial.ReadAsync<ClipRequestView>(HttpStatusCode.OK)).Status, Is.EqualTo("Denied"));
+        await using var db = _api.OpenDb();
+        var denied = await db.CustodyEvents.SingleAsync(e => e.Action == CustodyAction.ClipRequestDenied && e.Reason!.StartsWith($"clip request {request.Id}"));
+        Assert.That(denied.Reason, Is.EqualTo($"clip request {request.Id} by {Board} denied: {reason}"));
+    }
+
+    /// <summary>Text of the given length, opening and closing with a letter, so that trimming leaves it whole.</summary>
+    private static string Text(char letter, int length) => string.Concat(Enumerable.Repeat($"{letter}{letter} ", length))[..(length - 1)] + letter;
 
     [Test]
     public async Task A_blurred_rectangle_and_a_muted_range_are_in_the_clip_itself()

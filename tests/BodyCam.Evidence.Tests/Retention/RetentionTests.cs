@@ -203,6 +203,89 @@ public sealed class RetentionTests(ApiProfile profile)
         Assert.That(refusal, Does.Contain("FAILED"));
     }
 
+    [Test]
+    public async Task A_hold_or_release_reason_of_the_longest_length_is_quoted_whole_and_one_more_is_a_400_naming_it()
+    {
+        var item = await _api.UploadVerifiedRecordingAsync("officer-r5");
+        var caseNumber = new string('9', 64);
+        await LinkToCaseAsync(item, caseNumber, CaseStatus.Closed);
+        var (placed, released) = (Text('p', CustodyEvent.MaxReasonTextLength), Text('r', CustodyEvent.MaxReasonTextLength));
+
+        var place = await Custodian("carol").PostAsJsonAsync("/api/legal-holds", new
+        {
+            reason = placed, matter = Text('m', 200), evidenceIds = new[] { item }, caseNumber,
+            officerId = "officer-r5", from = RecordedStart.AddHours(-1), to = RecordedStart.AddHours(1),
+        });
+        Assert.That(place.StatusCode, Is.EqualTo(HttpStatusCode.Created), await place.Content.ReadAsStringAsync());
+        var hold = (await place.Content.ReadFromJsonAsync<RequestRow>())!.Id;
+        var release = await Custodian("carol").PostAsJsonAsync($"/api/legal-holds/{hold}/release", new { reason = released });
+        Assert.That(release.StatusCode, Is.EqualTo(HttpStatusCode.OK), await release.Content.ReadAsStringAsync());
+
+        await using (var db = _api.OpenDb())
+        {
+            var reasons = await db.CustodyEvents.Where(e => e.Reason!.StartsWith($"legal hold {hold}"))
+                .OrderBy(e => e.Sequence).Select(e => new { e.Action, e.EvidenceId, e.Reason }).ToListAsync();
+            Assert.That(reasons.Select(e => (e.Action, e.EvidenceId)), Is.EqualTo(new[]
+            {
+                (CustodyAction.LegalHoldPlaced, (Guid?)null), (CustodyAction.LegalHoldPlaced, item),
+                (CustodyAction.LegalHoldReleased, null), (CustodyAction.LegalHoldReleased, item),
+            }));
+            Assert.That(reasons.Take(2).Select(e => e.Reason), Is.All.EndsWith("; " + placed));
+            Assert.That(reasons.Skip(2).Select(e => e.Reason), Is.All.EndsWith("; " + released));
+        }
+
+        var longer = await Custodian("carol").PostAsJsonAsync("/api/legal-holds", new
+        {
+            reason = placed + "p", matter = "Doe v. City", evidenceIds = new[] { item },
+        });
+        var another = await Custodian("carol").PostAsJsonAsync("/api/legal-holds", new { reason = placed, matter = "Doe v. City", evidenceIds = new[] { item } });
+        Assert.That(another.StatusCode, Is.EqualTo(HttpStatusCode.Created), await another.Content.ReadAsStringAsync());
+        var longerRelease = await Custodian("carol").PostAsJsonAsync(
+            $"/api/legal-holds/{(await another.Content.ReadFromJsonAsync<RequestRow>())!.Id}/release", new { reason = released + "r" });
+        await AssertRefusedNamingAsync(longer, "reason");
+        await AssertRefusedNamingAsync(longerRelease, "reason");
+    }
+
+    [Test]
+    public async Task A_disposition_or_restore_reason_of_the_longest_length_is_quoted_whole_and_one_more_is_a_400_naming_it()
+    {
+        var item = await _api.UploadVerifiedRecordingAsync("officer-r6");
+        _clock.Advance(AYear);
+        var (asked, withdrawn) = (Text('d', CustodyEvent.MaxReasonTextLength), Text('w', CustodyEvent.MaxReasonTextLength));
+
+        var longerRequest = await Custodian("carol").PostAsJsonAsync($"/api/evidence/{item}/disposition-requests", new { reason = asked + "d" });
+        var request = await Custodian("carol").PostAsJsonAsync($"/api/evidence/{item}/disposition-requests", new { reason = asked });
+        Assert.That(request.StatusCode, Is.EqualTo(HttpStatusCode.Created), await request.Content.ReadAsStringAsync());
+        var requestId = (await request.Content.ReadFromJsonAsync<RequestRow>())!.Id;
+        var approval = await Custodian("dave").PostAsync($"/api/disposition-requests/{requestId}/approve", null);
+        Assert.That(approval.StatusCode, Is.EqualTo(HttpStatusCode.OK), await approval.Content.ReadAsStringAsync());
+        var longerRestore = await Custodian("erin").PostAsJsonAsync($"/api/evidence/{item}/restore", new { reason = withdrawn + "w" });
+        var restore = await Custodian("erin").PostAsJsonAsync($"/api/evidence/{item}/restore", new { reason = withdrawn });
+        Assert.That(restore.StatusCode, Is.EqualTo(HttpStatusCode.OK), await restore.Content.ReadAsStringAsync());
+
+        await AssertRefusedNamingAsync(longerRequest, "reason");
+        await AssertRefusedNamingAsync(longerRestore, "reason");
+        await using var db = _api.OpenDb();
+        var reasons = await db.CustodyEvents.Where(e => e.EvidenceId == item && e.Reason!.StartsWith($"disposition request {requestId}"))
+            .OrderBy(e => e.Sequence).Select(e => new { e.Action, e.Reason }).ToListAsync();
+        Assert.That(reasons.Select(e => e.Action), Is.EqualTo(new[] { CustodyAction.DispositionRequested, CustodyAction.DispositionApproved, CustodyAction.Restored }));
+        Assert.Multiple(() =>
+        {
+            Assert.That(reasons[0].Reason, Is.EqualTo($"disposition request {requestId}: {asked}; awaiting approval by another custodian"));
+            Assert.That(reasons[1].Reason, Does.StartWith($"disposition request {requestId} by carol ({asked}) approved;"));
+            Assert.That(reasons[2].Reason, Is.EqualTo($"disposition request {requestId} withdrawn: {withdrawn}"));
+        });
+    }
+
+    /// <summary>Text of the given length, opening and closing with a letter, so that trimming leaves it whole.</summary>
+    private static string Text(char letter, int length) => string.Concat(Enumerable.Repeat($"{letter}{letter} ", length))[..(length - 1)] + letter;
+
+    private static async Task AssertRefusedNamingAsync(HttpResponseMessage response, string field)
+    {
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.That(problem.GetProperty("errors").TryGetProperty(field, out _), Is.True, problem.ToString());
+    }
+
     private async Task<(int ExitCode, string Output)> VerifyWithCliAsync(string certificate)
     {
         var file = Path.Combine(_api.DataRoot, $"certificate-{Guid.NewGuid():N}.txt");

@@ -12,6 +12,14 @@ public sealed class CustodyEvent
 {
     public const int MaxReasonLength = 2000;
 
+    /// <summary>
+    /// The most free text a command may quote whole in its custody reason: a purpose, a decision's or a hold's reason.
+    /// The longest opening quoted with it, a legal hold's (id, a 200-character matter, case, officer and range, item
+    /// count), is under 540 characters, so the event always fits. Cutting the text instead (<see cref="FitReason"/>)
+    /// would break the offline export check, which matches a package's purpose and approval reasons to these events exactly.
+    /// </summary>
+    public const int MaxReasonTextLength = MaxReasonLength - 600;
+
     /// <summary>A reason cut to what the log stores, never inside a surrogate pair, with an ellipsis where it was cut.</summary>
     public static string FitReason(string reason)
     {

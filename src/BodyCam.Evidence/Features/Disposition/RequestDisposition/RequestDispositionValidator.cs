@@ -1,3 +1,4 @@
+using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Infrastructure.Text;
 using FluentValidation;
 
@@ -5,5 +6,5 @@ namespace BodyCam.Evidence.Features.Disposition.RequestDisposition;
 
 public sealed class RequestDispositionValidator : AbstractValidator<RequestDisposition>
 {
-    public RequestDispositionValidator() => RuleFor(c => c.Reason).NotEmpty().MaximumLength(2000).IsFreeText();
+    public RequestDispositionValidator() => RuleFor(c => c.Reason).NotEmpty().MaximumLength(CustodyEvent.MaxReasonTextLength).IsFreeText();
 }

@@ -1,3 +1,4 @@
+using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Infrastructure.Text;
 using FluentValidation;
 
@@ -5,5 +6,5 @@ namespace BodyCam.Evidence.Features.Disposition.RestoreEvidence;
 
 public sealed class RestoreEvidenceValidator : AbstractValidator<RestoreEvidence>
 {
-    public RestoreEvidenceValidator() => RuleFor(c => c.Reason).NotEmpty().MaximumLength(2000).IsFreeText();
+    public RestoreEvidenceValidator() => RuleFor(c => c.Reason).NotEmpty().MaximumLength(CustodyEvent.MaxReasonTextLength).IsFreeText();
 }

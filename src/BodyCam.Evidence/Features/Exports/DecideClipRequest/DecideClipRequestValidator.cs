@@ -1,3 +1,4 @@
+using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Infrastructure.Text;
 using FluentValidation;
 
@@ -5,10 +6,10 @@ namespace BodyCam.Evidence.Features.Exports.DecideClipRequest;
 
 public sealed class ApproveClipRequestValidator : AbstractValidator<ApproveClipRequest>
 {
-    public ApproveClipRequestValidator() => RuleFor(c => c.Reason).NotEmpty().MaximumLength(2000).IsFreeText();
+    public ApproveClipRequestValidator() => RuleFor(c => c.Reason).NotEmpty().MaximumLength(CustodyEvent.MaxReasonTextLength).IsFreeText();
 }
 
 public sealed class DenyClipRequestValidator : AbstractValidator<DenyClipRequest>
 {
-    public DenyClipRequestValidator() => RuleFor(c => c.Reason).NotEmpty().MaximumLength(2000).IsFreeText();
+    public DenyClipRequestValidator() => RuleFor(c => c.Reason).NotEmpty().MaximumLength(CustodyEvent.MaxReasonTextLength).IsFreeText();
 }

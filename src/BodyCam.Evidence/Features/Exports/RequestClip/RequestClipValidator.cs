@@ -1,4 +1,5 @@
 using System.Globalization;
+using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Infrastructure.Text;
 using BodyCam.Evidence.Verification.Exports;
 using FluentValidation;
@@ -17,14 +18,21 @@ public sealed class RequestClipValidator : AbstractValidator<RequestClip>
 
     public const double MaximumWindowSeconds = 600;
 
+    /// <summary>
+    /// About 116 days, beyond any recording: it keeps the range's text in the request's custody event short, where a
+    /// double's largest value would take 309 digits.
+    /// </summary>
+    public const double MaximumOffsetSeconds = 10_000_000;
+
     public RequestClipValidator()
     {
         RuleFor(c => c.EvidenceId).NotEmpty();
         When(c => c.BookmarkId is null, () =>
         {
-            RuleFor(c => c.StartSeconds).NotNull().WithMessage("Give 'startSeconds' and 'endSeconds', or a 'bookmarkId'.").GreaterThanOrEqualTo(0);
+            RuleFor(c => c.StartSeconds).NotNull().WithMessage("Give 'startSeconds' and 'endSeconds', or a 'bookmarkId'.").InclusiveBetween(0, MaximumOffsetSeconds);
             RuleFor(c => c.EndSeconds).NotNull().WithMessage("Give 'startSeconds' and 'endSeconds', or a 'bookmarkId'.")
-                .GreaterThan(c => c.StartSeconds).WithMessage("'endSeconds' must be after 'startSeconds'.");
+                .GreaterThan(c => c.StartSeconds).WithMessage("'endSeconds' must be after 'startSeconds'.")
+                .LessThanOrEqualTo(MaximumOffsetSeconds);
             RuleFor(c => new[] { c.BeforeSeconds, c.AfterSeconds }).Must(window => window.All(s => s is null))
                 .OverridePropertyName("beforeSeconds").WithMessage("'beforeSeconds' and 'afterSeconds' are a window around a bookmarked moment: give a 'bookmarkId'.");
             RuleFor(c => c).Custom(RedactionsWithinTheRange).When(c => c.StartSeconds is not null && c.EndSeconds is not null);
@@ -36,7 +44,7 @@ public sealed class RequestClipValidator : AbstractValidator<RequestClip>
             RuleFor(c => c.BeforeSeconds).InclusiveBetween(0, MaximumWindowSeconds);
             RuleFor(c => c.AfterSeconds).InclusiveBetween(0, MaximumWindowSeconds);
         });
-        RuleFor(c => c.Purpose).NotEmpty().MaximumLength(2000).IsFreeText();
+        RuleFor(c => c.Purpose).NotEmpty().MaximumLength(CustodyEvent.MaxReasonTextLength).IsFreeText();
         RuleFor(c => c.Redactions.Count).LessThanOrEqualTo(MaximumRedactions).OverridePropertyName("redactions")
             .WithMessage($"At most {MaximumRedactions} redactions per clip.");
         RuleForEach(c => c.Redactions).ChildRules(redaction =>

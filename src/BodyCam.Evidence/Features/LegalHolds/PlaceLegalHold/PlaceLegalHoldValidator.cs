@@ -1,3 +1,4 @@
+using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Infrastructure.Text;
 using FluentValidation;
 
@@ -7,7 +8,7 @@ public sealed class PlaceLegalHoldValidator : AbstractValidator<PlaceLegalHold>
 {
     public PlaceLegalHoldValidator()
     {
-        RuleFor(c => c.Reason).NotEmpty().MaximumLength(2000).IsFreeText();
+        RuleFor(c => c.Reason).NotEmpty().MaximumLength(CustodyEvent.MaxReasonTextLength).IsFreeText();
         RuleFor(c => c.Matter).NotEmpty().MaximumLength(200).IsFreeText();
         RuleFor(c => c.EvidenceIds)
             .Must((command, ids) => ids is { Count: > 0 } || command.CaseNumber is not null || command.OfficerId is not null)
