@@ -7,7 +7,8 @@ namespace BodyCam.Evidence.Tests.Axis;
 
 /// <summary>
 /// Two Axis body worn systems on one server, each connected as its own dock: the users, cameras and system ids
-/// one registers are its own, and the other can neither change them nor file recordings under them.
+/// one registers are its own, and the other can neither change them nor file recordings under them. One no dock
+/// owns is the first registering dock's.
 /// </summary>
 [TestFixtureSource(typeof(ApiProfile), nameof(ApiProfile.All))]
 public sealed class AxisRegistryTests(ApiProfile profile)
@@ -111,6 +112,42 @@ public sealed class AxisRegistryTests(ApiProfile profile)
         Assert.That(
             await db.Recordings.Where(r => r.DeviceSerial == north.BwcSerial || r.DeviceSerial == south.BwcSerial).Select(r => r.ContainerName).ToListAsync(),
             Is.EqualTo(new[] { north.ContainerName }));
+    }
+
+    [Test]
+    public async Task A_user_and_camera_no_system_owns_are_taken_over_by_the_first_system_that_registers_them_and_the_takeover_is_recorded()
+    {
+        var recording = AxisRecording.New();
+        var userUuid = Guid.Parse(recording.UserUuid);
+        await AxisSite.RegisterOfficerAndCameraAsync(_north, recording, "Åsa Öberg");
+        await using (var db = _api.OpenDb())
+        {
+            await db.Officers.Where(o => o.AxisUserId == userUuid).ExecuteUpdateAsync(s => s.SetProperty(o => o.DockId, (Guid?)null));
+            await db.Cameras.Where(c => c.Serial == recording.BwcSerial).ExecuteUpdateAsync(s => s.SetProperty(c => c.DockId, (Guid?)null));
+        }
+
+        var beforeTakeover = await _south.PutContainerAsync(recording.ContainerName, recording.Metadata);
+        await AxisSite.RegisterOfficerAndCameraAsync(_south, recording, "Lars Ek");
+        var userAfter = await _north.PutUserAsync(recording.UserUuid, "Åsa Öberg");
+        var cameraAfter = await _north.PutDeviceAsync(recording.BwcSerial, "Taken back");
+        var filed = await _south.PutContainerAsync(recording.ContainerName, recording.Metadata);
+
+        Assert.That((await beforeTakeover.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("UserID", out _), Is.True);
+        await userAfter.AssertProblemAsync(HttpStatusCode.Conflict);
+        await cameraAfter.AssertProblemAsync(HttpStatusCode.Conflict);
+        await filed.AssertStatusAsync(HttpStatusCode.Created);
+        await using var migrated = _api.OpenDb();
+        var officer = await migrated.Officers.SingleAsync(o => o.AxisUserId == userUuid);
+        var camera = await migrated.Cameras.SingleAsync(c => c.Serial == recording.BwcSerial);
+        Assert.That((officer.Name, officer.DockId, camera.DockId), Is.EqualTo(("Lars Ek", DockOf(_south), DockOf(_south))));
+        Assert.That(
+            (await RecordedAsync(_south, CustodyAction.OfficerRecorded, recording.UserUuid)).Select(e => e.Reason),
+            Is.EqualTo(new[] { $"officer {officer.OfficerId} ('Lars Ek', active) as Axis user {userUuid}; it had no owning system and is now this dock's" }));
+        Assert.That(
+            (await RecordedAsync(_south, CustodyAction.CameraRecorded, recording.BwcSerial)).Select(e => e.Reason),
+            Is.EqualTo(new[] { $"camera {recording.BwcSerial} ('{camera.Name}', model W110, active); it had no owning system and is now this dock's" }));
+        Assert.That(await RefusalsOfAsync(_north, recording.UserUuid), Has.Count.EqualTo(1));
+        Assert.That(await RefusalsOfAsync(_north, recording.BwcSerial), Has.Count.EqualTo(1));
     }
 
     private static Guid DockOf(AxisSystemController controller) => Guid.Parse(controller.UserName);

@@ -17,7 +17,7 @@ public sealed class Officer
     public bool Active { get; private set; }
     public string? Unit { get; private set; }
     public Guid? AxisUserId { get; private init; }
-    public Guid? DockId { get; private init; }
+    public Guid? DockId { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
     public static Officer FromAxisUser(string officerId, Guid axisUserId, Guid dockId, string name, bool active, DateTimeOffset now) => new()
@@ -31,6 +31,19 @@ public sealed class Officer
     };
 
     public static Officer Create(string officerId, DateTimeOffset now) => new() { OfficerId = officerId, Active = true, UpdatedAt = now };
+
+    /// <summary>
+    /// Gives an officer no dock owns (one registered before each system's registry was its own, whom the custody log
+    /// does not attribute to a dock) to the dock whose system now registers them. An owned officer is never moved.
+    /// </summary>
+    public void ClaimFor(Guid dockId)
+    {
+        if (DockId is not null)
+        {
+            throw new InvalidOperationException($"Officer {OfficerId} already belongs to dock {DockId}.");
+        }
+        DockId = dockId;
+    }
 
     public void AssignUnit(string? unit, DateTimeOffset now)
     {

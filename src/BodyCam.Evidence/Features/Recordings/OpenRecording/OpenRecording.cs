@@ -11,7 +11,8 @@ namespace BodyCam.Evidence.Features.Recordings.OpenRecording;
 
 /// <summary>
 /// A body worn system starts sending a recording. Its user and camera must be ones it registered here, or it can
-/// never be filed (400: the system keeps it and shows it as not transferred). Content the system itself rejected is
+/// never be filed (400: the system keeps it and shows it as not transferred). A user or camera no dock owns is
+/// refused too until a system registers it and so takes it over: only a registration records the takeover. Content the system itself rejected is
 /// always taken in, whoever and whatever it names. Opening a recording again updates its facts.
 /// </summary>
 [RequiresRole(Roles.Dock)]
