@@ -2,7 +2,6 @@ using System.Globalization;
 using System.IO.Compression;
 using System.IO.Hashing;
 using System.Security.Cryptography;
-using System.Text;
 using BodyCam.Evidence.Infrastructure.Text;
 using BodyCam.Evidence.Verification.Exports;
 
