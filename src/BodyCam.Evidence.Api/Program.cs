@@ -69,7 +69,7 @@ try
     if (settings.MigrateOnStartup)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<EvidenceDb>().MigrateAsync(CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<EvidenceDb>().Database.MigrateAsync(CancellationToken.None);
     }
 
     app.UseExceptionHandler();

@@ -2,7 +2,6 @@ using System.CommandLine;
 using BodyCam.Evidence.Features.Ingestion.Axis.IssueConnectionFile;
 using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Identity;
-using BodyCam.Evidence.Infrastructure.Ledger;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Problems;
 using Mediator;
@@ -94,7 +93,7 @@ internal static class AxisCommand
         var db = services.GetRequiredService<EvidenceDb>();
         if (settings.MigrateOnStartup)
         {
-            await db.MigrateAsync(cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
             return true;
         }
         if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())

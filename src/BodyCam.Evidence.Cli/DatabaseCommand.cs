@@ -1,5 +1,4 @@
 using System.CommandLine;
-using BodyCam.Evidence.Infrastructure.Ledger;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,7 +23,7 @@ internal static class DatabaseCommand
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<EvidenceDb>();
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-            await db.MigrateAsync(cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
             Console.WriteLine(pending.Count == 0
                 ? $"{settings.Database} database is up to date."
                 : $"Applied {pending.Count} migration(s) to the {settings.Database} database: {string.Join(", ", pending)}");

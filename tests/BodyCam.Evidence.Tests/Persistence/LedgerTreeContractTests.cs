@@ -311,26 +311,6 @@ public sealed class LedgerTreeContractTests(DatabaseProvider provider)
         }
     }
 
-    [TestCase(1)]
-    [TestCase(21)]
-    public async Task Migrating_builds_the_tree_of_a_log_written_before_the_tree_was_stored(int size)
-    {
-        await AppendAsync(size);
-        await using (var db = OpenDb())
-        {
-            var expected = await db.RootHashAsync(size, CancellationToken.None);
-            await DeleteStoredNodesAsync(db, fromLevel: 0);
-            Assert.That(() => db.RootHashAsync(size, CancellationToken.None), Throws.InvalidOperationException);
-
-            await db.MigrateAsync(CancellationToken.None);
-
-            Assert.That(await db.RootHashAsync(size, CancellationToken.None), Is.EqualTo(expected));
-        }
-        await AppendAsync(3);
-        await using var reader = OpenDb();
-        Assert.That(await reader.RootHashAsync(size + 3, CancellationToken.None), Is.EqualTo(MerkleTree.RootHash(await LeafHashesAsync(reader))));
-    }
-
     [Test]
     public async Task Tree_nodes_cannot_be_changed_or_deleted()
     {

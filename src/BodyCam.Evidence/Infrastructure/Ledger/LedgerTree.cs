@@ -25,35 +25,6 @@ public static class LedgerTree
     public static async Task<long> LedgerSizeAsync(this EvidenceDb db, CancellationToken cancellationToken) =>
         await db.CustodyEvents.MaxAsync(e => (long?)e.Sequence, cancellationToken) + 1 ?? 0;
 
-    /// <summary>
-    /// Applies the migrations, then stores the tree nodes of events written before the ledger tables existed,
-    /// without which no event could be appended. Each page of leaves commits with every node it completes, so
-    /// an interrupted run resumes where it stopped.
-    /// </summary>
-    public static async Task MigrateAsync(this EvidenceDb db, CancellationToken cancellationToken)
-    {
-        const int Page = 10_000;
-        await db.Database.MigrateAsync(cancellationToken);
-        var stored = await db.LedgerNodes.Where(n => n.Position < LedgerNode.PositionOf(1, 0)).MaxAsync(n => (long?)n.Position, cancellationToken) + 1 ?? 0;
-        var edge = await db.ReadCompactRangeAsync(stored, cancellationToken);
-        while (stored < await db.LedgerSizeAsync(cancellationToken))
-        {
-            var leaves = await db.CustodyEvents.AsNoTracking()
-                .Where(e => e.Sequence >= stored && e.Sequence < stored + Page)
-                .OrderBy(e => e.Sequence)
-                .Select(e => new { Sequence = e.Sequence!.Value, e.LeafHash })
-                .ToListAsync(cancellationToken);
-            if (leaves.Count == 0 || leaves[0].Sequence != stored || leaves[^1].Sequence != stored + leaves.Count - 1)
-            {
-                throw new InvalidOperationException($"The custody log has no event {stored}; its sequence has a gap.");
-            }
-            leaves.ForEach(leaf => db.LedgerNodes.AddRange(NodesOfLeaf(edge, leaf.Sequence, leaf.LeafHash)));
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            stored += leaves.Count;
-        }
-    }
-
     /// <summary>The log's right edge at <paramref name="treeSize"/>, ready for appending.</summary>
     public static async Task<CompactRange> ReadCompactRangeAsync(this EvidenceDb db, long treeSize, CancellationToken cancellationToken)
     {

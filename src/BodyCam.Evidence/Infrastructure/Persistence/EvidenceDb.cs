@@ -556,7 +556,7 @@ public abstract class EvidenceDb : DbContext
             item.HasIndex(e => e.RecordingId);
             // Search lists newest first by (RecordedAt, Id), scanning one of these backwards. With RecordedUntil in the
             // key, a time range is checked in the index, not on each row. The officer's and the device's (columns of
-            // the complex Recording, which EF cannot index) are written by hand in the migrations (TuneEvidenceSearchIndexes).
+            // the complex Recording, which EF cannot index) are written by hand in each database's InitialCreate.
             item.HasIndex(e => new { e.RecordedAt, e.Id });
             item.HasIndex(e => new { e.OfficerUnit, e.RecordedAt, e.RecordedUntil });
             item.HasIndex(e => new { e.Status, e.RecordedAt, e.RecordedUntil });

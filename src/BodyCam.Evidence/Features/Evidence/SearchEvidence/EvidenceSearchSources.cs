@@ -9,7 +9,7 @@ namespace BodyCam.Evidence.Features.Evidence.SearchEvidence;
 
 /// <summary>
 /// The parts of a search each database answers its own way. PostgreSQL answers from the full-text (GIN) and
-/// GiST expression indexes written by hand in the AddEvidenceSearch and TuneEvidenceSearchIndexes migrations, so
+/// GiST expression indexes written by hand in its InitialCreate migration, so
 /// its SQL here repeats those indexes' expressions exactly: any other spelling and it scans. SQLite, the embedded
 /// profile of small agencies, compares columns and matches words with <c>LIKE</c> (a substring, case-insensitive
 /// for ASCII letters only), which at its size needs no index.

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlEvidenceDb))]
-    [Migration("20261126215055_AddRetention")]
-    partial class AddRetention
+    [Migration("20261206081506_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -36,6 +36,10 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<bool>("Active")
                         .HasColumnType("boolean")
                         .HasColumnName("active");
+
+                    b.Property<Guid?>("DockId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dock_id");
 
                     b.Property<string>("Model")
                         .HasMaxLength(64)
@@ -227,7 +231,7 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("reason");
 
-                    b.Property<long>("Sequence")
+                    b.Property<long?>("Sequence")
                         .HasColumnType("bigint")
                         .HasColumnName("sequence");
 
@@ -389,6 +393,10 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("immutable_until");
 
+                    b.Property<DateTimeOffset?>("LastFixityCheckAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_fixity_check_at");
+
                     b.Property<string>("OfficerUnit")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -426,6 +434,14 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<DateTimeOffset>("RecordedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_until");
 
                     b.Property<Guid?>("RecordingId")
                         .HasColumnType("uuid")
@@ -575,10 +591,227 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                     b.HasIndex("ProbeStatus", "VerifiedAt")
                         .HasDatabaseName("ix_evidence_items_probe_status_verified_at");
 
+                    b.HasIndex("RecordedAt", "Id")
+                        .HasDatabaseName("ix_evidence_items_recorded_at_id");
+
+                    b.HasIndex("Status", "LastFixityCheckAt")
+                        .HasDatabaseName("ix_evidence_items_status_last_fixity_check_at");
+
                     b.HasIndex("Status", "ReceivedAt")
                         .HasDatabaseName("ix_evidence_items_status_received_at");
 
+                    b.HasIndex("OfficerUnit", "RecordedAt", "RecordedUntil")
+                        .HasDatabaseName("ix_evidence_items_officer_unit_recorded_at_recorded_until");
+
+                    b.HasIndex("Status", "RecordedAt", "RecordedUntil")
+                        .HasDatabaseName("ix_evidence_items_status_recorded_at_recorded_until");
+
                     b.ToTable("evidence_items", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Exports.ClipRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Accurate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("accurate");
+
+                    b.Property<double?>("AfterSeconds")
+                        .HasColumnType("double precision")
+                        .HasColumnName("after_seconds");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<double?>("BeforeSeconds")
+                        .HasColumnType("double precision")
+                        .HasColumnName("before_seconds");
+
+                    b.Property<Guid?>("BookmarkId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("bookmark_id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("decision_reason");
+
+                    b.Property<double>("EndSeconds")
+                        .HasColumnType("double precision")
+                        .HasColumnName("end_seconds");
+
+                    b.Property<Guid>("EvidenceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("evidence_id");
+
+                    b.Property<Guid?>("ExportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("export_id");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<string>("FirstApprovalReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("first_approval_reason");
+
+                    b.Property<DateTimeOffset?>("FirstApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_approved_at");
+
+                    b.Property<string>("FirstApprovedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("first_approved_by");
+
+                    b.Property<string>("JobId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("job_id");
+
+                    b.Property<DateTimeOffset?>("ProcessingStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("processing_started_at");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("integer")
+                        .HasColumnName("progress");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("Redactions")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("redactions");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<double>("StartSeconds")
+                        .HasColumnType("double precision")
+                        .HasColumnName("start_seconds");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Watermark")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("watermark");
+
+                    b.HasKey("Id")
+                        .HasName("pk_clip_requests");
+
+                    b.HasIndex("EvidenceId")
+                        .HasDatabaseName("ix_clip_requests_evidence_id");
+
+                    b.HasIndex("RequestedBy")
+                        .HasDatabaseName("ix_clip_requests_requested_by");
+
+                    b.HasIndex("Status", "ProcessingStartedAt")
+                        .HasDatabaseName("ix_clip_requests_status_processing_started_at");
+
+                    b.ToTable("clip_requests", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Exports.EvidenceExport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BlobName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("blob_name");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("bytes");
+
+                    b.Property<Guid>("ClipRequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("clip_request_id");
+
+                    b.Property<string>("ClipSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("clip_sha256");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Downloads")
+                        .HasColumnType("integer")
+                        .HasColumnName("downloads");
+
+                    b.Property<Guid>("EvidenceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("evidence_id");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<int>("MaxDownloads")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_downloads");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recipient");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evidence_exports");
+
+                    b.HasIndex("ClipRequestId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_evidence_exports_clip_request_id");
+
+                    b.ToTable("evidence_exports", (string)null);
                 });
 
             modelBuilder.Entity("BodyCam.Evidence.Domain.Ingestion.Upload", b =>
@@ -769,6 +1002,10 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnType("uuid")
                         .HasColumnName("axis_user_id");
 
+                    b.Property<Guid?>("DockId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dock_id");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -833,6 +1070,100 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasDatabaseName("ix_unit_assignments_officer_id_from");
 
                     b.ToTable("unit_assignments", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Playback.ViewSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor_id");
+
+                    b.Property<string>("ActorKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("actor_kind");
+
+                    b.Property<string>("ActorRole")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("actor_role");
+
+                    b.Property<string>("ClientIp")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("client_ip");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<long>("ContentLength")
+                        .HasColumnType("bigint")
+                        .HasColumnName("content_length");
+
+                    b.Property<string>("ContentSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("content_sha256");
+
+                    b.Property<Guid>("EvidenceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("evidence_id");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("LastRequestAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_request_at");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("Requests")
+                        .HasColumnType("integer")
+                        .HasColumnName("requests");
+
+                    b.Property<string>("ServedRanges")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("served_ranges");
+
+                    b.HasKey("Id")
+                        .HasName("pk_view_sessions");
+
+                    b.HasIndex("EvidenceId")
+                        .HasDatabaseName("ix_view_sessions_evidence_id");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_view_sessions_key")
+                        .HasFilter("closed_at IS NULL");
+
+                    b.HasIndex("LastRequestAt")
+                        .HasDatabaseName("ix_view_sessions_last_request_at")
+                        .HasFilter("closed_at IS NULL");
+
+                    b.ToTable("view_sessions", (string)null);
                 });
 
             modelBuilder.Entity("BodyCam.Evidence.Domain.Recordings.Bookmark", b =>
@@ -988,6 +1319,22 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("status");
+
+                    b.Property<double?>("TrackEast")
+                        .HasColumnType("double precision")
+                        .HasColumnName("track_east");
+
+                    b.Property<double?>("TrackNorth")
+                        .HasColumnType("double precision")
+                        .HasColumnName("track_north");
+
+                    b.Property<double?>("TrackSouth")
+                        .HasColumnType("double precision")
+                        .HasColumnName("track_south");
+
+                    b.Property<double?>("TrackWest")
+                        .HasColumnType("double precision")
+                        .HasColumnName("track_west");
 
                     b.Property<DateTimeOffset?>("TriggerOnTime")
                         .HasColumnType("timestamp with time zone")
