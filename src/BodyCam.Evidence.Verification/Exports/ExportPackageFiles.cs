@@ -42,6 +42,9 @@ public sealed record ClipRedaction(string Kind, double StartSeconds, double EndS
 {
     public const string Blur = "blur";
     public const string Mute = "mute";
+
+    /// <summary>Whether the redaction lies within the clip from <paramref name="startSeconds"/> to <paramref name="endSeconds"/> of the recording.</summary>
+    public bool LiesWithin(double startSeconds, double endSeconds) => StartSeconds >= startSeconds && EndSeconds <= endSeconds;
 }
 
 public sealed record ClipApproval(string ApprovedBy, DateTimeOffset ApprovedAt, string Reason);

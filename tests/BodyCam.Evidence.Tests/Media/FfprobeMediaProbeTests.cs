@@ -272,27 +272,17 @@ public sealed class FfprobeMediaProbeTests
     private async Task<string> IndirectMediaAsync(string upload)
     {
         var video = await MakeVideoAsync("elsewhere.mp4", seconds: 2, size: "320x240");
-        var playlist = (string uri) => $"#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXTINF:2,\n{uri}\n#EXT-X-ENDLIST\n";
         switch (upload)
         {
             case "an HLS playlist named clip.mp4 naming the file by its path":
-                return await WriteAsync("clip.mp4", playlist(video));
+                return await WriteAsync("clip.mp4", IndirectMedia.HlsPlaylist(video, seconds: 2));
             case "an HLS playlist naming the file by a file URL":
-                return await WriteAsync("clip.m3u8", playlist(new Uri(video).AbsoluteUri));
+                return await WriteAsync("clip.m3u8", IndirectMedia.HlsPlaylist(new Uri(video).AbsoluteUri, seconds: 2));
             case "an HLS playlist naming the file's header in #EXT-X-MAP":
                 var segments = Directory.CreateDirectory(Path.Combine(_folder, "fmp4")).FullName;
-                await FfmpegAsync("-i", video, "-c", "copy", "-f", "hls", "-hls_segment_type", "fmp4", "-hls_playlist_type", "vod", Path.Combine(segments, "index.m3u8"));
-                return await WriteAsync("clip.m3u8",
-                    $"#EXTM3U\n#EXT-X-VERSION:7\n#EXT-X-TARGETDURATION:2\n#EXT-X-MAP:URI=\"{Path.Combine(segments, "init.mp4")}\"\n#EXTINF:2,\n{Path.Combine(segments, "index0.m4s")}\n#EXT-X-ENDLIST\n");
+                return await WriteAsync("clip.m3u8", await IndirectMedia.FragmentedHlsPlaylistAsync(video, segments, seconds: 2));
             case "a DASH manifest naming the file in <BaseURL>":
-                return await WriteAsync("clip.mpd", $"""
-                    <?xml version="1.0" encoding="utf-8"?>
-                    <MPD xmlns="urn:mpeg:dash:schema:mpd:2011" profiles="urn:mpeg:dash:profile:isoff-on-demand:2011" type="static" mediaPresentationDuration="PT2S" minBufferTime="PT1S">
-                      <Period><AdaptationSet mimeType="video/mp4"><Representation id="1" bandwidth="100000" width="320" height="240">
-                        <BaseURL>{new Uri(video).AbsoluteUri}</BaseURL>
-                      </Representation></AdaptationSet></Period>
-                    </MPD>
-                    """);
+                return await WriteAsync("clip.mpd", IndirectMedia.DashManifest(video, seconds: 2));
             case "an ffconcat script naming the file beside it":
                 // ffconcat refuses absolute paths by default, not a name in its own folder: another blob, in a filesystem store.
                 return await WriteAsync("clip.mp4", "ffconcat version 1.0\nfile elsewhere.mp4\n");

@@ -183,32 +183,16 @@ public sealed class RecordingContainerTests(ApiProfile profile)
     private async Task<(string FileName, byte[] Content)> IndirectMediaAsync(string upload)
     {
         var video = _videoOnTheServer;
-        var playlist = (string uri) => $"#EXTM3U\n#EXT-X-TARGETDURATION:12\n#EXTINF:12,\n{uri}\n#EXT-X-ENDLIST\n";
         var (fileName, text) = upload switch
         {
-            "an HLS playlist named clip.mp4 naming the video by its path" => ("clip.mp4", playlist(video)),
-            "an HLS playlist named clip.m3u8 naming the video by a file URL" => ("clip.m3u8", playlist(new Uri(video).AbsoluteUri)),
-            "an HLS playlist naming fragments of the video, its header in #EXT-X-MAP" => ("clip.m3u8", await FragmentedPlaylistAsync(video)),
-            "a DASH manifest naming the video in <BaseURL>" => ("clip.mpd", $"""
-                <?xml version="1.0" encoding="utf-8"?>
-                <MPD xmlns="urn:mpeg:dash:schema:mpd:2011" profiles="urn:mpeg:dash:profile:isoff-on-demand:2011" type="static" mediaPresentationDuration="PT12S" minBufferTime="PT1S">
-                  <Period><AdaptationSet mimeType="video/mp4"><Representation id="1" bandwidth="100000" width="320" height="240">
-                    <BaseURL>{new Uri(video).AbsoluteUri}</BaseURL>
-                  </Representation></AdaptationSet></Period>
-                </MPD>
-                """),
+            "an HLS playlist named clip.mp4 naming the video by its path" => ("clip.mp4", IndirectMedia.HlsPlaylist(video, seconds: 12)),
+            "an HLS playlist named clip.m3u8 naming the video by a file URL" => ("clip.m3u8", IndirectMedia.HlsPlaylist(new Uri(video).AbsoluteUri, seconds: 12)),
+            "an HLS playlist naming fragments of the video, its header in #EXT-X-MAP" => ("clip.m3u8", await IndirectMedia.FragmentedHlsPlaylistAsync(
+                video, Directory.CreateDirectory(Path.Combine(_api.DataRoot, $"fmp4-{Guid.NewGuid():N}")).FullName, seconds: 12)),
+            "a DASH manifest naming the video in <BaseURL>" => ("clip.mpd", IndirectMedia.DashManifest(video, seconds: 12)),
             _ => ("clip.mp4", $"ffconcat version 1.0\nfile {video}\n"),
         };
         return (fileName, Encoding.UTF8.GetBytes(text));
-    }
-
-    private async Task<string> FragmentedPlaylistAsync(string video)
-    {
-        var folder = Directory.CreateDirectory(Path.Combine(_api.DataRoot, $"fmp4-{Guid.NewGuid():N}")).FullName;
-        await LocalServices.RunAsync("ffmpeg", "-v", "error", "-nostdin", "-i", video, "-c", "copy",
-            "-f", "hls", "-hls_segment_type", "fmp4", "-hls_time", "12", "-hls_playlist_type", "vod", Path.Combine(folder, "index.m3u8"));
-        return $"#EXTM3U\n#EXT-X-VERSION:7\n#EXT-X-TARGETDURATION:12\n#EXT-X-MAP:URI=\"{Path.Combine(folder, "init.mp4")}\"\n"
-            + $"#EXTINF:12,\n{Path.Combine(folder, "index0.m4s")}\n#EXT-X-ENDLIST\n";
     }
 
     private HttpClient Board() => _api.ClientFor(Roles.OversightBoard, BoardName);

@@ -107,7 +107,7 @@ internal static class ClipRequestFacts
         {
             var redaction = redactions[i];
             var field = $"redactions[{i}]";
-            if (redaction.StartSeconds < clip.StartSeconds || redaction.EndSeconds > clip.EndSeconds)
+            if (!redaction.LiesWithin(clip.StartSeconds, clip.EndSeconds))
             {
                 return string.Create(CultureInfo.InvariantCulture,
                     $"{field} must lie within the clip, {clip.StartSeconds:0.###}–{clip.EndSeconds:0.###} s of the recording.");

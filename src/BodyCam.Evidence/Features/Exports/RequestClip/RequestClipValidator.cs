@@ -77,7 +77,7 @@ public sealed class RequestClipValidator : AbstractValidator<RequestClip>
         for (var i = 0; i < command.Redactions.Count; i++)
         {
             var redaction = command.Redactions[i];
-            if (redaction.StartSeconds < command.StartSeconds || redaction.EndSeconds > command.EndSeconds)
+            if (!redaction.LiesWithin(command.StartSeconds!.Value, command.EndSeconds!.Value))
             {
                 context.AddFailure(
                     redaction.StartSeconds < command.StartSeconds ? $"redactions[{i}].startSeconds" : $"redactions[{i}].endSeconds",
