@@ -120,6 +120,7 @@ public static class EvidenceServices
         services.AddScoped<IStuckWorkReconciler, UnprobedEvidenceReconciler>();
         services.AddScoped<IStuckWorkReconciler, StuckClipRequestsReconciler>();
         services.AddSingleton<UploadLocks>();
+        services.AddScoped<UploadWriter>();
         services.AddSingleton<IngestionAdmission>();
         services.AddSingleton<IMediaProbe, FfprobeMediaProbe>();
         services.AddCors(cors => cors.AddPolicy(TusEndpoints.CorsPolicy, policy => policy

@@ -5,7 +5,7 @@ namespace BodyCam.Evidence.Cli.Upload;
 internal sealed record UploadedRecording(string Path, string UploadId, string Sha256);
 
 /// <summary>Sends one recording in checksummed chunks, resuming the upload an earlier run left unfinished.</summary>
-internal sealed class DockUploader(TusClient tus, RecordingFacts facts, long chunkSize)
+internal sealed class DockUploader(TusClient tus, RecordingDeclaration declaration, long chunkSize)
 {
     public async Task<UploadedRecording> UploadAsync(string path, CancellationToken cancellationToken)
     {
@@ -61,7 +61,7 @@ internal sealed class DockUploader(TusClient tus, RecordingFacts facts, long chu
         {
             var sha256 = Convert.ToHexStringLower(
                 await FileRange.Sha256Async(file, 0, size, hashed => progress.Report("hashing", hashed), cancellationToken));
-            var metadata = facts.ToUploadMetadata(recording, sha256);
+            var metadata = declaration.ToUploadMetadata(recording, sha256);
             var uploadUrl = await backoff.RetryAsync(() => tus.CreateAsync(size, metadata, cancellationToken), cancellationToken);
             state = new UploadState(uploadUrl, size, recording.LastWriteTimeUtc, sha256, Completed: false, UploadIdOf(uploadUrl));
             await state.SaveAsync(recording, cancellationToken);

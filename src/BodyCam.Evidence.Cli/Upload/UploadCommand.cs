@@ -47,12 +47,12 @@ internal static class UploadCommand
                     Console.Error.WriteLine($"Nothing to upload in {parsed.GetRequiredValue(path)}.");
                     return UploadExitCode.Ok;
                 }
-                var facts = new RecordingFacts(
+                var declaration = new RecordingDeclaration(
                     parsed.GetRequiredValue(device), parsed.GetRequiredValue(officer), parsed.GetValue(category),
                     parsed.GetValue(recordedStart), parsed.GetValue(recordedEnd));
 
                 using var tus = new TusClient(serverUrl, TusPath(parsed.GetRequiredValue(tusPath)), parsed.GetRequiredValue(dockKey));
-                var uploader = new DockUploader(tus, facts, chunkSize);
+                var uploader = new DockUploader(tus, declaration, chunkSize);
                 var uploaded = new List<UploadedRecording>();
                 foreach (var recording in recordings)
                 {

@@ -4,7 +4,8 @@ namespace BodyCam.Evidence.Domain.Recordings;
 
 public enum RecordingObjectKind
 {
-    Clip,
+    /// <summary>A file of the recording's video, whose bytes are an evidence item; stored and shown as "Clip" (<see cref="RecordingObjectKinds"/>).</summary>
+    Segment,
     EncryptionKey,
     GnssTrack,
     Bookmark,
@@ -12,7 +13,20 @@ public enum RecordingObjectKind
 }
 
 /// <summary>
-/// One object a body worn system stored in a recording, exactly as received: a clip (whose bytes are an
+/// The name a kind is stored and shown under. A segment was first called a clip, and rows, API answers and custody
+/// events already written say "Clip"; the name is kept so that they keep meaning what they meant.
+/// </summary>
+public static class RecordingObjectKinds
+{
+    private const string SegmentName = "Clip";
+
+    public static string Name(RecordingObjectKind kind) => kind == RecordingObjectKind.Segment ? SegmentName : kind.ToString();
+
+    public static RecordingObjectKind Parse(string name) => name == SegmentName ? RecordingObjectKind.Segment : Enum.Parse<RecordingObjectKind>(name);
+}
+
+/// <summary>
+/// One object a body worn system stored in a recording, exactly as received: a segment (whose bytes are an
 /// evidence item), or a key, GNSS track, bookmark or anything else, kept in the blob store with its hash.
 /// </summary>
 public sealed class RecordingObject
@@ -37,13 +51,13 @@ public sealed class RecordingObject
 
     public static Guid NewId(DateTimeOffset now) => Guid.CreateVersion7(now);
 
-    public static RecordingObject Clip(Guid recordingId, string name, Guid evidenceId, long bytes, string sha256, IReadOnlyDictionary<string, string> metadata, DateTimeOffset now) =>
+    public static RecordingObject Segment(Guid recordingId, string name, Guid evidenceId, long bytes, string sha256, IReadOnlyDictionary<string, string> metadata, DateTimeOffset now) =>
         new()
         {
             Id = NewId(now),
             RecordingId = recordingId,
             Name = name,
-            Kind = RecordingObjectKind.Clip,
+            Kind = RecordingObjectKind.Segment,
             EvidenceId = evidenceId,
             Bytes = bytes,
             Sha256 = sha256,

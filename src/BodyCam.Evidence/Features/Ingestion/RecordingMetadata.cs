@@ -1,29 +1,31 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using BodyCam.Evidence.Domain.Evidence;
 using BodyCam.Evidence.Infrastructure.Text;
 
 namespace BodyCam.Evidence.Features.Ingestion;
 
 /// <summary>
-/// The facts a recording arrives with, as key/value metadata: the same keys whichever protocol carried them.
-/// Keys other than these are kept as sent.
+/// The facts a recording arrives with, in the ingestion core's words: the names its refusals give each fact, as
+/// the JSON API names them, and what a valid value is. Each protocol adapter reads its own wire format into
+/// these facts and names a refused fact as its protocol does.
 /// </summary>
 public static partial class RecordingMetadata
 {
-    public const string FileName = "filename";
+    public const string Length = "length";
+    public const string FileName = "fileName";
     public const string ContentType = "contentType";
     public const string DeviceSerial = "deviceSerial";
     public const string OfficerId = "officerId";
     public const string RecordedStart = "recordedStart";
     public const string RecordedEnd = "recordedEnd";
-    public const string Sha256 = "sha256";
+    public const string DeclaredSha256 = "declaredSha256";
     public const string Category = "category";
 
-    private const string DefaultContentType = "application/octet-stream";
+    public const string DefaultContentType = "application/octet-stream";
 
-    private static readonly HashSet<string> KnownKeys = [FileName, ContentType, DeviceSerial, OfficerId, RecordedStart, RecordedEnd, Sha256, Category];
+    /// <summary>The facts a sender may be made to give, besides the file name, which is always required.</summary>
+    public static readonly IReadOnlyList<string> Requirable = [DeviceSerial, OfficerId, RecordedStart, RecordedEnd];
 
     /// <summary>A file's own name: no folders, not only dots or spaces, and text by <see cref="FreeText"/>.</summary>
     public static bool IsPlainFileName(string? name) =>
@@ -44,30 +46,11 @@ public static partial class RecordingMetadata
             && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out time);
     }
 
-    /// <summary>The facts a sender may be made to give, besides the file name, which is always required.</summary>
-    public static readonly IReadOnlyList<string> Requirable = [DeviceSerial, OfficerId, RecordedStart, RecordedEnd];
-
-    private static DateTimeOffset? ParseUtc(string? value) => value switch
+    /// <summary>What a sender said besides the facts the core reads, kept as sent with the evidence item.</summary>
+    public static string? KeptAsSent(IEnumerable<KeyValuePair<string, string>> metadata)
     {
-        null => null,
-        _ when TryParseUtc(value, out var time) => time.ToUniversalTime(),
-        _ => throw new FormatException($"'{value}' is not an ISO 8601 UTC time."),
-    };
-
-    /// <summary>Reads metadata that the validator has accepted.</summary>
-    public static RecordingFacts ToFacts(IReadOnlyDictionary<string, string> metadata)
-    {
-        var extra = metadata.Where(pair => !KnownKeys.Contains(pair.Key)).ToDictionary(pair => pair.Key, pair => pair.Value);
-        return new RecordingFacts(
-            metadata[FileName],
-            metadata.GetValueOrDefault(ContentType) ?? DefaultContentType,
-            metadata.GetValueOrDefault(DeviceSerial),
-            metadata.GetValueOrDefault(OfficerId),
-            ParseUtc(metadata.GetValueOrDefault(RecordedStart)),
-            ParseUtc(metadata.GetValueOrDefault(RecordedEnd)),
-            metadata.GetValueOrDefault(Sha256)?.ToLowerInvariant(),
-            metadata.GetValueOrDefault(Category),
-            extra.Count == 0 ? null : JsonSerializer.Serialize(extra));
+        var kept = metadata.ToDictionary(pair => pair.Key, pair => pair.Value);
+        return kept.Count == 0 ? null : JsonSerializer.Serialize(kept);
     }
 
     [GeneratedRegex("^[A-Za-z0-9._:-]{1,64}$")]

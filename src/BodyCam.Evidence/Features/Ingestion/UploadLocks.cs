@@ -37,6 +37,9 @@ public sealed class UploadLocks(EvidenceSettings settings)
         }
     }
 
+    /// <summary>Whether this process holds the upload's lock: bytes are appended only by its holder.</summary>
+    public bool Holds(string uploadId) => _held.ContainsKey(uploadId);
+
     private async Task<NpgsqlConnection> LockAcrossProcessesAsync(string uploadId, CancellationToken cancellationToken)
     {
         var connection = new NpgsqlConnection(settings.DatabaseConnection);

@@ -344,7 +344,7 @@ public abstract class EvidenceDb : DbContext
             recordingObject.ToTable("recording_objects");
             recordingObject.HasKey(o => o.Id);
             recordingObject.Property(o => o.Name).HasMaxLength(512);
-            recordingObject.Property(o => o.Kind).HasConversion<string>().HasMaxLength(20);
+            recordingObject.Property(o => o.Kind).HasConversion(kind => RecordingObjectKinds.Name(kind), name => RecordingObjectKinds.Parse(name)).HasMaxLength(20);
             recordingObject.Property(o => o.BlobName).HasMaxLength(200);
             recordingObject.Property(o => o.Sha256).HasMaxLength(64);
             recordingObject.HasIndex(o => new { o.RecordingId, o.Name });

@@ -52,16 +52,16 @@ public static partial class AxisNames
 
     public static RecordingObjectKind KindOf(string objectName) => objectName switch
     {
-        _ when IsClip(objectName) => RecordingObjectKind.Clip,
+        _ when IsSegment(objectName) => RecordingObjectKind.Segment,
         _ when objectName.EndsWith(".key", StringComparison.OrdinalIgnoreCase) => RecordingObjectKind.EncryptionKey,
         _ when objectName.EndsWith("_gpstrail.json", StringComparison.OrdinalIgnoreCase) => RecordingObjectKind.GnssTrack,
         _ when objectName.StartsWith("bookmark_", StringComparison.OrdinalIgnoreCase) => RecordingObjectKind.Bookmark,
         _ => RecordingObjectKind.Other,
     };
 
-    public static bool IsClip(string objectName) => ClipContentType(objectName) is not null;
+    public static bool IsSegment(string objectName) => SegmentContentType(objectName) is not null;
 
-    public static string? ClipContentType(string objectName) => Path.GetExtension(objectName).ToLowerInvariant() switch
+    public static string? SegmentContentType(string objectName) => Path.GetExtension(objectName).ToLowerInvariant() switch
     {
         ".mp4" => "video/mp4",
         ".mkv" => "video/x-matroska",

@@ -1,4 +1,5 @@
 using BodyCam.Evidence.Domain.Custody;
+using BodyCam.Evidence.Domain.Evidence;
 using BodyCam.Evidence.Domain.Ingestion;
 using BodyCam.Evidence.Domain.Recordings;
 using BodyCam.Evidence.Infrastructure;
@@ -12,13 +13,14 @@ using Microsoft.EntityFrameworkCore;
 namespace BodyCam.Evidence.Features.Ingestion.BeginUpload;
 
 /// <summary>
-/// A dock announces a recording's file: its facts, and its length unless that is not known yet. A clip of a
-/// recording a body worn system sends names that recording; a clip the system itself rejected is taken in
-/// whatever facts it lacks.
+/// A dock announces a recording's file: its facts, read by the protocol that carried them, and its length unless
+/// that is not known yet. A segment of a recording a body worn system sends names that recording; a segment the
+/// system itself rejected is taken in whatever facts it lacks. <see cref="MetadataHeader"/> is tus's
+/// Upload-Metadata as sent, kept only to be given back when the sender asks where its upload stands.
 /// </summary>
 [RequiresRole(Roles.Dock)]
 public sealed record BeginUpload(
-    long? Length, IReadOnlyDictionary<string, string> Metadata, string? MetadataHeader, Guid? RecordingId = null, bool RejectedContent = false)
+    long? Length, RecordingFacts Recording, string? MetadataHeader = null, Guid? RecordingId = null, bool RejectedContent = false)
     : ICommand<BegunUpload>;
 
 public sealed record BegunUpload(string UploadId, Guid EvidenceId, DateTimeOffset ExpiresAt);
@@ -32,7 +34,7 @@ internal sealed class BeginUploadHandler(EvidenceDb db, ICurrentActor caller, Ev
         {
             throw new PayloadTooLargeException($"The upload is {command.Length} bytes; this server takes at most {settings.Ingestion.MaxUploadBytes}.");
         }
-        var recording = RecordingMetadata.ToFacts(command.Metadata);
+        var recording = command.Recording;
         var dockId = Guid.Parse(caller.Actor.Id);
         if (command.RecordingId is { } recordingId
             && !await db.Recordings.AnyAsync(r => r.Id == recordingId && r.DockId == dockId && r.Status == RecordingStatus.Transferring, cancellationToken))

@@ -5,70 +5,56 @@ using static BodyCam.Evidence.Features.Ingestion.RecordingMetadata;
 
 namespace BodyCam.Evidence.Features.Ingestion.BeginUpload;
 
-/// <summary>Errors are keyed by the metadata key the sender used, so a dock's log names exactly what to fix.</summary>
+/// <summary>Errors are keyed by the fact's name in <see cref="RecordingMetadata"/>; each protocol adapter renames them to its own.</summary>
 public sealed class BeginUploadValidator : AbstractValidator<BeginUpload>
 {
     public BeginUploadValidator(EvidenceSettings settings)
     {
         var required = settings.Ingestion.RequiredMetadata;
-        bool Present(BeginUpload command, string? value, string key, Func<string, bool> valid) =>
-            value is null ? command.RejectedContent || !required.Contains(key) : valid(value);
+        bool Present<T>(BeginUpload command, T? value, string fact, Func<T, bool> valid) =>
+            value is null ? command.RejectedContent || !required.Contains(fact) : valid(value);
 
-        RuleFor(c => c.Length).GreaterThanOrEqualTo(0).OverridePropertyName("Upload-Length");
-        RuleFor(c => c.Metadata.GetValueOrDefault(FileName))
+        RuleFor(c => c.Length).GreaterThanOrEqualTo(0).OverridePropertyName(Length);
+        RuleFor(c => c.Recording.FileName)
             .Must(IsPlainFileName)
             .WithMessage("A file name is required: 1-255 characters, not only spaces or dots, no folders, no control or formatting characters.")
             .OverridePropertyName(FileName);
-        RuleFor(c => c.Metadata.GetValueOrDefault(DeviceSerial))
+        RuleFor(c => c.Recording.DeviceSerial)
             .Must((command, value) => Present(command, value, DeviceSerial, IsIdentifier))
             .WithMessage(Describe(required, DeviceSerial, "the camera's serial number: 1-64 letters, digits, '.', '_', ':' or '-'"))
             .OverridePropertyName(DeviceSerial);
-        RuleFor(c => c.Metadata.GetValueOrDefault(OfficerId))
+        RuleFor(c => c.Recording.OfficerId)
             .Must((command, value) => Present(command, value, OfficerId, IsIdentifier))
             .WithMessage(Describe(required, OfficerId, "the officer's id: 1-64 letters, digits, '.', '_', ':' or '-'"))
             .OverridePropertyName(OfficerId);
-        RuleFor(c => c.Metadata.GetValueOrDefault(RecordedStart))
-            .Must((command, value) => Present(command, value, RecordedStart, v => TryParseUtc(v, out _)))
-            .WithMessage(Describe(required, RecordedStart, "an ISO 8601 UTC time ending in 'Z'"))
+        RuleFor(c => c.Recording.RecordedStart)
+            .Must((command, value) => Present(command, value, RecordedStart, _ => true))
+            .WithMessage(Describe(required, RecordedStart, UtcTime))
             .OverridePropertyName(RecordedStart);
-        RuleFor(c => c.Metadata.GetValueOrDefault(RecordedEnd))
-            .Must((command, value) => Present(command, value, RecordedEnd, v => TryParseUtc(v, out _)))
-            .WithMessage(Describe(required, RecordedEnd, "an ISO 8601 UTC time ending in 'Z'"))
+        RuleFor(c => c.Recording.RecordedEnd)
+            .Must((command, value) => Present(command, value, RecordedEnd, _ => true))
+            .WithMessage(Describe(required, RecordedEnd, UtcTime))
             .OverridePropertyName(RecordedEnd);
-        RuleFor(c => c.Metadata)
-            .Must(metadata => !TryParseUtc(metadata.GetValueOrDefault(RecordedStart), out var start)
-                || !TryParseUtc(metadata.GetValueOrDefault(RecordedEnd), out var end)
-                || end >= start)
+        RuleFor(c => c.Recording)
+            .Must(recording => recording.RecordedStart is not { } start || recording.RecordedEnd is not { } end || end >= start)
             .WithMessage("The recording cannot end before it starts.")
             .OverridePropertyName(RecordedEnd);
-        RuleFor(c => c.Metadata.GetValueOrDefault(ContentType))
+        RuleFor(c => c.Recording.ContentType)
             .Must(IsMediaType).WithMessage("A media type such as video/mp4 is expected.")
             .MaximumLength(100)
             .OverridePropertyName(ContentType);
-        RuleFor(c => c.MetadataHeader).MaximumLength(8192).OverridePropertyName("Upload-Metadata");
-        RuleFor(c => c.Metadata.GetValueOrDefault(Sha256))
+        RuleFor(c => c.Recording.DeclaredSha256)
             .Must(IsSha256Hex).WithMessage("The whole file's SHA-256 as 64 hexadecimal digits is expected.")
-            .OverridePropertyName(Sha256);
-        RuleFor(c => c.Metadata.GetValueOrDefault(Category)).MaximumLength(100).OverridePropertyName(Category);
-        RuleFor(c => c.Metadata).Custom(BeText);
+            .OverridePropertyName(DeclaredSha256);
+        RuleFor(c => c.Recording.Category)
+            .MaximumLength(100)
+            .IsFreeText()
+            .OverridePropertyName(Category);
     }
 
-    /// <summary>Every key and value is text by the one rule, those kept as sent too; a failing value is named by its key.</summary>
-    private static void BeText(IReadOnlyDictionary<string, string> metadata, ValidationContext<BeginUpload> context)
-    {
-        foreach (var (key, value) in metadata)
-        {
-            if (FreeText.Refusal(key) is { } keyRefusal)
-            {
-                context.AddFailure("Upload-Metadata", $"A key is refused: {keyRefusal}");
-            }
-            else if (FreeText.Refusal(value) is { } refusal)
-            {
-                context.AddFailure(key, refusal);
-            }
-        }
-    }
+    /// <summary>How a time is written on the wire, which every adapter reads before the core sees the time.</summary>
+    public const string UtcTime = "an ISO 8601 UTC time ending in 'Z'";
 
-    private static string Describe(IReadOnlySet<string> required, string key, string what) =>
-        (required.Contains(key) ? "Required: " : "When given, ") + what + ".";
+    public static string Describe(IReadOnlySet<string> required, string fact, string what) =>
+        (required.Contains(fact) ? "Required: " : "When given, ") + what + ".";
 }

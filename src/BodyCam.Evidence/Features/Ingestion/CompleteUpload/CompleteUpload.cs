@@ -73,7 +73,7 @@ internal sealed class CompleteUploadHandler(
         db.EvidenceItems.Add(item);
         var categories = await CategoriesOfAsync(item, cancellationToken);
         var retention = await db.SetRetentionAsync(item, categories, settings.Retention.DefaultDays, cancellationToken);
-        var sender = await ClipOfRecordingAsync(item, now, cancellationToken);
+        var sender = await SegmentOfRecordingAsync(item, now, cancellationToken);
         db.CustodyEvents.Record(
             CustodyAction.Received, caller.Actor, item.Id, streamSha256,
             reason: $"upload {upload.Id}: '{item.Recording.FileName}', {item.Bytes} bytes, device {item.Recording.DeviceSerial}, officer {item.Recording.OfficerId}{sender}; {retention}");
@@ -102,8 +102,8 @@ internal sealed class CompleteUploadHandler(
             : categories;
     }
 
-    /// <summary>A clip of a recording is also one of the recording's objects; its custody names the system controller that sent it.</summary>
-    private async Task<string> ClipOfRecordingAsync(EvidenceItem item, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>A segment of a recording is also one of the recording's objects; its custody names the system controller that sent it.</summary>
+    private async Task<string> SegmentOfRecordingAsync(EvidenceItem item, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (item.RecordingId is not { } recordingId)
         {
@@ -113,7 +113,7 @@ internal sealed class CompleteUploadHandler(
         var metadata = item.Recording.ExtraMetadataJson is { } extra
             ? System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(extra) ?? []
             : [];
-        db.RecordingObjects.Add(RecordingObject.Clip(recordingId, item.Recording.FileName, item.Id, item.Bytes, item.StreamSha256, metadata, now));
+        db.RecordingObjects.Add(RecordingObject.Segment(recordingId, item.Recording.FileName, item.Id, item.Bytes, item.StreamSha256, metadata, now));
         return RecordingCustody.Sender(recording);
     }
 }

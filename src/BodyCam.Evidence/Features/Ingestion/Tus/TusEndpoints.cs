@@ -61,19 +61,21 @@ public static class TusEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<Created> Create(HttpRequest request, HttpResponse response, IMediator mediator, CancellationToken ct)
+    private static async Task<Created> Create(
+        HttpRequest request, HttpResponse response, IMediator mediator, UploadWriter writer, EvidenceSettings settings, CancellationToken ct)
     {
         // Every header is read before the upload exists, so a malformed one cannot leave an upload the client never hears of.
         var metadataHeader = request.Headers[TusHeaders.UploadMetadata].ToString();
         var length = TusHeaders.CreationLength(request);
-        var metadata = TusHeaders.Metadata(metadataHeader);
+        var recording = TusMetadata.Read(metadataHeader, settings);
         var checksum = TusHeaders.Checksum(request);
-        var begun = await mediator.Send(new BeginUpload.BeginUpload(length, metadata, metadataHeader.Length == 0 ? null : metadataHeader), ct);
+        var begun = await mediator.Send(new BeginUpload.BeginUpload(length, recording, metadataHeader.Length == 0 ? null : metadataHeader), ct)
+            .NamedAs(TusMetadata.Names);
         var (offset, expires) = (0L, begun.ExpiresAt);
         // An empty recording is complete as soon as it exists; appending nothing completes it.
         if (HasUploadBody(request) || length == 0)
         {
-            var appended = await mediator.Send(new AppendToUpload.AppendToUpload(begun.UploadId, 0, request.Body, request.ContentLength, null, checksum), ct);
+            var appended = await writer.AppendAsync(new AppendToUpload.AppendToUpload(begun.UploadId, 0, request.Body, request.ContentLength, null, checksum), ct);
             (offset, expires) = (appended.Offset, appended.ExpiresAt);
         }
         // Sent even without a body: tus-js-client asks for it whenever it offered to upload during creation.
@@ -103,7 +105,7 @@ public static class TusEndpoints
         return TypedResults.Ok();
     }
 
-    private static async Task<NoContent> Append(string uploadId, HttpRequest request, HttpResponse response, IMediator mediator, CancellationToken ct)
+    private static async Task<NoContent> Append(string uploadId, HttpRequest request, HttpResponse response, UploadWriter writer, CancellationToken ct)
     {
         if (!HasOffsetContentType(request))
         {
@@ -111,7 +113,7 @@ public static class TusEndpoints
         }
         var offset = TusHeaders.NonNegativeNumber(request, TusHeaders.UploadOffset)
             ?? throw new InvalidHeaderException(TusHeaders.UploadOffset, "The offset the bytes start at is required.");
-        var appended = await mediator.Send(
+        var appended = await writer.AppendAsync(
             new AppendToUpload.AppendToUpload(
                 uploadId, offset, request.Body, request.ContentLength, TusHeaders.NonNegativeNumber(request, TusHeaders.UploadLength), TusHeaders.Checksum(request)),
             ct);

@@ -1,3 +1,4 @@
+using BodyCam.Evidence.Domain.Recordings;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;
@@ -54,7 +55,7 @@ internal sealed class GetRecordingHandler(EvidenceDb db) : IQueryHandler<GetReco
         var objects = await db.RecordingObjects.AsNoTracking()
             .Where(o => o.RecordingId == recording.Id)
             .OrderBy(o => o.StoredAt)
-            .Select(o => new ObjectView(o.Name, o.Kind.ToString(), o.Bytes, o.Sha256, o.EvidenceId, o.StoredAt))
+            .Select(o => new ObjectView(o.Name, RecordingObjectKinds.Name(o.Kind), o.Bytes, o.Sha256, o.EvidenceId, o.StoredAt))
             .ToListAsync(cancellationToken);
         return new RecordingDetails(
             recording.Id, recording.ContainerName, recording.OfficerId, recording.DeviceSerial, recording.ScuSerial, recording.TriggerOnTime,

@@ -18,9 +18,9 @@ using Microsoft.EntityFrameworkCore;
 namespace BodyCam.Evidence.Features.Recordings.StoreRecordingObject;
 
 /// <summary>
-/// An object of a recording that is not a clip: an encryption key, the GNSS track, a bookmark, or anything
+/// An object of a recording that is not a segment: an encryption key, the GNSS track, a bookmark, or anything
 /// else the system sends. Its bytes are kept as received, hashed, in the blob store; a track or bookmark is
-/// also read into the recording. Such objects are small (at most <see cref="MaxBytes"/>); clips go through
+/// also read into the recording. Such objects are small (at most <see cref="MaxBytes"/>); segments go through
 /// upload ingestion instead.
 /// </summary>
 [RequiresRole(Roles.Dock)]
@@ -67,7 +67,7 @@ internal sealed class StoreRecordingObjectHandler(EvidenceDb db, IBlobStore stor
             RecordingObject.Attachment(objectId, recording.Id, command.ObjectName, command.Kind, blobName, bytes, sha256, command.Metadata, now));
         db.CustodyEvents.Record(
             CustodyAction.RecordingObjectStored, caller.Actor, contentSha256: sha256,
-            reason: $"{command.Kind} object '{command.ObjectName}', {bytes} bytes" + RecordingCustody.Sender(recording));
+            reason: $"{RecordingObjectKinds.Name(command.Kind)} object '{command.ObjectName}', {bytes} bytes" + RecordingCustody.Sender(recording));
         if (command.Kind == RecordingObjectKind.Bookmark && command.Metadata.GetValueOrDefault(BookmarkKeys.CategoryId) is { Length: > 0 } categoryId)
         {
             var clips = await db.EvidenceItems.Where(e => e.RecordingId == recording.Id).Select(e => e.Id).ToListAsync(cancellationToken);

@@ -1,41 +1,53 @@
 using System.Globalization;
+using BodyCam.Evidence.Domain.Evidence;
 using BodyCam.Evidence.Features.Recordings.DescribeRecording;
 using BodyCam.Evidence.Infrastructure.Problems;
 
 namespace BodyCam.Evidence.Features.Ingestion.Axis;
 
 /// <summary>
-/// Translates a clip's Swift object into upload metadata: the recording gives officer and camera, the object
-/// (or else its recording) the clip's start and stop. Every Axis key is kept as sent besides. In rejected
-/// content a time that cannot be read is only kept, not translated: rejected content is never refused.
+/// A segment, the file of a recording an Axis system sends, read into the facts of the ingestion core: the recording
+/// gives officer and camera, the object (or else its recording) the segment's start and stop. Every Axis key is kept
+/// as sent besides. In rejected content a time that cannot be read is only kept, not read: rejected content is never
+/// refused.
 /// </summary>
-public static class AxisClip
+public static class AxisSegment
 {
     /// <summary>Epoch and RFC 3339 forms of one time may differ by the fraction of a second the epoch form cannot carry.</summary>
     private static readonly TimeSpan EpochPrecision = TimeSpan.FromSeconds(1);
 
     private static readonly long LatestEpochSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
 
-    public static Dictionary<string, string> ToUploadMetadata(string objectName, IReadOnlyDictionary<string, string> metadata, RecordingDescription recording)
+    /// <summary>The core's name of a fact and the Axis field it is read from, which a refusal names.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        var upload = new Dictionary<string, string>(metadata, StringComparer.Ordinal)
-        {
-            [RecordingMetadata.FileName] = Path.GetFileName(objectName),
-            [RecordingMetadata.ContentType] = AxisNames.ClipContentType(objectName)!,
-        };
-        Add(upload, RecordingMetadata.DeviceSerial, recording.DeviceSerial);
-        Add(upload, RecordingMetadata.OfficerId, recording.OfficerId);
-        Add(upload, RecordingMetadata.RecordedStart, Time(metadata, recording, "StartTime"));
-        Add(upload, RecordingMetadata.RecordedEnd, Time(metadata, recording, "StopTime"));
-        return upload;
-    }
+        [RecordingMetadata.Length] = "Content-Length",
+        [RecordingMetadata.FileName] = "object",
+        [RecordingMetadata.ContentType] = "object",
+        [RecordingMetadata.DeviceSerial] = "BWCSerialNumber",
+        [RecordingMetadata.OfficerId] = "UserID",
+        [RecordingMetadata.RecordedStart] = "StartTime",
+        [RecordingMetadata.RecordedEnd] = "StopTime",
+    };
+
+    public static RecordingFacts Facts(string objectName, IReadOnlyDictionary<string, string> metadata, RecordingDescription recording) =>
+        new(
+            Path.GetFileName(objectName),
+            AxisNames.SegmentContentType(objectName)!,
+            recording.DeviceSerial,
+            recording.OfficerId,
+            Time(metadata, recording, "StartTime"),
+            Time(metadata, recording, "StopTime"),
+            DeclaredSha256: null,
+            Category: null,
+            RecordingMetadata.KeptAsSent(metadata));
 
     /// <summary>
-    /// The spec gives each clip time twice, as epoch seconds (<c>StartTime</c>) and as RFC 3339 (<c>StartTimeISO</c>);
+    /// The spec gives each segment time twice, as epoch seconds (<c>StartTime</c>) and as RFC 3339 (<c>StartTimeISO</c>);
     /// either is enough. When both come the RFC 3339 one is kept, as it may carry fractions of a second, and the two
-    /// must name the same moment: a clip whose times contradict each other has no time to file it under.
+    /// must name the same moment: a segment whose times contradict each other has no time to file it under.
     /// </summary>
-    private static string? Time(IReadOnlyDictionary<string, string> metadata, RecordingDescription recording, string epochKey)
+    private static DateTimeOffset? Time(IReadOnlyDictionary<string, string> metadata, RecordingDescription recording, string epochKey)
     {
         var isoKey = epochKey + "ISO";
         var (sent, prefix) = metadata.ContainsKey(epochKey) || metadata.ContainsKey(isoKey)
@@ -50,7 +62,7 @@ public static class AxisClip
             throw new InvalidHeaderException(prefix + epochKey, string.Create(CultureInfo.InvariantCulture,
                 $"'{sent[epochKey]}' is {whole:yyyy-MM-dd'T'HH:mm:ss'Z'}, not the moment {prefix + isoKey} names ('{sent[isoKey]}'); the two must agree to the second."));
         }
-        return (iso ?? epoch)?.ToString("O", CultureInfo.InvariantCulture);
+        return iso ?? epoch;
     }
 
     private static DateTimeOffset? Read(string header, string? value, bool rejected, Func<string, DateTimeOffset?> parse, string expected) => value switch
@@ -67,12 +79,4 @@ public static class AxisClip
         long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds <= LatestEpochSeconds
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)
             : null;
-
-    private static void Add(Dictionary<string, string> upload, string key, string? value)
-    {
-        if (value is not null)
-        {
-            upload[key] = value;
-        }
-    }
 }

@@ -4,7 +4,7 @@ using System.Text;
 namespace BodyCam.Evidence.Cli.Upload;
 
 /// <summary>What the dock declares about each recording, sent as tus Upload-Metadata when the upload is created.</summary>
-internal sealed record RecordingFacts(
+internal sealed record RecordingDeclaration(
     string DeviceSerial, string OfficerId, string? Category, DateTimeOffset? RecordedStart, DateTimeOffset? RecordedEnd)
 {
     private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.OrdinalIgnoreCase)
