@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Routing;
 
 namespace BodyCam.Evidence.Features.Admin.RunJob;
 
-public static class RunJobEndpoint
+internal sealed class RunJobEndpoint : IEndpoint
 {
-    public static void MapRunJob(this IEndpointRouteBuilder routes) =>
+    public void Map(IEndpointRouteBuilder routes) =>
         routes.MapPost("/api/admin/jobs/{job}/run", async Task<Accepted<JobRun>> (string job, IMediator mediator, CancellationToken ct) =>
             {
                 var run = await mediator.Send(new RunJob(job), ct);
