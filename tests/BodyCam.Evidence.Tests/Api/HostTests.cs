@@ -1,6 +1,6 @@
 using System.Net;
+using BodyCam.Evidence.Features;
 using BodyCam.Evidence.Infrastructure.Identity;
-using BodyCam.Evidence.Infrastructure.Jobs;
 using Hangfire;
 using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,7 +52,7 @@ public sealed class HostTests(ApiProfile profile) : ApiTests(profile)
 
         var recurring = connection.GetRecurringJobs();
 
-        Assert.That(recurring.Select(job => job.Id), Does.Contain(ReconcileStuckWork.RecurringJobId));
+        Assert.That(recurring.Select(job => job.Id), Does.Contain(RecurringJobs.Reconciliation.Id));
     }
 
     [Test]

@@ -8,6 +8,8 @@ namespace BodyCam.Evidence.Features.Admin.RunJob;
 
 internal sealed class RunJobEndpoint : IEndpoint
 {
+    private static readonly string[] Names = [.. RecurringJobs.All.Select(job => job.Name)];
+
     public void Map(IEndpointRouteBuilder routes) =>
         routes.MapPost("/api/admin/jobs/{job}/run", async Task<Accepted<JobRun>> (string job, IMediator mediator, CancellationToken ct) =>
             {
@@ -16,7 +18,7 @@ internal sealed class RunJobEndpoint : IEndpoint
             })
             .WithName(nameof(RunJob))
             .WithTags("Admin")
-            .WithSummary("Runs a recurring job now: retention-sweep, purge, fixity, checkpoint, reconciliation, expire-uploads or view-sessions (Admin).")
+            .WithSummary($"Runs a recurring job now: {string.Join(", ", Names[..^1])} or {Names[^1]} (Admin).")
             .RequireAuthorization()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
