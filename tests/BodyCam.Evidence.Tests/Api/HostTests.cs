@@ -56,6 +56,18 @@ public sealed class HostTests(ApiProfile profile) : ApiTests(profile)
     }
 
     [Test]
+    public void Every_recurring_job_is_scheduled_under_its_id_and_names_one_job()
+    {
+        using var connection = Api.Services.GetRequiredService<JobStorage>().GetConnection();
+
+        var recurring = connection.GetRecurringJobs();
+
+        Assert.That(recurring.Select(job => job.Id), Is.SupersetOf(RecurringJobs.All.Select(job => job.Id)));
+        Assert.That(RecurringJobs.All.Select(job => job.Id), Is.Unique);
+        Assert.That(RecurringJobs.All.Select(job => job.Name), Is.Unique);
+    }
+
+    [Test]
     public async Task An_unknown_route_is_a_404_problem()
     {
         var response = await Api.ClientFor(Roles.Admin, "ada").GetAsync("/api/no-such-thing");
