@@ -4,7 +4,7 @@ namespace BodyCam.Evidence.Features;
 
 /// <summary>
 /// Maps the routes of one use case, or of one protocol adapter as a route group. Every implementation in this
-/// assembly is mapped at start-up, so a new slice is mapped by existing.
+/// assembly is mapped at start-up, so a new slice needs no line anywhere else to be mapped.
 /// </summary>
 public interface IEndpoint
 {
