@@ -1,13 +1,7 @@
 using BodyCam.Evidence;
 using BodyCam.Evidence.Api.Hosting;
 using BodyCam.Evidence.Features;
-using BodyCam.Evidence.Features.Disposition.PurgeDisposed;
-using BodyCam.Evidence.Features.Disposition.SweepRetention;
-using BodyCam.Evidence.Features.Evidence.CheckFixity;
-using BodyCam.Evidence.Features.Ingestion.ExpireAbandonedUploads;
 using BodyCam.Evidence.Features.Ingestion.Tus;
-using BodyCam.Evidence.Features.Ledger.SignCheckpoint;
-using BodyCam.Evidence.Features.Playback.CloseViewSessions;
 using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Jobs;
@@ -92,18 +86,7 @@ try
     }
     app.MapEvidenceMetrics();
 
-    var recurringJobs = app.Services.GetRequiredService<IRecurringJobManager>();
-    recurringJobs.AddOrUpdate<ReconcileStuckWork>(ReconcileStuckWork.RecurringJobId, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
-    recurringJobs.AddOrUpdate<ExpireAbandonedUploadsJob>(ExpireAbandonedUploadsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), "17 * * * *");
-    recurringJobs.AddOrUpdateConfigured<SweepRetentionJob>(
-        SweepRetentionJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), "Retention:SweepSchedule", settings.Retention.SweepSchedule);
-    recurringJobs.AddOrUpdateConfigured<PurgeDisposedJob>(
-        PurgeDisposedJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), "Retention:PurgeSchedule", settings.Retention.PurgeSchedule);
-    recurringJobs.AddOrUpdate<CloseViewSessionsJob>(CloseViewSessionsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), "* * * * *");
-    recurringJobs.AddOrUpdateConfigured<CheckFixityJob>(
-        CheckFixityJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), "Fixity:Schedule", settings.Fixity.Schedule);
-    recurringJobs.AddOrUpdate<SignCheckpointJob>(
-        SignCheckpointJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), settings.Ledger.CheckpointSchedule);
+    RecurringJobs.Schedule(app.Services.GetRequiredService<IRecurringJobManager>(), settings);
 
     await app.RunAsync();
     return 0;

@@ -1,6 +1,6 @@
 using System.Net;
+using BodyCam.Evidence.Features;
 using BodyCam.Evidence.Infrastructure.Identity;
-using BodyCam.Evidence.Infrastructure.Jobs;
 using Hangfire;
 using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,7 +52,19 @@ public sealed class HostTests(ApiProfile profile) : ApiTests(profile)
 
         var recurring = connection.GetRecurringJobs();
 
-        Assert.That(recurring.Select(job => job.Id), Does.Contain(ReconcileStuckWork.RecurringJobId));
+        Assert.That(recurring.Select(job => job.Id), Does.Contain(RecurringJobs.Reconciliation.Id));
+    }
+
+    [Test]
+    public void Every_recurring_job_is_scheduled_under_its_id_and_names_one_job()
+    {
+        using var connection = Api.Services.GetRequiredService<JobStorage>().GetConnection();
+
+        var recurring = connection.GetRecurringJobs();
+
+        Assert.That(recurring.Select(job => job.Id), Is.SupersetOf(RecurringJobs.All.Select(job => job.Id)));
+        Assert.That(RecurringJobs.All.Select(job => job.Id), Is.Unique);
+        Assert.That(RecurringJobs.All.Select(job => job.Name), Is.Unique);
     }
 
     [Test]

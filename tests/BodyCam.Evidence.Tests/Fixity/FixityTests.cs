@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Evidence;
+using BodyCam.Evidence.Features;
 using BodyCam.Evidence.Features.Evidence.CheckFixity;
 using BodyCam.Evidence.Features.Evidence.CheckFixityNow;
 using BodyCam.Evidence.Infrastructure;
@@ -59,7 +60,7 @@ public sealed class FixityTests(ApiProfile profile)
         Assert.That(item.Status, Is.EqualTo(EvidenceStatus.Quarantined));
         Assert.That(item.QuarantineReason, Does.Contain($"hashing to {damagedSha256}").And.Contain(item.StreamSha256));
         var failed = await EventsAsync(tampered, CustodyAction.FixityFailed);
-        Assert.That(failed.Select(e => (e.Outcome, e.ContentSha256, e.ActorId)), Is.EqualTo(new[] { (CustodyOutcome.Failed, damagedSha256, CheckFixityJob.RecurringJobId) }));
+        Assert.That(failed.Select(e => (e.Outcome, e.ContentSha256, e.ActorId)), Is.EqualTo(new[] { (CustodyOutcome.Failed, damagedSha256, RecurringJobs.Fixity.Id) }));
         Assert.That(await ReadStoredAsync(item.BlobName), Is.EqualTo(damaged), "nothing is repaired silently");
         Assert.That((await ItemAsync(intact)).Status, Is.EqualTo(EvidenceStatus.Verified));
         Assert.That((await RunFixityAsync()).Failed, Is.Zero, "a quarantined item is not checked again");

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using BodyCam.Evidence.Domain.Custody;
+using BodyCam.Evidence.Features;
 using BodyCam.Evidence.Features.Evidence.GetEvidenceCustody;
 using BodyCam.Evidence.Features.Evidence.GetEvidenceItem;
 using BodyCam.Evidence.Features.Playback.CloseViewSessions;
@@ -299,8 +300,8 @@ public sealed class PlaybackTests(ApiProfile profile)
     {
         using var connection = _api.Service<JobStorage>().GetConnection();
 
-        Assert.That(connection.GetRecurringJobs().Select(job => job.Id), Does.Contain(CloseViewSessionsJob.RecurringJobId));
-        Assert.That(CloseViewSessionsJob.RecurringJobId, Is.EqualTo("view-sessions"));
+        Assert.That(connection.GetRecurringJobs().Select(job => job.Id), Does.Contain(RecurringJobs.ViewSessions.Id));
+        Assert.That(RecurringJobs.ViewSessions.Id, Is.EqualTo("view-sessions"));
     }
 
     [Test]

@@ -1,12 +1,5 @@
 using BodyCam.Evidence.Domain.Custody;
-using BodyCam.Evidence.Features.Disposition.PurgeDisposed;
-using BodyCam.Evidence.Features.Disposition.SweepRetention;
-using BodyCam.Evidence.Features.Evidence.CheckFixity;
-using BodyCam.Evidence.Features.Ingestion.ExpireAbandonedUploads;
-using BodyCam.Evidence.Features.Ledger.SignCheckpoint;
-using BodyCam.Evidence.Features.Playback.CloseViewSessions;
 using BodyCam.Evidence.Infrastructure.Identity;
-using BodyCam.Evidence.Infrastructure.Jobs;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;
 using BodyCam.Evidence.Infrastructure.Problems;
@@ -27,24 +20,10 @@ public sealed record JobRun(string Job, string RecurringJobId, string JobId);
 
 internal sealed class RunJobHandler(EvidenceDb db, ICurrentActor caller, IRecurringJobManagerV2 recurringJobs) : ICommandHandler<RunJob, JobRun>
 {
-    /// <summary>The names an administrator uses, and the recurring jobs they run.</summary>
-    public static readonly IReadOnlyDictionary<string, string> Jobs = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["retention-sweep"] = SweepRetentionJob.RecurringJobId,
-        ["purge"] = PurgeDisposedJob.RecurringJobId,
-        ["fixity"] = CheckFixityJob.RecurringJobId,
-        ["checkpoint"] = SignCheckpointJob.RecurringJobId,
-        ["reconciliation"] = ReconcileStuckWork.RecurringJobId,
-        ["expire-uploads"] = ExpireAbandonedUploadsJob.RecurringJobId,
-        ["view-sessions"] = CloseViewSessionsJob.RecurringJobId,
-    };
-
     public ValueTask<JobRun> Handle(RunJob command, CancellationToken cancellationToken)
     {
-        if (!Jobs.TryGetValue(command.Job, out var recurringJobId))
-        {
-            throw new NotFoundException($"There is no job '{command.Job}'; the jobs are {string.Join(", ", Jobs.Keys)}.");
-        }
+        var recurringJobId = RecurringJobs.Named(command.Job)?.Id
+            ?? throw new NotFoundException($"There is no job '{command.Job}'; the jobs are {string.Join(", ", RecurringJobs.All.Select(job => job.Name))}.");
         // Null when no recurring job of that id is registered in the job storage.
         var jobId = recurringJobs.TriggerJob(recurringJobId)
             ?? throw new NotFoundException($"The job '{command.Job}' (recurring job '{recurringJobId}') is not registered on this server.");

@@ -6,9 +6,11 @@ using Microsoft.AspNetCore.Routing;
 
 namespace BodyCam.Evidence.Features.Admin.RunJob;
 
-public static class RunJobEndpoint
+internal sealed class RunJobEndpoint : IEndpoint
 {
-    public static void MapRunJob(this IEndpointRouteBuilder routes) =>
+    private static readonly string[] Names = [.. RecurringJobs.All.Select(job => job.Name)];
+
+    public void Map(IEndpointRouteBuilder routes) =>
         routes.MapPost("/api/admin/jobs/{job}/run", async Task<Accepted<JobRun>> (string job, IMediator mediator, CancellationToken ct) =>
             {
                 var run = await mediator.Send(new RunJob(job), ct);
@@ -16,7 +18,7 @@ public static class RunJobEndpoint
             })
             .WithName(nameof(RunJob))
             .WithTags("Admin")
-            .WithSummary("Runs a recurring job now: retention-sweep, purge, fixity, checkpoint, reconciliation, expire-uploads or view-sessions (Admin).")
+            .WithSummary($"Runs a recurring job now: {string.Join(", ", Names[..^1])} or {Names[^1]} (Admin).")
             .RequireAuthorization()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);

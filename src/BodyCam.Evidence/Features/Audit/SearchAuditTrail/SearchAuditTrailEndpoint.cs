@@ -7,12 +7,12 @@ using Microsoft.Net.Http.Headers;
 
 namespace BodyCam.Evidence.Features.Audit.SearchAuditTrail;
 
-public static class SearchAuditTrailEndpoint
+internal sealed class SearchAuditTrailEndpoint : IEndpoint
 {
     private static readonly MediaTypeHeaderValue Csv = new("text/csv");
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
-    public static void MapSearchAuditTrail(this IEndpointRouteBuilder routes) =>
+    public void Map(IEndpointRouteBuilder routes) =>
         routes.MapGet("/api/audit", async Task<Results<Ok<AuditTrailPage>, PushStreamHttpResult>> (
                 [AsParameters] SearchAuditTrail search, HttpContext http, IMediator mediator, CancellationToken ct) =>
             {

@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Routing;
 
 namespace BodyCam.Evidence.Features.Cases.GetCase;
 
-public static class GetCaseEndpoint
+internal sealed class GetCaseEndpoint : IEndpoint
 {
-    public static void MapGetCase(this IEndpointRouteBuilder routes) =>
+    public void Map(IEndpointRouteBuilder routes) =>
         routes.MapGet("/api/cases/{caseNumber}", async Task<Ok<CaseDetails>> (string caseNumber, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetCase(caseNumber), ct)))
             .WithName(nameof(GetCase))

@@ -6,11 +6,11 @@ using Microsoft.AspNetCore.Routing;
 
 namespace BodyCam.Evidence.Features.Cases.LinkEvidenceToCase;
 
-public static class LinkEvidenceToCaseEndpoint
+internal sealed class LinkEvidenceToCaseEndpoint : IEndpoint
 {
     public sealed record LinkBody(string CaseNumber);
 
-    public static void MapLinkEvidenceToCase(this IEndpointRouteBuilder routes) =>
+    public void Map(IEndpointRouteBuilder routes) =>
         routes.MapPost("/api/evidence/{evidenceId:guid}/cases", async Task<Results<Created<CaseLinkView>, Ok<CaseLinkView>>> (
                 Guid evidenceId, LinkBody body, IMediator mediator, CancellationToken ct) =>
             {

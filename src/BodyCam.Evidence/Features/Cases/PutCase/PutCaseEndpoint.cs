@@ -6,11 +6,11 @@ using Microsoft.AspNetCore.Routing;
 
 namespace BodyCam.Evidence.Features.Cases.PutCase;
 
-public static class PutCaseEndpoint
+internal sealed class PutCaseEndpoint : IEndpoint
 {
     public sealed record CaseBody(string Title, string? Status = null);
 
-    public static void MapPutCase(this IEndpointRouteBuilder routes) =>
+    public void Map(IEndpointRouteBuilder routes) =>
         routes.MapPut("/api/cases/{caseNumber}", async Task<Ok<CaseView>> (string caseNumber, CaseBody body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new PutCase(caseNumber, body.Title ?? "", body.Status), ct)))
             .WithName(nameof(PutCase))

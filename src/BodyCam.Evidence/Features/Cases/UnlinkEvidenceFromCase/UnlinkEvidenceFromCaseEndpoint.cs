@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Routing;
 
 namespace BodyCam.Evidence.Features.Cases.UnlinkEvidenceFromCase;
 
-public static class UnlinkEvidenceFromCaseEndpoint
+internal sealed class UnlinkEvidenceFromCaseEndpoint : IEndpoint
 {
-    public static void MapUnlinkEvidenceFromCase(this IEndpointRouteBuilder routes) =>
+    public void Map(IEndpointRouteBuilder routes) =>
         routes.MapDelete("/api/evidence/{evidenceId:guid}/cases/{caseNumber}", async Task<NoContent> (
                 Guid evidenceId, string caseNumber, IMediator mediator, CancellationToken ct) =>
             {

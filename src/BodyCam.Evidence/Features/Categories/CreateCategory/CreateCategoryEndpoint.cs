@@ -7,11 +7,11 @@ using Microsoft.AspNetCore.Routing;
 
 namespace BodyCam.Evidence.Features.Categories.CreateCategory;
 
-public static class CreateCategoryEndpoint
+internal sealed class CreateCategoryEndpoint : IEndpoint
 {
     public sealed record NewCategoryBody(string Name, int? RetentionDays = null, bool? Active = null);
 
-    public static void MapCreateCategory(this IEndpointRouteBuilder routes) =>
+    public void Map(IEndpointRouteBuilder routes) =>
         routes.MapPost("/api/categories", async Task<Created<CategoryView>> (NewCategoryBody body, IMediator mediator, CancellationToken ct) =>
             {
                 var category = await mediator.Send(new CreateCategory(body.Name ?? "", body.RetentionDays, body.Active ?? true), ct);

@@ -7,9 +7,9 @@ using Microsoft.AspNetCore.Routing;
 
 namespace BodyCam.Evidence.Features.Categories.ListCategories;
 
-public static class ListCategoriesEndpoint
+internal sealed class ListCategoriesEndpoint : IEndpoint
 {
-    public static void MapListCategories(this IEndpointRouteBuilder routes) =>
+    public void Map(IEndpointRouteBuilder routes) =>
         routes.MapGet("/api/categories", async Task<Ok<IReadOnlyList<CategoryView>>> (bool? activeOnly, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListCategories(activeOnly ?? false), ct)))
             .WithName(nameof(ListCategories))

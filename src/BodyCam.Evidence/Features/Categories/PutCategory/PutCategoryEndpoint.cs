@@ -6,11 +6,11 @@ using Microsoft.AspNetCore.Routing;
 
 namespace BodyCam.Evidence.Features.Categories.PutCategory;
 
-public static class PutCategoryEndpoint
+internal sealed class PutCategoryEndpoint : IEndpoint
 {
     public sealed record CategoryBody(string Name, int? RetentionDays = null, bool? Active = null);
 
-    public static void MapPutCategory(this IEndpointRouteBuilder routes) =>
+    public void Map(IEndpointRouteBuilder routes) =>
         routes.MapPut("/api/categories/{categoryId}", async Task<Ok<CategoryView>> (string categoryId, CategoryBody body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new PutCategory(categoryId, body.Name ?? "", body.RetentionDays, body.Active ?? true), ct)))
             .WithName(nameof(PutCategory))

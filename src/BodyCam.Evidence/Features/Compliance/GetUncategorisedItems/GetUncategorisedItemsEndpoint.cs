@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Routing;
 
 namespace BodyCam.Evidence.Features.Compliance.GetUncategorisedItems;
 
-public static class GetUncategorisedItemsEndpoint
+internal sealed class GetUncategorisedItemsEndpoint : IEndpoint
 {
-    public static void MapGetUncategorisedItems(this IEndpointRouteBuilder routes) =>
+    public void Map(IEndpointRouteBuilder routes) =>
         routes.MapGet("/api/compliance/uncategorised", async Task<Ok<UncategorisedReport>> (
                     [AsParameters] GetUncategorisedItems query, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(query, ct)))

@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Routing;
 
 namespace BodyCam.Evidence.Features.Compliance.GetUnreviewedItems;
 
-public static class GetUnreviewedItemsEndpoint
+internal sealed class GetUnreviewedItemsEndpoint : IEndpoint
 {
-    public static void MapGetUnreviewedItems(this IEndpointRouteBuilder routes) =>
+    public void Map(IEndpointRouteBuilder routes) =>
         routes.MapGet("/api/compliance/unreviewed", async Task<Ok<UnreviewedReport>> (
                     [AsParameters] GetUnreviewedItems query, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(query, ct)))

@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Routing;
 
 namespace BodyCam.Evidence.Features.Compliance.GetUploadDelays;
 
-public static class GetUploadDelaysEndpoint
+internal sealed class GetUploadDelaysEndpoint : IEndpoint
 {
-    public static void MapGetUploadDelays(this IEndpointRouteBuilder routes) =>
+    public void Map(IEndpointRouteBuilder routes) =>
         routes.MapGet("/api/compliance/upload-delays", async Task<Ok<UploadDelayReport>> ([AsParameters] GetUploadDelays query, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(query, ct)))
             .WithName(nameof(GetUploadDelays))

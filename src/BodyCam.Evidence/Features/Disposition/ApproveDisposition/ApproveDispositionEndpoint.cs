@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Routing;
 
 namespace BodyCam.Evidence.Features.Disposition.ApproveDisposition;
 
-public static class ApproveDispositionEndpoint
+internal sealed class ApproveDispositionEndpoint : IEndpoint
 {
-    public static void MapApproveDisposition(this IEndpointRouteBuilder routes) =>
+    public void Map(IEndpointRouteBuilder routes) =>
         routes.MapPost("/api/disposition-requests/{requestId:guid}/approve", async Task<Ok<DispositionRequestView>> (Guid requestId, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ApproveDisposition(requestId), ct)))
             .WithName(nameof(ApproveDisposition))

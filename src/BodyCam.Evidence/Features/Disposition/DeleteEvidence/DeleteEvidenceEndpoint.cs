@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Routing;
 
 namespace BodyCam.Evidence.Features.Disposition.DeleteEvidence;
 
-public static class DeleteEvidenceEndpoint
+internal sealed class DeleteEvidenceEndpoint : IEndpoint
 {
-    public static void MapDeleteEvidence(this IEndpointRouteBuilder routes) =>
+    public void Map(IEndpointRouteBuilder routes) =>
         routes.MapDelete("/api/evidence/{evidenceId:guid}", async Task<NoContent> (Guid evidenceId, IMediator mediator, CancellationToken ct) =>
             {
                 await mediator.Send(new DeleteEvidence(evidenceId), ct);

@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Routing;
 
 namespace BodyCam.Evidence.Features.Disposition.GetCertificate;
 
-public static class GetDispositionCertificateEndpoint
+internal sealed class GetDispositionCertificateEndpoint : IEndpoint
 {
-    public static void MapGetDispositionCertificate(this IEndpointRouteBuilder routes)
+    public void Map(IEndpointRouteBuilder routes)
     {
         routes.MapGet("/api/disposition-certificates/{certificateId:guid}", async Task<ContentHttpResult> (Guid certificateId, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Text(await mediator.Send(new GetDispositionCertificate(certificateId), ct), "text/plain; charset=utf-8"))

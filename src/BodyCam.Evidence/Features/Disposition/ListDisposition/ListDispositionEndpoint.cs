@@ -8,11 +8,11 @@ using Microsoft.AspNetCore.Routing;
 
 namespace BodyCam.Evidence.Features.Disposition.ListDisposition;
 
-public static class ListDispositionEndpoint
+internal sealed class ListDispositionEndpoint : IEndpoint
 {
     private const int MaxLimit = 1000;
 
-    public static void MapListDisposition(this IEndpointRouteBuilder routes)
+    public void Map(IEndpointRouteBuilder routes)
     {
         routes.MapGet("/api/disposition/eligible", async Task<Ok<IReadOnlyList<EligibleItem>>> (int? limit, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListEligibleForDisposition(Limit(limit)), ct)))

@@ -21,12 +21,11 @@ namespace BodyCam.Evidence.Features.Disposition.PurgeDisposed;
 /// </summary>
 public sealed class PurgeDisposedJob(EvidenceDb db, IBlobStore store, NoteSigner signer, TimeProvider clock)
 {
-    public const string RecurringJobId = "purge";
     private const int BatchSize = 100;
 
     public async Task<Guid?> RunAsync(CancellationToken cancellationToken)
     {
-        var system = Actor.System(RecurringJobId);
+        var system = Actor.System(RecurringJobs.Purge.Id);
         var now = clock.GetUtcNow();
         var due = db.EvidenceItems
             .Where(e => e.Disposition == DispositionState.SoftDeleted && e.PurgeAfter != null && e.PurgeAfter <= now)

@@ -6,11 +6,11 @@ using Microsoft.AspNetCore.Routing;
 
 namespace BodyCam.Evidence.Features.Disposition.RequestDisposition;
 
-public static class RequestDispositionEndpoint
+internal sealed class RequestDispositionEndpoint : IEndpoint
 {
     public sealed record DispositionRequestBody(string Reason);
 
-    public static void MapRequestDisposition(this IEndpointRouteBuilder routes) =>
+    public void Map(IEndpointRouteBuilder routes) =>
         routes.MapPost("/api/evidence/{evidenceId:guid}/disposition-requests",
                 async Task<Created<DispositionRequestView>> (Guid evidenceId, DispositionRequestBody body, IMediator mediator, CancellationToken ct) =>
                 {

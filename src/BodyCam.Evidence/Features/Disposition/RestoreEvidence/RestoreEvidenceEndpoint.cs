@@ -6,11 +6,11 @@ using Microsoft.AspNetCore.Routing;
 
 namespace BodyCam.Evidence.Features.Disposition.RestoreEvidence;
 
-public static class RestoreEvidenceEndpoint
+internal sealed class RestoreEvidenceEndpoint : IEndpoint
 {
     public sealed record RestoreBody(string Reason);
 
-    public static void MapRestoreEvidence(this IEndpointRouteBuilder routes) =>
+    public void Map(IEndpointRouteBuilder routes) =>
         routes.MapPost("/api/evidence/{evidenceId:guid}/restore", async Task<Ok<DispositionRequestView>> (Guid evidenceId, RestoreBody body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new RestoreEvidence(evidenceId, body.Reason ?? ""), ct)))
             .WithName(nameof(RestoreEvidence))

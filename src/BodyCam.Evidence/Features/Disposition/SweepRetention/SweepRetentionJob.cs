@@ -18,13 +18,12 @@ namespace BodyCam.Evidence.Features.Disposition.SweepRetention;
 /// </summary>
 public sealed class SweepRetentionJob(EvidenceDb db, EvidenceSettings settings, BlobProtection protection, PostCommitWork postCommit, TimeProvider clock)
 {
-    public const string RecurringJobId = "retention-sweep";
     private const int BatchSize = 500;
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var system = Actor.System(RecurringJobId);
+        var system = Actor.System(RecurringJobs.RetentionSweep.Id);
         var due = db.EvidenceItems.Where(e =>
             e.Disposition == DispositionState.Retained && e.Status == EvidenceStatus.Verified && e.RetainUntil != null && e.RetainUntil <= now);
         var eligible = await InBatchesAsync(due.WhereProtected(db, isProtected: false), item =>

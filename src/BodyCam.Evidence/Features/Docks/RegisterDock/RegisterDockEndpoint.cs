@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Routing;
 
 namespace BodyCam.Evidence.Features.Docks.RegisterDock;
 
-public static class RegisterDockEndpoint
+internal sealed class RegisterDockEndpoint : IEndpoint
 {
-    public static void MapRegisterDock(this IEndpointRouteBuilder routes) =>
+    public void Map(IEndpointRouteBuilder routes) =>
         routes.MapPost("/api/docks", async Task<Created<RegisteredDock>> (RegisterDock command, IMediator mediator, CancellationToken ct) =>
             {
                 var dock = await mediator.Send(command, ct);

@@ -6,11 +6,11 @@ using Microsoft.AspNetCore.Routing;
 
 namespace BodyCam.Evidence.Features.Evidence.AssignCategories;
 
-public static class AssignCategoriesEndpoint
+internal sealed class AssignCategoriesEndpoint : IEndpoint
 {
     public sealed record CategoriesBody(IReadOnlyList<string> Categories);
 
-    public static void MapAssignCategories(this IEndpointRouteBuilder routes) =>
+    public void Map(IEndpointRouteBuilder routes) =>
         routes.MapPut("/api/evidence/{evidenceId:guid}/categories", async Task<Ok<ItemCategoriesView>> (
                     Guid evidenceId, CategoriesBody body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new AssignCategories(evidenceId, body.Categories), ct)))

@@ -40,10 +40,9 @@ public sealed record FixityRun(int Intact, int Failed, long Bytes, int Due);
 public sealed partial class CheckFixityJob(
     EvidenceDb db, IBlobStore store, EvidenceSettings settings, EvidenceMetrics metrics, TimeProvider clock, ILogger<CheckFixityJob> logger)
 {
-    public const string RecurringJobId = "fixity";
     private const int BatchSize = 100;
 
-    private static readonly Actor FixityActor = Actor.System(RecurringJobId);
+    private static readonly Actor FixityActor = Actor.System(RecurringJobs.Fixity.Id);
 
     public async Task<FixityRun> RunAsync(CancellationToken cancellationToken)
     {

@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Routing;
 
 namespace BodyCam.Evidence.Features.Evidence.CheckFixityNow;
 
-public static class CheckFixityNowEndpoint
+internal sealed class CheckFixityNowEndpoint : IEndpoint
 {
-    public static void MapCheckFixityNow(this IEndpointRouteBuilder routes) =>
+    public void Map(IEndpointRouteBuilder routes) =>
         routes.MapPost("/api/evidence/{evidenceId:guid}/fixity-check", async Task<Ok<FixityCheckResult>> (Guid evidenceId, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new CheckFixityNow(evidenceId), ct)))
             .WithName(nameof(CheckFixityNow))

@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Routing;
 
 namespace BodyCam.Evidence.Features.Evidence.GetEvidenceCustody;
 
-public static class GetEvidenceCustodyEndpoint
+internal sealed class GetEvidenceCustodyEndpoint : IEndpoint
 {
-    public static void MapGetEvidenceCustody(this IEndpointRouteBuilder routes) =>
+    public void Map(IEndpointRouteBuilder routes) =>
         routes.MapGet("/api/evidence/{evidenceId:guid}/custody", async Task<Ok<CustodyReport>> (Guid evidenceId, bool? proofs, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetEvidenceCustody(evidenceId, proofs ?? false), ct)))
             .WithName(nameof(GetEvidenceCustody))

@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Routing;
 
 namespace BodyCam.Evidence.Features.Evidence.GetEvidenceItem;
 
-public static class GetEvidenceItemEndpoint
+internal sealed class GetEvidenceItemEndpoint : IEndpoint
 {
-    public static void MapGetEvidenceItem(this IEndpointRouteBuilder routes) =>
+    public void Map(IEndpointRouteBuilder routes) =>
         routes.MapGet("/api/evidence/{evidenceId:guid}", async Task<Ok<EvidenceItemDetails>> (Guid evidenceId, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetEvidenceItem(evidenceId), ct)))
             .WithName(nameof(GetEvidenceItem))

@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Routing;
 
 namespace BodyCam.Evidence.Features.Evidence.SearchEvidence;
 
-public static class SearchEvidenceEndpoint
+internal sealed class SearchEvidenceEndpoint : IEndpoint
 {
-    public static void MapSearchEvidence(this IEndpointRouteBuilder routes) =>
+    public void Map(IEndpointRouteBuilder routes) =>
         routes.MapGet("/api/evidence", async Task<Ok<EvidencePage>> ([AsParameters] SearchEvidence search, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(search, ct)))
             .WithName(nameof(SearchEvidence))

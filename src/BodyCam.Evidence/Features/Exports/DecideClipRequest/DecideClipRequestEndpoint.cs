@@ -6,11 +6,11 @@ using Microsoft.AspNetCore.Routing;
 
 namespace BodyCam.Evidence.Features.Exports.DecideClipRequest;
 
-public static class DecideClipRequestEndpoint
+internal sealed class DecideClipRequestEndpoint : IEndpoint
 {
     public sealed record DecisionBody(string Reason);
 
-    public static void MapDecideClipRequest(this IEndpointRouteBuilder routes)
+    public void Map(IEndpointRouteBuilder routes)
     {
         routes.MapPost("/api/clip-requests/{requestId:guid}/approve",
                 async Task<Ok<ClipRequestView>> (Guid requestId, DecisionBody body, IMediator mediator, CancellationToken ct) =>

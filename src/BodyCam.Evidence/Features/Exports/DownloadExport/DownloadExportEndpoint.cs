@@ -7,9 +7,9 @@ using Microsoft.AspNetCore.Routing;
 
 namespace BodyCam.Evidence.Features.Exports.DownloadExport;
 
-public static class DownloadExportEndpoint
+internal sealed class DownloadExportEndpoint : IEndpoint
 {
-    public static void MapDownloadExport(this IEndpointRouteBuilder routes) =>
+    public void Map(IEndpointRouteBuilder routes) =>
         routes.MapGet("/api/exports/{exportId:guid}/download", async Task<FileStreamHttpResult> (Guid exportId, IMediator mediator, IBlobStore store, CancellationToken ct) =>
                 {
                     var download = await mediator.Send(new DownloadExport(exportId), ct);

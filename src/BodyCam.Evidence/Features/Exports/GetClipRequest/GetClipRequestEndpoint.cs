@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Routing;
 
 namespace BodyCam.Evidence.Features.Exports.GetClipRequest;
 
-public static class GetClipRequestEndpoint
+internal sealed class GetClipRequestEndpoint : IEndpoint
 {
-    public static void MapGetClipRequest(this IEndpointRouteBuilder routes) =>
+    public void Map(IEndpointRouteBuilder routes) =>
         routes.MapGet("/api/clip-requests/{requestId:guid}", async Task<Ok<ClipRequestView>> (Guid requestId, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetClipRequest(requestId), ct)))
             .WithName(nameof(GetClipRequest))

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace BodyCam.Evidence.Features.Exports.RequestClip;
 
-public static class RequestClipEndpoint
+internal sealed class RequestClipEndpoint : IEndpoint
 {
     public sealed record ClipRequestBody(
         Guid? EvidenceId,
@@ -23,7 +23,7 @@ public static class RequestClipEndpoint
 
     public sealed record RedactionBody(string Kind, double? StartSeconds, double? EndSeconds, int? X = null, int? Y = null, int? Width = null, int? Height = null);
 
-    public static void MapRequestClip(this IEndpointRouteBuilder routes) =>
+    public void Map(IEndpointRouteBuilder routes) =>
         routes.MapPost("/api/clip-requests", async Task<Created<ClipRequestView>> (ClipRequestBody body, IMediator mediator, CancellationToken ct) =>
                 {
                     var request = await mediator.Send(

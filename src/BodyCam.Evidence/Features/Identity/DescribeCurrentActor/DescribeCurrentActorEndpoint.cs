@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Routing;
 
 namespace BodyCam.Evidence.Features.Identity.DescribeCurrentActor;
 
-public static class DescribeCurrentActorEndpoint
+internal sealed class DescribeCurrentActorEndpoint : IEndpoint
 {
-    public static void MapDescribeCurrentActor(this IEndpointRouteBuilder routes) =>
+    public void Map(IEndpointRouteBuilder routes) =>
         routes.MapGet("/api/me", async Task<Ok<CurrentActorDescription>> (IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new DescribeCurrentActor(), ct)))
             .WithName(nameof(DescribeCurrentActor))

@@ -18,13 +18,13 @@ namespace BodyCam.Evidence.Features.Ingestion.Axis;
 /// recordings to a content destination. A thin adapter: each request is read as the spec names things and
 /// sent on as a command of the ingestion core, whose answer becomes a Swift status.
 /// </summary>
-public static class SwiftEndpoints
+public sealed class SwiftEndpoints : IEndpoint
 {
     public const string AuthPath = "/auth/v1.0";
     public const string StoragePath = "/v1";
     public const string AccountPrefix = "AUTH_";
 
-    public static void MapAxisSwift(this IEndpointRouteBuilder routes)
+    public void Map(IEndpointRouteBuilder routes)
     {
         routes.Map(AuthPath, Authenticate)
             .WithTags("Ingestion (Axis)")

@@ -13,8 +13,6 @@ namespace BodyCam.Evidence.Features.Ingestion.ExpireAbandonedUploads;
 /// <summary>Recurring: uploads nobody has written to within the expiry are discarded, each with a custody event.</summary>
 public sealed class ExpireAbandonedUploadsJob(EvidenceDb db, IMediator mediator, TimeProvider clock)
 {
-    public const string RecurringJobId = "expire-abandoned-uploads";
-
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();

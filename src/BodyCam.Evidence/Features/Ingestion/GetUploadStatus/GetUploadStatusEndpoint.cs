@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Routing;
 
 namespace BodyCam.Evidence.Features.Ingestion.GetUploadStatus;
 
-public static class GetUploadStatusEndpoint
+internal sealed class GetUploadStatusEndpoint : IEndpoint
 {
-    public static void MapGetUploadStatus(this IEndpointRouteBuilder routes) =>
+    public void Map(IEndpointRouteBuilder routes) =>
         routes.MapGet("/api/ingest/uploads/{uploadId}", async Task<Ok<UploadStatusReport>> (string uploadId, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetUploadStatus(uploadId), ct)))
             .WithName(nameof(GetUploadStatus))

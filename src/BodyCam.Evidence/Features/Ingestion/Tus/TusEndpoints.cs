@@ -14,7 +14,7 @@ namespace BodyCam.Evidence.Features.Ingestion.Tus;
 /// tus 1.0 (core, creation, creation-with-upload, creation-defer-length, expiration, checksum, termination)
 /// as a thin adapter: each request is translated into an ingestion command and the result into tus headers.
 /// </summary>
-public static class TusEndpoints
+public sealed class TusEndpoints : IEndpoint
 {
     public const string Path = "/ingest/tus";
     public const string CorsPolicy = "tus";
@@ -31,7 +31,7 @@ public static class TusEndpoints
         TusHeaders.UploadOffset, TusHeaders.UploadLength, TusHeaders.UploadDeferLength, TusHeaders.UploadMetadata, TusHeaders.UploadExpires,
     ];
 
-    public static void MapTus(this IEndpointRouteBuilder routes)
+    public void Map(IEndpointRouteBuilder routes)
     {
         var tus = routes.MapGroup(Path)
             .WithTags("Ingestion (tus 1.0)")

@@ -7,11 +7,11 @@ using Microsoft.AspNetCore.Routing;
 
 namespace BodyCam.Evidence.Features.Ledger.GetCheckpoint;
 
-public static class GetCheckpointEndpoint
+internal sealed class GetCheckpointEndpoint : IEndpoint
 {
     private const string PlainText = "text/plain; charset=utf-8";
 
-    public static void MapGetCheckpoint(this IEndpointRouteBuilder routes)
+    public void Map(IEndpointRouteBuilder routes)
     {
         routes.MapGet("/api/ledger/checkpoint", async Task<ContentHttpResult> (IMediator mediator, CancellationToken ct) =>
                 TypedResults.Text(await mediator.Send(new GetCheckpoint(), ct), PlainText))

@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Routing;
 
 namespace BodyCam.Evidence.Features.Ledger.GetConsistencyProof;
 
-public static class GetConsistencyProofEndpoint
+internal sealed class GetConsistencyProofEndpoint : IEndpoint
 {
-    public static void MapGetConsistencyProof(this IEndpointRouteBuilder routes) =>
+    public void Map(IEndpointRouteBuilder routes) =>
         routes.MapGet("/api/ledger/proofs/consistency", async Task<Ok<ConsistencyProof>> (long from, long to, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetConsistencyProof(from, to), ct)))
             .WithName(nameof(GetConsistencyProof))

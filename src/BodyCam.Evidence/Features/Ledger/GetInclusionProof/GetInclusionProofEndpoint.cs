@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Routing;
 
 namespace BodyCam.Evidence.Features.Ledger.GetInclusionProof;
 
-public static class GetInclusionProofEndpoint
+internal sealed class GetInclusionProofEndpoint : IEndpoint
 {
-    public static void MapGetInclusionProof(this IEndpointRouteBuilder routes) =>
+    public void Map(IEndpointRouteBuilder routes) =>
         routes.MapGet("/api/ledger/proofs/inclusion", async Task<Ok<InclusionProof>> (long index, long treeSize, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetInclusionProof(index, treeSize), ct)))
             .WithName(nameof(GetInclusionProof))

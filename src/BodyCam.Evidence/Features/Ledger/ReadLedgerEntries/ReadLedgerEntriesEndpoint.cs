@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Routing;
 
 namespace BodyCam.Evidence.Features.Ledger.ReadLedgerEntries;
 
-public static class ReadLedgerEntriesEndpoint
+internal sealed class ReadLedgerEntriesEndpoint : IEndpoint
 {
-    public static void MapReadLedgerEntries(this IEndpointRouteBuilder routes)
+    public void Map(IEndpointRouteBuilder routes)
     {
         routes.MapGet("/api/ledger/entries/{index:long:min(0)}", async Task<Ok<LedgerEntry>> (long index, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok((await mediator.Send(new ReadLedgerEntries(index, 1), ct))[0]))

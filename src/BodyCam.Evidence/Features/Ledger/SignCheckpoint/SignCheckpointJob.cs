@@ -5,7 +5,5 @@ namespace BodyCam.Evidence.Features.Ledger.SignCheckpoint;
 /// <summary>Recurring: a grown log gets a checkpoint within Ledger:CheckpointEverySeconds.</summary>
 public sealed class SignCheckpointJob(IMediator mediator)
 {
-    public const string RecurringJobId = "sign-checkpoint";
-
     public async Task RunAsync(CancellationToken cancellationToken) => await mediator.Send(new SignCheckpoint(), cancellationToken);
 }

@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Routing;
 
 namespace BodyCam.Evidence.Features.LegalHolds.GetLegalHold;
 
-public static class GetLegalHoldEndpoint
+internal sealed class GetLegalHoldEndpoint : IEndpoint
 {
-    public static void MapGetLegalHold(this IEndpointRouteBuilder routes)
+    public void Map(IEndpointRouteBuilder routes)
     {
         routes.MapGet("/api/legal-holds/{holdId:guid}", async Task<Ok<LegalHoldView>> (Guid holdId, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetLegalHold(holdId), ct)))

@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Routing;
 
 namespace BodyCam.Evidence.Features.LegalHolds.PlaceLegalHold;
 
-public static class PlaceLegalHoldEndpoint
+internal sealed class PlaceLegalHoldEndpoint : IEndpoint
 {
-    public static void MapPlaceLegalHold(this IEndpointRouteBuilder routes) =>
+    public void Map(IEndpointRouteBuilder routes) =>
         routes.MapPost("/api/legal-holds", async Task<Created<LegalHoldView>> (PlaceLegalHold command, IMediator mediator, CancellationToken ct) =>
             {
                 var hold = await mediator.Send(command with { Reason = command.Reason ?? "", Matter = command.Matter ?? "" }, ct);

@@ -6,11 +6,11 @@ using Microsoft.AspNetCore.Routing;
 
 namespace BodyCam.Evidence.Features.LegalHolds.ReleaseLegalHold;
 
-public static class ReleaseLegalHoldEndpoint
+internal sealed class ReleaseLegalHoldEndpoint : IEndpoint
 {
     public sealed record ReleaseBody(string Reason);
 
-    public static void MapReleaseLegalHold(this IEndpointRouteBuilder routes) =>
+    public void Map(IEndpointRouteBuilder routes) =>
         routes.MapPost("/api/legal-holds/{holdId:guid}/release", async Task<Ok<LegalHoldView>> (Guid holdId, ReleaseBody body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ReleaseLegalHold(holdId, body.Reason ?? ""), ct)))
             .WithName(nameof(ReleaseLegalHold))

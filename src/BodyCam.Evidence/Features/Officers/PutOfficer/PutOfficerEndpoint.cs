@@ -6,11 +6,11 @@ using Microsoft.AspNetCore.Routing;
 
 namespace BodyCam.Evidence.Features.Officers.PutOfficer;
 
-public static class PutOfficerEndpoint
+internal sealed class PutOfficerEndpoint : IEndpoint
 {
     public sealed record OfficerBody(string Name, string? Unit = null, bool? Active = null, DateTimeOffset? UnitSince = null);
 
-    public static void MapPutOfficer(this IEndpointRouteBuilder routes) =>
+    public void Map(IEndpointRouteBuilder routes) =>
         routes.MapPut("/api/officers/{officerId}", async Task<Ok<OfficerView>> (string officerId, OfficerBody body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new PutOfficer(officerId, body.Name ?? "", body.Unit, body.Active ?? true, body.UnitSince), ct)))
             .WithName(nameof(PutOfficer))

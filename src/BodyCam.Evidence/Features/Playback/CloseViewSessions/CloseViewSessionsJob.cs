@@ -11,8 +11,6 @@ namespace BodyCam.Evidence.Features.Playback.CloseViewSessions;
 /// </summary>
 public sealed class CloseViewSessionsJob(EvidenceDb db, EvidenceSettings settings, TimeProvider clock)
 {
-    public const string RecurringJobId = "view-sessions";
-
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();

@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Routing;
 
 namespace BodyCam.Evidence.Features.Playback.PlayEvidence;
 
-public static class PlayEvidenceEndpoint
+internal sealed class PlayEvidenceEndpoint : IEndpoint
 {
-    public static void MapPlayEvidence(this IEndpointRouteBuilder routes) =>
+    public void Map(IEndpointRouteBuilder routes) =>
         routes.MapGet("/api/evidence/{evidenceId:guid}/content", async (Guid evidenceId, HttpRequest request, IMediator mediator, IBlobStore store, CancellationToken ct) =>
                 new ContentResponse(await mediator.Send(new PlayEvidence(evidenceId, AccessReason.Of(request) ?? "", ContentConditions.Of(request)), ct), store))
             .WithName(nameof(PlayEvidence))

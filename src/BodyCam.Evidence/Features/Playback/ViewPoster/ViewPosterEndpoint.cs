@@ -7,9 +7,9 @@ using Microsoft.AspNetCore.Routing;
 
 namespace BodyCam.Evidence.Features.Playback.ViewPoster;
 
-public static class ViewPosterEndpoint
+internal sealed class ViewPosterEndpoint : IEndpoint
 {
-    public static void MapViewPoster(this IEndpointRouteBuilder routes) =>
+    public void Map(IEndpointRouteBuilder routes) =>
         routes.MapGet("/api/evidence/{evidenceId:guid}/poster",
                 async Task<FileStreamHttpResult> (Guid evidenceId, HttpRequest request, HttpResponse response, IMediator mediator, IBlobStore store, CancellationToken ct) =>
                 {

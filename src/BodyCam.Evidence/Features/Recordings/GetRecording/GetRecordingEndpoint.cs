@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Routing;
 
 namespace BodyCam.Evidence.Features.Recordings.GetRecording;
 
-public static class GetRecordingEndpoint
+internal sealed class GetRecordingEndpoint : IEndpoint
 {
-    public static void MapGetRecording(this IEndpointRouteBuilder routes) =>
+    public void Map(IEndpointRouteBuilder routes) =>
         routes.MapGet("/api/recordings/{recordingId:guid}", async Task<Ok<RecordingDetails>> (Guid recordingId, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetRecording(recordingId), ct)))
             .WithName(nameof(GetRecording))

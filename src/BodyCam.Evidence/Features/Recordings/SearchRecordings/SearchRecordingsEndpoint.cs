@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Routing;
 
 namespace BodyCam.Evidence.Features.Recordings.SearchRecordings;
 
-public static class SearchRecordingsEndpoint
+internal sealed class SearchRecordingsEndpoint : IEndpoint
 {
-    public static void MapSearchRecordings(this IEndpointRouteBuilder routes) =>
+    public void Map(IEndpointRouteBuilder routes) =>
         routes.MapGet("/api/recordings", async Task<Ok<RecordingList>> (
                     string? officerId, string? deviceSerial, DateTimeOffset? from, DateTimeOffset? to, bool? rejected, int? limit, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new SearchRecordings(officerId, deviceSerial, from, to, rejected, limit ?? 50), ct)))

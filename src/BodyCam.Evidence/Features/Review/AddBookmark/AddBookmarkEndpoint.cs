@@ -6,11 +6,11 @@ using Microsoft.AspNetCore.Routing;
 
 namespace BodyCam.Evidence.Features.Review.AddBookmark;
 
-public static class AddBookmarkEndpoint
+internal sealed class AddBookmarkEndpoint : IEndpoint
 {
     public sealed record BookmarkBody(double? StartSeconds, string Label, double? EndSeconds = null, IReadOnlyList<string>? Tags = null);
 
-    public static void MapAddBookmark(this IEndpointRouteBuilder routes) =>
+    public void Map(IEndpointRouteBuilder routes) =>
         routes.MapPost("/api/evidence/{evidenceId:guid}/bookmarks", async Task<Created<ReviewerBookmark>> (
                     Guid evidenceId, BookmarkBody body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Created($"/api/evidence/{evidenceId}",

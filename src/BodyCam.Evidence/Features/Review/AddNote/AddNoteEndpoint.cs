@@ -6,11 +6,11 @@ using Microsoft.AspNetCore.Routing;
 
 namespace BodyCam.Evidence.Features.Review.AddNote;
 
-public static class AddNoteEndpoint
+internal sealed class AddNoteEndpoint : IEndpoint
 {
     public sealed record NoteBody(string Text);
 
-    public static void MapAddNote(this IEndpointRouteBuilder routes) =>
+    public void Map(IEndpointRouteBuilder routes) =>
         routes.MapPost("/api/evidence/{evidenceId:guid}/notes", async Task<Created<NoteView>> (Guid evidenceId, NoteBody body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Created($"/api/evidence/{evidenceId}", await mediator.Send(new AddNote(evidenceId, body.Text ?? ""), ct)))
             .WithName(nameof(AddNote))

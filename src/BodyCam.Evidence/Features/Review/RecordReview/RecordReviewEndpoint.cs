@@ -6,11 +6,11 @@ using Microsoft.AspNetCore.Routing;
 
 namespace BodyCam.Evidence.Features.Review.RecordReview;
 
-public static class RecordReviewEndpoint
+internal sealed class RecordReviewEndpoint : IEndpoint
 {
     public sealed record ReviewBody(string Outcome, string? Comment = null);
 
-    public static void MapRecordReview(this IEndpointRouteBuilder routes) =>
+    public void Map(IEndpointRouteBuilder routes) =>
         routes.MapPost("/api/evidence/{evidenceId:guid}/reviews", async Task<Created<ReviewView>> (
                     Guid evidenceId, ReviewBody body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Created($"/api/evidence/{evidenceId}", await mediator.Send(new RecordReview(evidenceId, body.Outcome ?? "", body.Comment), ct)))

@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Routing;
 
 namespace BodyCam.Evidence.Features.Ingestion.Axis.IssueConnectionFile;
 
-public static class IssueConnectionFileEndpoint
+internal sealed class IssueConnectionFileEndpoint : IEndpoint
 {
-    public static void MapIssueConnectionFile(this IEndpointRouteBuilder routes) =>
+    public void Map(IEndpointRouteBuilder routes) =>
         routes.MapPost("/api/axis/connection-files",
                 async Task<JsonHttpResult<AxisConnectionFile>> (IssueConnectionFile command, IMediator mediator, HttpResponse response, CancellationToken ct) =>
                 {

@@ -1,12 +1,12 @@
 using BodyCam.Evidence.Domain.Exports;
+using BodyCam.Evidence.Features.Exports.CutClip;
 using BodyCam.Evidence.Infrastructure;
-using BodyCam.Evidence.Infrastructure.Jobs;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using Hangfire;
 using Hangfire.States;
 using Microsoft.EntityFrameworkCore;
 
-namespace BodyCam.Evidence.Features.Exports.CutClip;
+namespace BodyCam.Evidence.Features.StuckWork;
 
 /// <summary>
 /// Clip requests processing for longer than <c>Exports:StuckProcessingAfter</c> whose job Hangfire no longer holds (a

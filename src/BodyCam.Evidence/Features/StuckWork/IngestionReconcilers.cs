@@ -2,24 +2,15 @@ using BodyCam.Evidence.Domain.Evidence;
 using BodyCam.Evidence.Domain.Ingestion;
 using BodyCam.Evidence.Features.Evidence.ProbeEvidenceMedia;
 using BodyCam.Evidence.Features.Evidence.VerifyEvidenceHash;
+using BodyCam.Evidence.Features.Ingestion;
 using BodyCam.Evidence.Infrastructure;
-using BodyCam.Evidence.Infrastructure.Jobs;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using Hangfire;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace BodyCam.Evidence.Features.Ingestion;
-
-/// <summary>
-/// How long work may wait before reconciliation assumes its job was lost. Longer than a queued job normally
-/// waits, so the usual case enqueues nothing twice; a duplicate would only cost time, since the jobs are idempotent.
-/// </summary>
-internal static class StuckWork
-{
-    public static readonly TimeSpan Grace = TimeSpan.FromMinutes(2);
-}
+namespace BodyCam.Evidence.Features.StuckWork;
 
 /// <summary>Uploads whose last byte arrived but that never became evidence: a crash between the two.</summary>
 internal sealed partial class UncompletedUploadsReconciler(
@@ -31,7 +22,7 @@ internal sealed partial class UncompletedUploadsReconciler(
     public async Task<int> ReenqueueStuckAsync(CancellationToken cancellationToken)
     {
         // Every write moves an upload's expiry on by the expiry period, so this is "last written before the grace".
-        var idleSince = clock.GetUtcNow() - StuckWork.Grace + settings.Ingestion.UploadExpiry;
+        var idleSince = clock.GetUtcNow() - ReconcileStuckWork.Grace + settings.Ingestion.UploadExpiry;
         var stuck = await db.Uploads.AsNoTracking()
             .Where(u => u.Status == UploadStatus.Receiving && u.Length != null && u.Offset == u.Length && u.ExpiresAt < idleSince)
             .Select(u => u.Id)
@@ -42,7 +33,7 @@ internal sealed partial class UncompletedUploadsReconciler(
             try
             {
                 await using var writer = await locks.AcquireAsync(uploadId, cancellationToken);
-                await mediator.Send(new CompleteUpload.CompleteUpload(uploadId), cancellationToken);
+                await mediator.Send(new Ingestion.CompleteUpload.CompleteUpload(uploadId), cancellationToken);
                 completed++;
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -63,7 +54,7 @@ internal sealed class UnverifiedEvidenceReconciler(EvidenceDb db, IBackgroundJob
 
     public async Task<int> ReenqueueStuckAsync(CancellationToken cancellationToken)
     {
-        var before = clock.GetUtcNow() - StuckWork.Grace;
+        var before = clock.GetUtcNow() - ReconcileStuckWork.Grace;
         var stuck = await db.EvidenceItems.AsNoTracking()
             .Where(e => e.Status == EvidenceStatus.Received && e.ReceivedAt < before)
             .Select(e => e.Id)
@@ -79,7 +70,7 @@ internal sealed class UnprobedEvidenceReconciler(EvidenceDb db, IBackgroundJobCl
 
     public async Task<int> ReenqueueStuckAsync(CancellationToken cancellationToken)
     {
-        var before = clock.GetUtcNow() - StuckWork.Grace;
+        var before = clock.GetUtcNow() - ReconcileStuckWork.Grace;
         var stuck = await db.EvidenceItems.AsNoTracking()
             .Where(e => e.Status == EvidenceStatus.Verified && e.ProbeStatus == ProbeStatus.Pending && e.VerifiedAt < before)
             .Select(e => e.Id)

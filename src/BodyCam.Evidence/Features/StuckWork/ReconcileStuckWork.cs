@@ -1,6 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace BodyCam.Evidence.Infrastructure.Jobs;
+namespace BodyCam.Evidence.Features.StuckWork;
 
 /// <summary>
 /// One kind of pipeline work that can get stuck: it finds items the database says are waiting for a job and
@@ -19,7 +20,18 @@ public interface IStuckWorkReconciler
 /// </summary>
 public sealed partial class ReconcileStuckWork(IEnumerable<IStuckWorkReconciler> reconcilers, ILogger<ReconcileStuckWork> logger)
 {
-    public const string RecurringJobId = "reconcile-stuck-work";
+    /// <summary>
+    /// How long work may wait before reconciliation assumes its job was lost. Longer than a queued job normally
+    /// waits, so the usual case enqueues nothing twice; a duplicate would only cost time, since the jobs are idempotent.
+    /// </summary>
+    public static readonly TimeSpan Grace = TimeSpan.FromMinutes(2);
+
+    /// <summary>Every kind of work that can get stuck, each with its reconciler in this folder.</summary>
+    public static IServiceCollection AddReconcilers(IServiceCollection services) => services
+        .AddScoped<IStuckWorkReconciler, UncompletedUploadsReconciler>()
+        .AddScoped<IStuckWorkReconciler, UnverifiedEvidenceReconciler>()
+        .AddScoped<IStuckWorkReconciler, UnprobedEvidenceReconciler>()
+        .AddScoped<IStuckWorkReconciler, StuckClipRequestsReconciler>();
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
