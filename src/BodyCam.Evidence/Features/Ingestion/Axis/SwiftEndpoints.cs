@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Features.Cameras.RegisterCamera;
 using BodyCam.Evidence.Features.Categories.ListCategories;
 using BodyCam.Evidence.Features.Docks.IssueDockToken;
