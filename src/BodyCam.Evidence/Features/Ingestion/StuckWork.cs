@@ -2,7 +2,6 @@ using BodyCam.Evidence.Domain.Evidence;
 using BodyCam.Evidence.Domain.Ingestion;
 using BodyCam.Evidence.Features.Evidence.ProbeEvidenceMedia;
 using BodyCam.Evidence.Features.Evidence.VerifyEvidenceHash;
-using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Jobs;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using Hangfire;

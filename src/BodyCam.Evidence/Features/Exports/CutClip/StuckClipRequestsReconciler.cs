@@ -1,5 +1,4 @@
 using BodyCam.Evidence.Domain.Exports;
-using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Jobs;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using Hangfire;
