@@ -143,6 +143,7 @@ public static class EvidenceServices
     public static IServiceCollection AddEvidenceDatabase(this IServiceCollection services, EvidenceSettings settings)
     {
         services.AddSingleton<CustodyLogIntegration>();
+        services.AddScoped<EvidenceMigrator>();
         services.TryAddSingleton(new LedgerNodeCache(settings.Ledger.TreeInMemoryFromLevel));
         switch (settings.Database)
         {
