@@ -1,3 +1,4 @@
+using BodyCam.Evidence;
 using BodyCam.Evidence.Infrastructure;
 
 /// <summary>

@@ -12,7 +12,6 @@ using BodyCam.Evidence.Verification.Notes;
 using Hangfire;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.EntityFrameworkCore;
 using Scalar.AspNetCore;
 
 // A configuration the server cannot run with ends the start with one line naming the key, not a stack trace.
@@ -63,7 +62,7 @@ try
     if (settings.MigrateOnStartup)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<EvidenceDb>().Database.MigrateAsync(CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<EvidenceMigrator>().ApplyPendingAsync(CancellationToken.None);
     }
 
     app.UseExceptionHandler();

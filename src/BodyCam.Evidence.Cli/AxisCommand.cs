@@ -1,11 +1,9 @@
 using System.CommandLine;
 using BodyCam.Evidence.Features.Ingestion.Axis.IssueConnectionFile;
-using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Problems;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -90,13 +88,13 @@ internal static class AxisCommand
     private static async Task<bool> PrepareDatabaseAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var settings = services.GetRequiredService<EvidenceSettings>();
-        var db = services.GetRequiredService<EvidenceDb>();
+        var migrator = services.GetRequiredService<EvidenceMigrator>();
         if (settings.MigrateOnStartup)
         {
-            await db.Database.MigrateAsync(cancellationToken);
+            await migrator.ApplyPendingAsync(cancellationToken);
             return true;
         }
-        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        if ((await migrator.PendingAsync(cancellationToken)).Count > 0)
         {
             Console.Error.WriteLine($"The {settings.Database} database has migrations pending; run `bodycam db migrate` first.");
             return false;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using BodyCam.Evidence.Infrastructure;
 using Microsoft.Extensions.Configuration;
 
 namespace BodyCam.Evidence.Cli;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using BodyCam.Evidence.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BodyCam.Evidence.Cli;
@@ -21,12 +20,10 @@ internal static class DatabaseCommand
                 .AddEvidenceDatabase(settings)
                 .BuildServiceProvider();
             await using var scope = services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<EvidenceDb>();
-            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-            await db.Database.MigrateAsync(cancellationToken);
-            Console.WriteLine(pending.Count == 0
+            var applied = await scope.ServiceProvider.GetRequiredService<EvidenceMigrator>().ApplyPendingAsync(cancellationToken);
+            Console.WriteLine(applied.Count == 0
                 ? $"{settings.Database} database is up to date."
-                : $"Applied {pending.Count} migration(s) to the {settings.Database} database: {string.Join(", ", pending)}");
+                : $"Applied {applied.Count} migration(s) to the {settings.Database} database: {string.Join(", ", applied)}");
             return 0;
         });
         return new Command("db", "Database administration.") { migrate };

@@ -45,13 +45,14 @@ public static class EvidenceServices
     {
         var settings = EvidenceSettings.From(configuration);
         services.AddSingleton(settings);
+        services.AddSingleton(settings.Fixity);
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddEvidenceDatabase(settings);
         services.AddSingleton<IBlobStore>(_ => CreateBlobStore(settings));
         services.AddSingleton<IBlobImmutability>(_ => settings.Retention.Immutability == ImmutabilityMode.Off
             ? new ImmutabilityOff()
-            : new AzureBlobImmutability(CreateBlobService(settings).GetBlobContainerClient(settings.BlobContainer), settings.Retention.Immutability));
+            : new AzureBlobImmutability(CreateBlobService(settings).GetBlobContainerClient(settings.Storage.Container), settings.Retention.Immutability));
 
         services.AddMediator((MediatorOptions options) =>
         {
@@ -131,6 +132,7 @@ public static class EvidenceServices
     public static IServiceCollection AddEvidenceDatabase(this IServiceCollection services, EvidenceSettings settings)
     {
         services.AddSingleton<CustodyLogIntegration>();
+        services.AddScoped<EvidenceMigrator>();
         services.TryAddSingleton(new LedgerNodeCache(settings.Ledger.TreeInMemoryFromLevel));
         switch (settings.Database)
         {
@@ -168,17 +170,17 @@ public static class EvidenceServices
         }
     }
 
-    private static IBlobStore CreateBlobStore(EvidenceSettings settings) => settings.Storage switch
+    private static IBlobStore CreateBlobStore(EvidenceSettings settings) => settings.Storage.Provider switch
     {
-        StorageProvider.AzureBlob => new AzureBlobStore(CreateBlobService(settings).GetBlobContainerClient(settings.BlobContainer)),
-        _ => new FileSystemBlobStore(settings.StorageRoot),
+        StorageProvider.AzureBlob => new AzureBlobStore(CreateBlobService(settings).GetBlobContainerClient(settings.Storage.Container)),
+        _ => new FileSystemBlobStore(settings.Storage.Root),
     };
 
     /// <summary>
     /// A connection string wins; without one the account URL is reached as whoever the environment says the
     /// process is (a managed identity in Azure, a developer's az login elsewhere), so no account key is stored.
     /// </summary>
-    private static BlobServiceClient CreateBlobService(EvidenceSettings settings) => (settings.BlobConnection, settings.BlobAccountUrl) switch
+    private static BlobServiceClient CreateBlobService(EvidenceSettings settings) => (settings.Storage.Connection, settings.Storage.AccountUrl) switch
     {
         ({ } connection, _) => new BlobServiceClient(connection),
         (null, { } accountUrl) => new BlobServiceClient(accountUrl, new DefaultAzureCredential()),

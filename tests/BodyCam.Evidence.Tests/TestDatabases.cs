@@ -1,4 +1,3 @@
-using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Ledger;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using Microsoft.Data.Sqlite;

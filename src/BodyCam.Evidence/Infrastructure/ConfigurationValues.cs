@@ -23,6 +23,22 @@ public static class ConfigurationValues
             : value;
     }
 
+    /// <summary>
+    /// Parses a connection string now; its client would refuse it only at the first connection. The refusal names
+    /// what is wrong without repeating the string, which may hold a password or an account key.
+    /// </summary>
+    public static void EnsureConnectionString(string key, string kind, Func<object> parse)
+    {
+        try
+        {
+            parse();
+        }
+        catch (Exception invalid) when (invalid is ArgumentException or FormatException)
+        {
+            throw new ConfigurationException($"{key} is not a valid {kind} connection string: {invalid.Message.ReplaceLineEndings(" ")}");
+        }
+    }
+
     private static string Expected<T>() => typeof(T) switch
     {
         var type when type.IsEnum => $"it must be one of {string.Join(", ", Enum.GetNames(type))}",

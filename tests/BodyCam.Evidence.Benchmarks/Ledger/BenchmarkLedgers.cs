@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Ledger;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,4 @@
-using BodyCam.Evidence.Infrastructure;
+using BodyCam.Evidence.Infrastructure.Storage;
 
 namespace BodyCam.Evidence.Tests.Api;
 

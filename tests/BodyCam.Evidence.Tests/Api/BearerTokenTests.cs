@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Features.Identity.DescribeCurrentActor;
-using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.JsonWebTokens;

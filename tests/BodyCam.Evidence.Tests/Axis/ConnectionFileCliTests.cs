@@ -1,7 +1,6 @@
 using System.Text.Json;
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Docks;
-using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Tests.Cli;

@@ -7,7 +7,6 @@ using BodyCam.Evidence.Domain.Evidence;
 using BodyCam.Evidence.Features;
 using BodyCam.Evidence.Features.Evidence.CheckFixity;
 using BodyCam.Evidence.Features.Evidence.CheckFixityNow;
-using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Storage;
 using BodyCam.Evidence.Tests.Api;

@@ -1,6 +1,6 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Specialized;
-using BodyCam.Evidence.Infrastructure;
+using BodyCam.Evidence.Infrastructure.Storage;
 
 namespace BodyCam.Evidence.Tests.Fixity;
 
@@ -13,7 +13,7 @@ internal static class StoredBlobs
     /// <summary>Inverts every bit of the byte at <paramref name="offset"/>; returns the content the store now holds.</summary>
     public static async Task<byte[]> FlipByteAsync(EvidenceSettings settings, string blobName, int offset)
     {
-        if (settings.Storage == StorageProvider.FileSystem)
+        if (settings.Storage.Provider == StorageProvider.FileSystem)
         {
             var path = FilePath(settings, blobName);
             var content = await File.ReadAllBytesAsync(path);
@@ -32,7 +32,7 @@ internal static class StoredBlobs
 
     public static async Task DeleteAsync(EvidenceSettings settings, string blobName)
     {
-        if (settings.Storage == StorageProvider.FileSystem)
+        if (settings.Storage.Provider == StorageProvider.FileSystem)
         {
             File.Delete(FilePath(settings, blobName));
             return;
@@ -43,10 +43,10 @@ internal static class StoredBlobs
     /// <summary>Where <c>FileSystemBlobStore</c> keeps committed blobs: <c>blobs/</c> under <c>Storage:Root</c>.</summary>
     private static string FilePath(EvidenceSettings settings, string blobName)
     {
-        var path = Path.Combine(settings.StorageRoot, "blobs", blobName);
+        var path = Path.Combine(settings.Storage.Root, "blobs", blobName);
         Assert.That(File.Exists(path), Is.True, $"the committed blob is at {path}");
         return path;
     }
 
-    private static BlobContainerClient Container(EvidenceSettings settings) => new(settings.BlobConnection, settings.BlobContainer);
+    private static BlobContainerClient Container(EvidenceSettings settings) => new(settings.Storage.Connection, settings.Storage.Container);
 }

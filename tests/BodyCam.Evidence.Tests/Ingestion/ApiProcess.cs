@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Azure.Storage.Blobs;
-using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Storage;
 using BodyCam.Evidence.Tests.Api;

@@ -6,7 +6,6 @@ using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Evidence;
 using BodyCam.Evidence.Domain.Exports;
 using BodyCam.Evidence.Infrastructure.Identity;
-using BodyCam.Evidence.Infrastructure.Media;
 using BodyCam.Evidence.Infrastructure.Storage;
 using BodyCam.Evidence.Tests.Api;
 using BodyCam.Evidence.Tests.Exports;

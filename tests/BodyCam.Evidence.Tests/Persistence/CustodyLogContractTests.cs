@@ -1,7 +1,6 @@
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Docks;
 using BodyCam.Evidence.Features.Docks.RegisterDock;
-using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Ledger;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;

@@ -2,7 +2,6 @@ using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Docks;
 using BodyCam.Evidence.Domain.Ledger;
 using BodyCam.Evidence.Features.Docks.RegisterDock;
-using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Ledger;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;

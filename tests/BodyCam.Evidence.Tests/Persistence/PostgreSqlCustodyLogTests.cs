@@ -1,5 +1,4 @@
 using BodyCam.Evidence.Domain.Custody;
-using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

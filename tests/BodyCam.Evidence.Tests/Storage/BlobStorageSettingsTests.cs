@@ -1,4 +1,5 @@
 using BodyCam.Evidence.Infrastructure;
+using BodyCam.Evidence.Infrastructure.Storage;
 using Microsoft.Extensions.Configuration;
 
 namespace BodyCam.Evidence.Tests.Storage;
@@ -30,9 +31,9 @@ public sealed class BlobStorageSettingsTests
     {
         var settings = Settings(("Storage:Provider", "AzureBlob"), ("Storage:AccountUrl", "https://bodycamevidence.blob.core.windows.net"));
 
-        Assert.That(settings.BlobAccountUrl, Is.EqualTo(new Uri("https://bodycamevidence.blob.core.windows.net")));
-        Assert.That(settings.BlobConnection, Is.Null);
-        Assert.That(settings.BlobContainer, Is.EqualTo("evidence"));
+        Assert.That(settings.Storage.AccountUrl, Is.EqualTo(new Uri("https://bodycamevidence.blob.core.windows.net")));
+        Assert.That(settings.Storage.Connection, Is.Null);
+        Assert.That(settings.Storage.Container, Is.EqualTo("evidence"));
     }
 
     [Test]
@@ -40,8 +41,8 @@ public sealed class BlobStorageSettingsTests
     {
         var settings = Settings(("Storage:Provider", "AzureBlob"), ("ConnectionStrings:Blobs", AzuriteConnection));
 
-        Assert.That(settings.BlobConnection, Is.EqualTo(AzuriteConnection));
-        Assert.That(settings.BlobAccountUrl, Is.Null);
+        Assert.That(settings.Storage.Connection, Is.EqualTo(AzuriteConnection));
+        Assert.That(settings.Storage.AccountUrl, Is.Null);
     }
 
     [Test]
@@ -49,9 +50,9 @@ public sealed class BlobStorageSettingsTests
     {
         var settings = Settings(("Storage:Provider", "FileSystem"));
 
-        Assert.That(settings.Storage, Is.EqualTo(StorageProvider.FileSystem));
-        Assert.That(settings.BlobConnection, Is.Null);
-        Assert.That(settings.BlobAccountUrl, Is.Null);
+        Assert.That(settings.Storage.Provider, Is.EqualTo(StorageProvider.FileSystem));
+        Assert.That(settings.Storage.Connection, Is.Null);
+        Assert.That(settings.Storage.AccountUrl, Is.Null);
     }
 
     [TestCase("https://bodycamevidence.blob.core.windows.net")]
@@ -60,7 +61,7 @@ public sealed class BlobStorageSettingsTests
     {
         var settings = Settings(("Storage:Provider", "AzureBlob"), ("Storage:AccountUrl", url));
 
-        Assert.That(settings.BlobAccountUrl, Is.EqualTo(new Uri(url)));
+        Assert.That(settings.Storage.AccountUrl, Is.EqualTo(new Uri(url)));
     }
 
     [TestCase("http://bodycamevidence.blob.core.windows.net")]

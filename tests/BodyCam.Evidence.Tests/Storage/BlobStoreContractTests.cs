@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Azure.Storage.Blobs;
-using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Storage;
 
 namespace BodyCam.Evidence.Tests.Storage;

@@ -1,4 +1,3 @@
-using BodyCam.Evidence.Infrastructure.Media;
 
 namespace BodyCam.Evidence.Domain.Evidence;
 

@@ -1,5 +1,4 @@
 using BodyCam.Evidence.Domain.Evidence;
-using BodyCam.Evidence.Infrastructure.Hashing;
 
 namespace BodyCam.Evidence.Domain.Ingestion;
 
@@ -41,9 +40,12 @@ public sealed class Upload
 
     public bool IsComplete => Length is { } length && Offset == length;
 
-    /// <summary>Content a body worn system itself rejected is kept under a prefix of its own, apart from evidence it vouches for.</summary>
+    /// <summary>
+    /// Content a body worn system itself rejected is kept under a prefix of its own, apart from evidence it vouches for.
+    /// The running hash starts from <paramref name="emptyHashState"/>: the saved state of a SHA-256 that has read nothing.
+    /// </summary>
     public static Upload Begin(
-        Guid dockId, RecordingFacts recording, string? metadataHeader, long? length, DateTimeOffset now, TimeSpan expiry,
+        Guid dockId, RecordingFacts recording, string? metadataHeader, long? length, byte[] emptyHashState, DateTimeOffset now, TimeSpan expiry,
         Guid? recordingId = null, bool rejectedContent = false)
     {
         var evidenceId = Guid.CreateVersion7(now);
@@ -57,7 +59,7 @@ public sealed class Upload
             Recording = recording,
             MetadataHeader = metadataHeader,
             Length = length,
-            HashState = ResumableSha256.Create().SaveState(),
+            HashState = emptyHashState,
             Status = UploadStatus.Receiving,
             CreatedAt = now,
             ExpiresAt = now + expiry,

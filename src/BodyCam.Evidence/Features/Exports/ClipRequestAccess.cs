@@ -1,6 +1,4 @@
-using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Exports;
-using BodyCam.Evidence.Features.Evidence;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Problems;

@@ -1,4 +1,3 @@
-using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Ingestion;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
-using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Problems;
 using Npgsql;
 

@@ -1,6 +1,5 @@
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Features.Retention.ProtectBlob;
-using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 

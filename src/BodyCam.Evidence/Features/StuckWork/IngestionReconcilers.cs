@@ -3,7 +3,6 @@ using BodyCam.Evidence.Domain.Ingestion;
 using BodyCam.Evidence.Features.Evidence.ProbeEvidenceMedia;
 using BodyCam.Evidence.Features.Evidence.VerifyEvidenceHash;
 using BodyCam.Evidence.Features.Ingestion;
-using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using Hangfire;
 using Mediator;

@@ -5,7 +5,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace BodyCam.Evidence.Infrastructure.Identity;
 
 /// <summary>Issues tokens the embedded profile accepts, for development and tests: production uses an OIDC issuer.</summary>
-public sealed class LocalTokenIssuer(BodyCam.Evidence.Infrastructure.IdentitySettings settings, TimeProvider clock)
+public sealed class LocalTokenIssuer(IdentitySettings settings, TimeProvider clock)
 {
     public string Issue(string subject, string role, string? unit, string? name, TimeSpan lifetime)
     {

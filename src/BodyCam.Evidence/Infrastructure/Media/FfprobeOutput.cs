@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using BodyCam.Evidence.Domain.Evidence;
 
 namespace BodyCam.Evidence.Infrastructure.Media;
 

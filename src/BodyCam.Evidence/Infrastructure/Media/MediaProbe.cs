@@ -1,8 +1,6 @@
-namespace BodyCam.Evidence.Infrastructure.Media;
+using BodyCam.Evidence.Domain.Evidence;
 
-public sealed record MediaFacts(
-    double? DurationSeconds, string? Container, string? VideoCodec, string? AudioCodec,
-    int? Width, int? Height, double? FrameRate, long? BitRate, DateTimeOffset? CreationTime);
+namespace BodyCam.Evidence.Infrastructure.Media;
 
 public abstract record MediaProbeResult
 {

@@ -22,7 +22,7 @@ public sealed class PostgreSqlEvidenceDb(DbContextOptions<PostgreSqlEvidenceDb> 
     /// One batch: in READ COMMITTED each statement takes its own snapshot, so the reads after the lock see every
     /// event committed before the lock was granted, including those of the round that held it last.
     /// </summary>
-    private protected override async Task<(CustodyLogHead Head, List<UnsealedCustodyEvent> Unsealed)> LockLogAndReadUnsealedAsync(
+    internal override async Task<(CustodyLogHead Head, List<UnsealedCustodyEvent> Unsealed)> LockLogAndReadUnsealedAsync(
         int limit, CancellationToken cancellationToken)
     {
         await using var batch = Batch(
@@ -58,7 +58,7 @@ public sealed class PostgreSqlEvidenceDb(DbContextOptions<PostgreSqlEvidenceDb> 
     }
 
     /// <summary>Two statements for the whole round, whatever its size; the row trigger still sees one sealing update per row.</summary>
-    private protected override async Task WriteSealsAsync(IReadOnlyList<CustodyEventSeal> seals, IReadOnlyList<LedgerNode> nodes, CancellationToken cancellationToken)
+    internal override async Task WriteSealsAsync(IReadOnlyList<CustodyEventSeal> seals, IReadOnlyList<LedgerNode> nodes, CancellationToken cancellationToken)
     {
         await using var batch = Batch(
             Command("""

@@ -14,7 +14,7 @@ public sealed class SqliteEvidenceDb(DbContextOptions<SqliteEvidenceDb> options,
     /// Nothing to lock: Microsoft.Data.Sqlite opens every transaction with BEGIN IMMEDIATE, so the database
     /// already has a single writer from the first statement of the transaction.
     /// </summary>
-    private protected override async Task<(CustodyLogHead Head, List<UnsealedCustodyEvent> Unsealed)> LockLogAndReadUnsealedAsync(
+    internal override async Task<(CustodyLogHead Head, List<UnsealedCustodyEvent> Unsealed)> LockLogAndReadUnsealedAsync(
         int limit, CancellationToken cancellationToken)
     {
         var last = await CustodyEvents.AsNoTracking()
@@ -35,7 +35,7 @@ public sealed class SqliteEvidenceDb(DbContextOptions<SqliteEvidenceDb> options,
     }
 
     /// <summary>A statement per row: SQLite has no arrays to unnest, and runs in this process, so a statement costs no round trip.</summary>
-    private protected override async Task WriteSealsAsync(IReadOnlyList<CustodyEventSeal> seals, IReadOnlyList<LedgerNode> nodes, CancellationToken cancellationToken)
+    internal override async Task WriteSealsAsync(IReadOnlyList<CustodyEventSeal> seals, IReadOnlyList<LedgerNode> nodes, CancellationToken cancellationToken)
     {
         foreach (var seal in seals)
         {

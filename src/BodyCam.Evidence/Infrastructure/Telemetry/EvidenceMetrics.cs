@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using BodyCam.Evidence.Domain.Evidence;
 using BodyCam.Evidence.Infrastructure.Persistence;
+using BodyCam.Evidence.Infrastructure.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
@@ -29,7 +30,7 @@ public sealed partial class EvidenceMetrics
     private readonly TimeProvider _clock;
     private readonly ILogger<EvidenceMetrics> _logger;
 
-    public EvidenceMetrics(IMeterFactory meters, IServiceScopeFactory scopes, EvidenceSettings settings, TimeProvider clock, ILogger<EvidenceMetrics> logger)
+    public EvidenceMetrics(IMeterFactory meters, IServiceScopeFactory scopes, FixitySettings fixity, TimeProvider clock, ILogger<EvidenceMetrics> logger)
     {
         _scopes = scopes;
         _clock = clock;
@@ -51,7 +52,7 @@ public sealed partial class EvidenceMetrics
             "bodycam.fixity.due",
             () => Observe<long>("fixity_due", db =>
             {
-                var dueBefore = _clock.GetUtcNow() - settings.Fixity.Interval;
+                var dueBefore = _clock.GetUtcNow() - fixity.Interval;
                 return db.EvidenceItems.LongCount(e =>
                     e.Status == EvidenceStatus.Verified && e.Disposition != DispositionState.Purged
                     && (e.LastFixityCheckAt == null || e.LastFixityCheckAt <= dueBefore));

@@ -1,6 +1,5 @@
 using BodyCam.Evidence.Domain.Cases;
 using BodyCam.Evidence.Domain.Custody;
-using BodyCam.Evidence.Features.Evidence;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;

@@ -1,4 +1,3 @@
-using BodyCam.Evidence.Features.Evidence;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;

@@ -1,6 +1,6 @@
-using BodyCam.Evidence.Features.Evidence;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
+using BodyCam.Evidence.Infrastructure.Pipeline;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

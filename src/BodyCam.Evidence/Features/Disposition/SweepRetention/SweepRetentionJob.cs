@@ -3,9 +3,9 @@ using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Evidence;
 using BodyCam.Evidence.Features.Retention;
 using BodyCam.Evidence.Features.Retention.ProtectBlob;
-using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;
+using BodyCam.Evidence.Infrastructure.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace BodyCam.Evidence.Features.Disposition.SweepRetention;

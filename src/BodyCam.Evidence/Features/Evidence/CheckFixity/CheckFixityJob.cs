@@ -3,7 +3,6 @@ using System.Linq.Expressions;
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Evidence;
 using BodyCam.Evidence.Features.Evidence.VerifyEvidenceHash;
-using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Storage;
 using BodyCam.Evidence.Infrastructure.Telemetry;

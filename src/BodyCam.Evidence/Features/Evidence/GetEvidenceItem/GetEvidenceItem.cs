@@ -4,7 +4,6 @@ using BodyCam.Evidence.Features.Review.AddBookmark;
 using BodyCam.Evidence.Features.Review.AddNote;
 using BodyCam.Evidence.Features.Review.RecordReview;
 using BodyCam.Evidence.Infrastructure.Identity;
-using BodyCam.Evidence.Infrastructure.Media;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;
 using BodyCam.Evidence.Infrastructure.Problems;

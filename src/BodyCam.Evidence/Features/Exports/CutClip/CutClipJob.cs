@@ -4,7 +4,6 @@ using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Exports;
 using BodyCam.Evidence.Features.Evidence.GetEvidenceCustody;
 using BodyCam.Evidence.Features.Ledger.SignCheckpoint;
-using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Media;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Storage;

@@ -1,7 +1,6 @@
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Exports;
 using BodyCam.Evidence.Features.Exports.CutClip;
-using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;

@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Security.Cryptography;
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Ingestion;
-using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Hashing;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;

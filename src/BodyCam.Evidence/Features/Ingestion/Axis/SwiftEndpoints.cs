@@ -1,5 +1,4 @@
 using System.Globalization;
-using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Features.Docks.IssueDockToken;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;

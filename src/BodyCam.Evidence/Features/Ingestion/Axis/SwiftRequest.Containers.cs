@@ -1,4 +1,3 @@
-using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Features.Categories.ListCategories;
 using BodyCam.Evidence.Features.Docks.RecordBodyWornSystem;
 using BodyCam.Evidence.Features.Recordings.CompleteRecording;

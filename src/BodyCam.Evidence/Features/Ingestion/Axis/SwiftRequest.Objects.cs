@@ -1,4 +1,3 @@
-using BodyCam.Evidence.Domain.Custody;
 using System.Security.Cryptography;
 using BodyCam.Evidence.Features.Cameras.RegisterCamera;
 using BodyCam.Evidence.Features.Docks.RecordBodyWornSystem;

@@ -2,7 +2,7 @@ using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Evidence;
 using BodyCam.Evidence.Domain.Ingestion;
 using BodyCam.Evidence.Domain.Recordings;
-using BodyCam.Evidence.Infrastructure;
+using BodyCam.Evidence.Infrastructure.Hashing;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;
@@ -42,7 +42,7 @@ internal sealed class BeginUploadHandler(EvidenceDb db, ICurrentActor caller, Ev
             throw new ConflictException($"Recording {recordingId} is not one this dock is sending.");
         }
         var upload = Upload.Begin(
-            dockId, recording, command.MetadataHeader, command.Length, clock.GetUtcNow(), settings.Ingestion.UploadExpiry,
+            dockId, recording, command.MetadataHeader, command.Length, ResumableSha256.Create().SaveState(), clock.GetUtcNow(), settings.Ingestion.UploadExpiry,
             command.RecordingId, command.RejectedContent);
         db.Uploads.Add(upload);
         db.CustodyEvents.Record(

@@ -1,4 +1,3 @@
-using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Text;
 using FluentValidation;
 using static BodyCam.Evidence.Features.Ingestion.RecordingMetadata;

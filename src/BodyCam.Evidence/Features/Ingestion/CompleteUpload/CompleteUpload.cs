@@ -6,7 +6,6 @@ using BodyCam.Evidence.Features.Categories;
 using BodyCam.Evidence.Features.Officers;
 using BodyCam.Evidence.Features.Recordings;
 using BodyCam.Evidence.Features.Retention;
-using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Features.Evidence.VerifyEvidenceHash;
 using BodyCam.Evidence.Infrastructure.Hashing;
 using BodyCam.Evidence.Infrastructure.Identity;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Problems;
 using BodyCam.Evidence.Infrastructure.Text;
 using Mediator;

@@ -1,6 +1,5 @@
 using BodyCam.Evidence.Domain.Evidence;
 using BodyCam.Evidence.Features.Ingestion.BeginUpload;
-using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Problems;
 using BodyCam.Evidence.Infrastructure.Text;
 

@@ -1,6 +1,4 @@
 using BodyCam.Evidence.Domain.Evidence;
-using BodyCam.Evidence.Features.Evidence;
-using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;

@@ -4,7 +4,6 @@ using System.Text;
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Recordings;
 using BodyCam.Evidence.Features.Categories;
-using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Evidence;
-using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Review;
-using BodyCam.Evidence.Features.Evidence;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;

@@ -8,7 +8,6 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Docks;
-using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;

@@ -1,16 +1,6 @@
 using BodyCam.Evidence.Domain.Evidence;
-using BodyCam.Evidence.Infrastructure.Identity;
 
-namespace BodyCam.Evidence.Features.Evidence;
-
-/// <summary>
-/// A message about one evidence item. Beyond its roles, the authorisation behaviour checks that the caller may
-/// see that item, and refuses (403 and a custody event naming the item) when not.
-/// </summary>
-public interface IEvidenceItemMessage
-{
-    Guid EvidenceId { get; }
-}
+namespace BodyCam.Evidence.Infrastructure.Identity;
 
 /// <summary>
 /// Which evidence a caller sees: Custodians, Auditors and Admins every item (their roles already limit what they

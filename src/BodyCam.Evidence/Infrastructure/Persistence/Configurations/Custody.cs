@@ -1,0 +1,24 @@
+using BodyCam.Evidence.Domain.Custody;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BodyCam.Evidence.Infrastructure.Persistence.Configurations;
+
+internal sealed class CustodyEventConfiguration : IEntityTypeConfiguration<CustodyEvent>
+{
+    public void Configure(EntityTypeBuilder<CustodyEvent> custody)
+    {
+        custody.ToTable("custody_events");
+        custody.HasKey(e => e.Id);
+        custody.HasIndex(e => e.Sequence).IsUnique();
+        custody.HasIndex(e => e.EvidenceId);
+        custody.Property(e => e.ActorId).HasMaxLength(200);
+        custody.Property(e => e.ActorKind).HasConversion<string>().HasMaxLength(20);
+        custody.Property(e => e.ActorRole).HasMaxLength(50);
+        custody.Property(e => e.ClientIp).HasMaxLength(64);
+        custody.Property(e => e.Action).HasConversion<string>().HasMaxLength(50);
+        custody.Property(e => e.ContentSha256).HasMaxLength(64);
+        custody.Property(e => e.Reason).HasMaxLength(CustodyEvent.MaxReasonLength);
+        custody.Property(e => e.Outcome).HasConversion<string>().HasMaxLength(20);
+    }
+}
