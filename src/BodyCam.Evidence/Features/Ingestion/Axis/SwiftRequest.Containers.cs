@@ -1,8 +1,9 @@
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Features.Categories.ListCategories;
-using BodyCam.Evidence.Features.Docks.RecordBodyWornSystem;
+using BodyCam.Evidence.Features.Docks.DescribeBodyWornSystem;
 using BodyCam.Evidence.Features.Recordings.CompleteRecording;
 using BodyCam.Evidence.Features.Recordings.DescribeRecording;
+using BodyCam.Evidence.Features.Recordings.DescribeRecordingObject;
 using BodyCam.Evidence.Features.Recordings.OpenRecording;
 using BodyCam.Evidence.Features.Recordings.UpdateRecordingMetadata;
 using BodyCam.Evidence.Infrastructure.Identity;
