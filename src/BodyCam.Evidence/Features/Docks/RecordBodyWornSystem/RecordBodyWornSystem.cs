@@ -4,7 +4,6 @@ using BodyCam.Evidence.Features.Ingestion.Axis;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;
-using BodyCam.Evidence.Infrastructure.Problems;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,13 +16,7 @@ namespace BodyCam.Evidence.Features.Docks.RecordBodyWornSystem;
 [RequiresRole(Roles.Dock)]
 public sealed record RecordBodyWornSystem(Guid SystemId, string? ConnectionId, string? Name) : ICommand;
 
-[RequiresRole(Roles.Dock)]
-public sealed record DescribeBodyWornSystem(Guid SystemId) : IQuery<BodyWornSystemView>;
-
-public sealed record BodyWornSystemView(Guid SystemId, string? ConnectionId, string? Name);
-
-internal sealed class RecordBodyWornSystemHandler(EvidenceDb db, ICurrentActor caller, TimeProvider clock)
-    : ICommandHandler<RecordBodyWornSystem>, IQueryHandler<DescribeBodyWornSystem, BodyWornSystemView>
+internal sealed class RecordBodyWornSystemHandler(EvidenceDb db, ICurrentActor caller, TimeProvider clock) : ICommandHandler<RecordBodyWornSystem>
 {
     public async ValueTask<Unit> Handle(RecordBodyWornSystem command, CancellationToken cancellationToken)
     {
@@ -42,15 +35,5 @@ internal sealed class RecordBodyWornSystemHandler(EvidenceDb db, ICurrentActor c
         db.CustodyEvents.Record(
             CustodyAction.BodyWornSystemRecorded, caller.Actor, reason: $"body worn system {system.SystemId} '{system.Name}', connection {system.ConnectionId}");
         return Unit.Value;
-    }
-
-    public async ValueTask<BodyWornSystemView> Handle(DescribeBodyWornSystem query, CancellationToken cancellationToken)
-    {
-        var dockId = Guid.Parse(caller.Actor.Id);
-        return await db.BodyWornSystems.AsNoTracking()
-                .Where(s => s.SystemId == query.SystemId && s.DockId == dockId)
-                .Select(s => new BodyWornSystemView(s.SystemId, s.ConnectionId, s.Name))
-                .SingleOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException($"There is no body worn system {query.SystemId} for this dock.");
     }
 }

@@ -1,7 +1,8 @@
 using BodyCam.Evidence.Features.Categories.ListCategories;
-using BodyCam.Evidence.Features.Docks.RecordBodyWornSystem;
+using BodyCam.Evidence.Features.Docks.DescribeBodyWornSystem;
 using BodyCam.Evidence.Features.Recordings.CompleteRecording;
 using BodyCam.Evidence.Features.Recordings.DescribeRecording;
+using BodyCam.Evidence.Features.Recordings.DescribeRecordingObject;
 using BodyCam.Evidence.Features.Recordings.OpenRecording;
 using BodyCam.Evidence.Features.Recordings.UpdateRecordingMetadata;
 using BodyCam.Evidence.Infrastructure.Identity;

@@ -10,11 +10,7 @@ namespace BodyCam.Evidence.Features.LegalHolds.GetLegalHold;
 [RequiresRole(Roles.Custodian, Roles.Auditor)]
 public sealed record GetLegalHold(Guid HoldId) : IQuery<LegalHoldView>;
 
-/// <summary>Every hold, newest first; with <see cref="ActiveOnly"/>, only those not released.</summary>
-[RequiresRole(Roles.Custodian, Roles.Auditor)]
-public sealed record ListLegalHolds(bool ActiveOnly) : IQuery<IReadOnlyList<LegalHoldView>>;
-
-internal sealed class GetLegalHoldHandler(EvidenceDb db) : IQueryHandler<GetLegalHold, LegalHoldView>, IQueryHandler<ListLegalHolds, IReadOnlyList<LegalHoldView>>
+internal sealed class GetLegalHoldHandler(EvidenceDb db) : IQueryHandler<GetLegalHold, LegalHoldView>
 {
     public async ValueTask<LegalHoldView> Handle(GetLegalHold query, CancellationToken cancellationToken)
     {
@@ -22,23 +18,5 @@ internal sealed class GetLegalHoldHandler(EvidenceDb db) : IQueryHandler<GetLega
             ?? throw new NotFoundException($"There is no legal hold {query.HoldId}.");
         var named = await db.LegalHoldItems.AsNoTracking().Where(i => i.HoldId == hold.Id).Select(i => i.EvidenceId).ToListAsync(cancellationToken);
         return LegalHoldView.Of(hold, named, (await db.ItemsCoveredByAsync(hold, named, cancellationToken)).Count);
-    }
-
-    public async ValueTask<IReadOnlyList<LegalHoldView>> Handle(ListLegalHolds query, CancellationToken cancellationToken)
-    {
-        var holds = await db.LegalHolds.AsNoTracking()
-            .Where(h => !query.ActiveOnly || h.ReleasedAt == null)
-            .OrderByDescending(h => h.PlacedAt)
-            .ToListAsync(cancellationToken);
-        var holdIds = holds.Select(h => h.Id).ToList();
-        var named = (await db.LegalHoldItems.AsNoTracking().Where(i => holdIds.Contains(i.HoldId)).ToListAsync(cancellationToken))
-            .ToLookup(i => i.HoldId, i => i.EvidenceId);
-        var views = new List<LegalHoldView>(holds.Count);
-        foreach (var hold in holds)
-        {
-            var items = named[hold.Id].ToList();
-            views.Add(LegalHoldView.Of(hold, items, (await db.ItemsCoveredByAsync(hold, items, cancellationToken)).Count));
-        }
-        return views;
     }
 }

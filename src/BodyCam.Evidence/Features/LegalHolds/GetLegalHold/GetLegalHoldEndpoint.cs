@@ -8,8 +8,7 @@ namespace BodyCam.Evidence.Features.LegalHolds.GetLegalHold;
 
 internal sealed class GetLegalHoldEndpoint : IEndpoint
 {
-    public void Map(IEndpointRouteBuilder routes)
-    {
+    public void Map(IEndpointRouteBuilder routes) =>
         routes.MapGet("/api/legal-holds/{holdId:guid}", async Task<Ok<LegalHoldView>> (Guid holdId, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetLegalHold(holdId), ct)))
             .WithName(nameof(GetLegalHold))
@@ -18,12 +17,4 @@ internal sealed class GetLegalHoldEndpoint : IEndpoint
             .RequireAuthorization()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        routes.MapGet("/api/legal-holds", async Task<Ok<IReadOnlyList<LegalHoldView>>> (bool? active, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ListLegalHolds(active ?? false), ct)))
-            .WithName(nameof(ListLegalHolds))
-            .WithTags("Retention")
-            .WithSummary("Legal holds, newest first; ?active=true for those in force (Custodian, Auditor).")
-            .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status403Forbidden);
-    }
 }

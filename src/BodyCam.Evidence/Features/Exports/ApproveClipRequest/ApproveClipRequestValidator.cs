@@ -2,14 +2,9 @@ using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Infrastructure.Text;
 using FluentValidation;
 
-namespace BodyCam.Evidence.Features.Exports.DecideClipRequest;
+namespace BodyCam.Evidence.Features.Exports.ApproveClipRequest;
 
 public sealed class ApproveClipRequestValidator : AbstractValidator<ApproveClipRequest>
 {
     public ApproveClipRequestValidator() => RuleFor(c => c.Reason).NotEmpty().MaximumLength(CustodyEvent.MaxReasonTextLength).IsFreeText();
-}
-
-public sealed class DenyClipRequestValidator : AbstractValidator<DenyClipRequest>
-{
-    public DenyClipRequestValidator() => RuleFor(c => c.Reason).NotEmpty().MaximumLength(CustodyEvent.MaxReasonTextLength).IsFreeText();
 }

@@ -4,12 +4,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
-namespace BodyCam.Evidence.Features.Disposition.GetCertificate;
+namespace BodyCam.Evidence.Features.Disposition.GetDispositionCertificate;
 
 internal sealed class GetDispositionCertificateEndpoint : IEndpoint
 {
-    public void Map(IEndpointRouteBuilder routes)
-    {
+    public void Map(IEndpointRouteBuilder routes) =>
         routes.MapGet("/api/disposition-certificates/{certificateId:guid}", async Task<ContentHttpResult> (Guid certificateId, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Text(await mediator.Send(new GetDispositionCertificate(certificateId), ct), "text/plain; charset=utf-8"))
             .WithName(nameof(GetDispositionCertificate))
@@ -18,12 +17,4 @@ internal sealed class GetDispositionCertificateEndpoint : IEndpoint
             .RequireAuthorization()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        routes.MapGet("/api/disposition-certificates", async Task<Ok<IReadOnlyList<CertificateSummary>>> (IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ListDispositionCertificates(), ct)))
-            .WithName(nameof(ListDispositionCertificates))
-            .WithTags("Retention")
-            .WithSummary("Disposition certificates, newest first (Custodian, Auditor).")
-            .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status403Forbidden);
-    }
 }

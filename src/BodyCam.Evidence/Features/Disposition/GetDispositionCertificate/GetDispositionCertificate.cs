@@ -5,27 +5,15 @@ using BodyCam.Evidence.Infrastructure.Problems;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace BodyCam.Evidence.Features.Disposition.GetCertificate;
+namespace BodyCam.Evidence.Features.Disposition.GetDispositionCertificate;
 
 /// <summary>A disposition certificate as signed: the note text, which <c>bodycam verify certificate</c> checks.</summary>
 [RequiresRole(Roles.Custodian, Roles.Auditor)]
 public sealed record GetDispositionCertificate(Guid CertificateId) : IQuery<string>;
 
-public sealed record CertificateSummary(Guid Id, DateTimeOffset IssuedAt, int Items);
-
-[RequiresRole(Roles.Custodian, Roles.Auditor)]
-public sealed record ListDispositionCertificates : IQuery<IReadOnlyList<CertificateSummary>>;
-
-internal sealed class GetDispositionCertificateHandler(EvidenceDb db)
-    : IQueryHandler<GetDispositionCertificate, string>, IQueryHandler<ListDispositionCertificates, IReadOnlyList<CertificateSummary>>
+internal sealed class GetDispositionCertificateHandler(EvidenceDb db) : IQueryHandler<GetDispositionCertificate, string>
 {
     public async ValueTask<string> Handle(GetDispositionCertificate query, CancellationToken cancellationToken) =>
         await db.DispositionCertificates.AsNoTracking().Where(c => c.Id == query.CertificateId).Select(c => c.SignedNote).SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException($"There is no disposition certificate {query.CertificateId}.");
-
-    public async ValueTask<IReadOnlyList<CertificateSummary>> Handle(ListDispositionCertificates query, CancellationToken cancellationToken) =>
-        await db.DispositionCertificates.AsNoTracking()
-            .OrderByDescending(c => c.IssuedAt)
-            .Select(c => new CertificateSummary(c.Id, c.IssuedAt, c.Items))
-            .ToListAsync(cancellationToken);
 }
