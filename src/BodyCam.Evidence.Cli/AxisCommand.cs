@@ -1,5 +1,5 @@
 using System.CommandLine;
-using BodyCam.Evidence.Features.Ingestion.Axis.IssueConnectionFile;
+using BodyCam.Evidence.Features.Ingestion.Axis;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Problems;

@@ -1,12 +1,10 @@
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using BodyCam.Evidence.Features;
-using BodyCam.Evidence.Features.Exports.CutClip;
+using BodyCam.Evidence.Features.Exports;
 using BodyCam.Evidence.Features.Ingestion;
 using BodyCam.Evidence.Features.Ingestion.Tus;
 using BodyCam.Evidence.Features.Retention;
-using BodyCam.Evidence.Features.Retention.ProtectBlob;
-using BodyCam.Evidence.Features.Retention.RecomputeCategoryRetention;
 using BodyCam.Evidence.Features.StuckWork;
 using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Identity;

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using BodyCam.Evidence.Features.Evidence.VerifyEvidenceHash;
+using BodyCam.Evidence.Features.Evidence;
 using BodyCam.Evidence.Infrastructure.Storage;
 
 namespace BodyCam.Evidence.Benchmarks;

@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using BodyCam.Evidence.Tests.Support;
 
 namespace BodyCam.Evidence.Tests;
 
 /// <summary>
 /// Starts PostgreSQL, Azurite and ffmpeg once per run through deploy/local/start.sh (which installs what is
 /// missing), and drops the run's databases at the end. A test that needs a service fails when it cannot be had.
+/// It sits in the root namespace because NUnit runs a set-up fixture for the tests of its namespace only.
 /// </summary>
 [SetUpFixture]
 public sealed partial class LocalServices

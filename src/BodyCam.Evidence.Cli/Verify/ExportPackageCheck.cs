@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using BodyCam.Evidence.Features.Evidence.GetEvidenceCustody;
+using BodyCam.Evidence.Features.Evidence;
 using BodyCam.Evidence.Verification.Exports;
 using BodyCam.Evidence.Verification.Ledger;
 using BodyCam.Evidence.Verification.Notes;

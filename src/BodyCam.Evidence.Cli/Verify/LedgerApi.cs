@@ -1,9 +1,8 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using BodyCam.Evidence.Features.Evidence.GetEvidenceCustody;
-using BodyCam.Evidence.Features.Ledger.GetConsistencyProof;
-using BodyCam.Evidence.Features.Ledger.ReadLedgerEntries;
+using BodyCam.Evidence.Features.Evidence;
+using BodyCam.Evidence.Features.Ledger;
 
 namespace BodyCam.Evidence.Cli.Verify;
 

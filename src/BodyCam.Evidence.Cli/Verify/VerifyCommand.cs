@@ -1,5 +1,5 @@
 using System.CommandLine;
-using BodyCam.Evidence.Features.Evidence.GetEvidenceCustody;
+using BodyCam.Evidence.Features.Evidence;
 using BodyCam.Evidence.Verification.Disposition;
 using BodyCam.Evidence.Verification.Ledger;
 using BodyCam.Evidence.Verification.Notes;

@@ -1,10 +1,9 @@
 using System.Linq.Expressions;
-using BodyCam.Evidence.Features.Disposition.PurgeDisposed;
-using BodyCam.Evidence.Features.Disposition.SweepRetention;
-using BodyCam.Evidence.Features.Evidence.CheckFixity;
-using BodyCam.Evidence.Features.Ingestion.ExpireAbandonedUploads;
-using BodyCam.Evidence.Features.Ledger.SignCheckpoint;
-using BodyCam.Evidence.Features.Playback.CloseViewSessions;
+using BodyCam.Evidence.Features.Disposition;
+using BodyCam.Evidence.Features.Evidence;
+using BodyCam.Evidence.Features.Ingestion;
+using BodyCam.Evidence.Features.Ledger;
+using BodyCam.Evidence.Features.Playback;
 using BodyCam.Evidence.Features.StuckWork;
 using BodyCam.Evidence.Infrastructure;
 using Hangfire;

@@ -2,7 +2,7 @@ using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using BodyCam.Evidence.Benchmarks.Ledger;
 using BodyCam.Evidence.Benchmarks.Search;
-using BodyCam.Evidence.Features.Compliance.GetUploadDelays;
+using BodyCam.Evidence.Features.Compliance;
 using BodyCam.Evidence.Infrastructure.Identity;
 using Microsoft.Extensions.DependencyInjection;
 

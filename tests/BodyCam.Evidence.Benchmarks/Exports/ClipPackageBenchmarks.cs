@@ -3,7 +3,7 @@ using System.Globalization;
 using System.IO.Compression;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
-using BodyCam.Evidence.Features.Exports.CutClip;
+using BodyCam.Evidence.Features.Exports;
 using BodyCam.Evidence.Infrastructure.Media;
 using BodyCam.Evidence.Infrastructure.Storage;
 

@@ -4,7 +4,7 @@ using System.Text;
 using BenchmarkDotNet.Attributes;
 using BodyCam.Evidence.Benchmarks.Ledger;
 using BodyCam.Evidence.Benchmarks.Search;
-using BodyCam.Evidence.Features.Evidence.GetEvidenceItem;
+using BodyCam.Evidence.Features.Evidence;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 

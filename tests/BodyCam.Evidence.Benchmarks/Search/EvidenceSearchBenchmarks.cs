@@ -1,8 +1,7 @@
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using BodyCam.Evidence.Benchmarks.Ledger;
-using BodyCam.Evidence.Features.Evidence.GetEvidenceItem;
-using BodyCam.Evidence.Features.Evidence.SearchEvidence;
+using BodyCam.Evidence.Features.Evidence;
 using BodyCam.Evidence.Infrastructure.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,8 +18,8 @@ namespace BodyCam.Evidence.Benchmarks.Search;
 public class EvidenceSearchBenchmarks
 {
     private ServiceProvider _services = null!;
-    private SearchEvidenceHandler _custodianSearch = null!;
-    private SearchEvidenceHandler _supervisorSearch = null!;
+    private GetEvidenceItemsHandler _custodianSearch = null!;
+    private GetEvidenceItemsHandler _supervisorSearch = null!;
     private GetEvidenceItemHandler _detail = null!;
 
     [Params(1_000_000)]
@@ -30,8 +29,8 @@ public class EvidenceSearchBenchmarks
     public async Task Setup()
     {
         _services = await BenchmarkEvidence.SeededAsync(Items);
-        _custodianSearch = new SearchEvidenceHandler(_services.OpenDb(), new BenchmarkCaller(Roles.Custodian, null));
-        _supervisorSearch = new SearchEvidenceHandler(_services.OpenDb(), new BenchmarkCaller(Roles.Supervisor, "unit-" + Random.Shared.Next(40).ToString("00", CultureInfo.InvariantCulture)));
+        _custodianSearch = new GetEvidenceItemsHandler(_services.OpenDb(), new BenchmarkCaller(Roles.Custodian, null));
+        _supervisorSearch = new GetEvidenceItemsHandler(_services.OpenDb(), new BenchmarkCaller(Roles.Supervisor, "unit-" + Random.Shared.Next(40).ToString("00", CultureInfo.InvariantCulture)));
         _detail = new GetEvidenceItemHandler(_services.OpenDb());
     }
 
@@ -92,7 +91,7 @@ public class EvidenceSearchBenchmarks
     public ValueTask<EvidenceItemDetails> Detail() =>
         _detail.Handle(new GetEvidenceItem(BenchmarkEvidence.ItemId(Random.Shared.NextInt64(Items))), CancellationToken.None);
 
-    private static SearchEvidence Search(
+    private static GetEvidenceItems Search(
         string? officerId = null, string? from = null, string? to = null, string? category = null, string? text = null, string? bbox = null) =>
         new(officerId, null, null, from, to, category, null, null, text, bbox, null, null);
 

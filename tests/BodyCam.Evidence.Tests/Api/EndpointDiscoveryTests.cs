@@ -4,6 +4,7 @@ using BodyCam.Evidence.Features;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using BodyCam.Evidence.Tests.Support;
 
 namespace BodyCam.Evidence.Tests.Api;
 

@@ -4,6 +4,7 @@ using BodyCam.Evidence.Infrastructure.Identity;
 using Hangfire;
 using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using BodyCam.Evidence.Tests.Support;
 
 namespace BodyCam.Evidence.Tests.Api;
 

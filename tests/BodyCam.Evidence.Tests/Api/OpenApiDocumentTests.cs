@@ -7,6 +7,7 @@ using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
+using BodyCam.Evidence.Tests.Support;
 
 namespace BodyCam.Evidence.Tests.Api;
 

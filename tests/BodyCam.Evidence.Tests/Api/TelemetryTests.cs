@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
-using BodyCam.Evidence.Tests.Ingestion;
+using BodyCam.Evidence.Tests.Support;
 
 namespace BodyCam.Evidence.Tests.Api;
 

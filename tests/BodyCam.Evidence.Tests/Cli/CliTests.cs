@@ -2,6 +2,7 @@ using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using BodyCam.Evidence.Tests.Support;
 
 namespace BodyCam.Evidence.Tests.Cli;
 

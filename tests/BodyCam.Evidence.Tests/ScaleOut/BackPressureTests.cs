@@ -2,8 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using BodyCam.Evidence.Infrastructure.Identity;
-using BodyCam.Evidence.Tests.Api;
-using BodyCam.Evidence.Tests.Ingestion;
+using BodyCam.Evidence.Tests.Support;
 
 namespace BodyCam.Evidence.Tests.ScaleOut;
 

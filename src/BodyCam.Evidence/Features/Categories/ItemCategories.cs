@@ -1,6 +1,6 @@
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Review;
-using BodyCam.Evidence.Features.Recordings.GetRecording;
+using BodyCam.Evidence.Features.Recordings;
 using BodyCam.Evidence.Features.Retention;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Linq.Expressions;
 using BodyCam.Evidence.Domain.Evidence;
-using BodyCam.Evidence.Features.Audit.SearchAuditTrail;
+using BodyCam.Evidence.Features.Audit;
 using FluentValidation;
 
 namespace BodyCam.Evidence.Features.Compliance;

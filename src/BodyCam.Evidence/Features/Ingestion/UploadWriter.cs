@@ -1,4 +1,3 @@
-using BodyCam.Evidence.Features.Ingestion.AppendToUpload;
 using Mediator;
 
 namespace BodyCam.Evidence.Features.Ingestion;
@@ -11,13 +10,13 @@ namespace BodyCam.Evidence.Features.Ingestion;
 /// </summary>
 public sealed class UploadWriter(IMediator mediator, UploadLocks locks)
 {
-    public async Task<AppendedToUpload> AppendAsync(AppendToUpload.AppendToUpload append, CancellationToken cancellationToken)
+    public async Task<AppendedToUpload> AppendAsync(AppendToUpload append, CancellationToken cancellationToken)
     {
         await using var writer = await locks.AcquireAsync(append.UploadId, cancellationToken);
         var appended = await mediator.Send(append, cancellationToken);
         if (appended.Completes)
         {
-            await mediator.Send(new CompleteUpload.CompleteUpload(append.UploadId), CancellationToken.None);
+            await mediator.Send(new CompleteUpload(append.UploadId), CancellationToken.None);
         }
         return appended;
     }

@@ -1,5 +1,4 @@
 using BodyCam.Evidence.Domain.Custody;
-using BodyCam.Evidence.Features.Retention.ProtectBlob;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,6 @@
 using BodyCam.Evidence.Domain.Evidence;
 using BodyCam.Evidence.Domain.Ingestion;
-using BodyCam.Evidence.Features.Evidence.ProbeEvidenceMedia;
-using BodyCam.Evidence.Features.Evidence.VerifyEvidenceHash;
+using BodyCam.Evidence.Features.Evidence;
 using BodyCam.Evidence.Features.Ingestion;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using Hangfire;
@@ -32,7 +31,7 @@ internal sealed partial class UncompletedUploadsReconciler(
             try
             {
                 await using var writer = await locks.AcquireAsync(uploadId, cancellationToken);
-                await mediator.Send(new Ingestion.CompleteUpload.CompleteUpload(uploadId), cancellationToken);
+                await mediator.Send(new Ingestion.CompleteUpload(uploadId), cancellationToken);
                 completed++;
             }
             catch (Exception e) when (e is not OperationCanceledException)

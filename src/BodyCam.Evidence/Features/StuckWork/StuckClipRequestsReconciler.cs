@@ -1,5 +1,5 @@
 using BodyCam.Evidence.Domain.Exports;
-using BodyCam.Evidence.Features.Exports.CutClip;
+using BodyCam.Evidence.Features.Exports;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using Hangfire;
 using Hangfire.States;

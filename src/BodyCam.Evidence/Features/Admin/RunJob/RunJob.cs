@@ -6,7 +6,7 @@ using BodyCam.Evidence.Infrastructure.Problems;
 using Hangfire;
 using Mediator;
 
-namespace BodyCam.Evidence.Features.Admin.RunJob;
+namespace BodyCam.Evidence.Features.Admin;
 
 /// <summary>
 /// Runs a recurring job now, out of its schedule, as one more background job: the scheduled runs go on as before.

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
-namespace BodyCam.Evidence.Features.Admin.RunJob;
+namespace BodyCam.Evidence.Features.Admin;
 
 internal sealed class RunJobEndpoint : IEndpoint
 {

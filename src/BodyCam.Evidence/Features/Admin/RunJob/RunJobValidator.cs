@@ -1,7 +1,7 @@
 using BodyCam.Evidence.Infrastructure.Text;
 using FluentValidation;
 
-namespace BodyCam.Evidence.Features.Admin.RunJob;
+namespace BodyCam.Evidence.Features.Admin;
 
 public sealed class RunJobValidator : AbstractValidator<RunJob>
 {

@@ -7,7 +7,7 @@ using BodyCam.Evidence.Infrastructure.Pipeline;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace BodyCam.Evidence.Features.Cameras.RegisterCamera;
+namespace BodyCam.Evidence.Features.Cameras;
 
 /// <summary>A body worn system registers a camera or describes it again, by serial number; the camera belongs to the dock that registered it first, or took it over when no dock owned it.</summary>
 [RequiresRole(Roles.Dock)]

@@ -2,7 +2,7 @@ using BodyCam.Evidence.Features.Ingestion;
 using BodyCam.Evidence.Infrastructure.Text;
 using FluentValidation;
 
-namespace BodyCam.Evidence.Features.Cameras.RegisterCamera;
+namespace BodyCam.Evidence.Features.Cameras;
 
 public sealed class RegisterCameraValidator : AbstractValidator<RegisterCamera>
 {

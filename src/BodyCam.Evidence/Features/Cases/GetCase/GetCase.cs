@@ -5,7 +5,7 @@ using BodyCam.Evidence.Infrastructure.Problems;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace BodyCam.Evidence.Features.Cases.GetCase;
+namespace BodyCam.Evidence.Features.Cases;
 
 /// <summary>A case with the linked items the caller may see, in recorded order; items outside the caller's scope are left out, not counted.</summary>
 [RequiresRole(Roles.Officer, Roles.Supervisor, Roles.Custodian, Roles.Auditor)]

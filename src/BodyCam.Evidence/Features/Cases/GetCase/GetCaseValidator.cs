@@ -1,6 +1,6 @@
 using FluentValidation;
 
-namespace BodyCam.Evidence.Features.Cases.GetCase;
+namespace BodyCam.Evidence.Features.Cases;
 
 public sealed class GetCaseValidator : AbstractValidator<GetCase>
 {

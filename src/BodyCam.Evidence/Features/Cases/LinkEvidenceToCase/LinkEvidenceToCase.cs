@@ -7,7 +7,7 @@ using BodyCam.Evidence.Infrastructure.Problems;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace BodyCam.Evidence.Features.Cases.LinkEvidenceToCase;
+namespace BodyCam.Evidence.Features.Cases;
 
 /// <summary>
 /// Links an item to a case. The case must exist (else 400 naming <c>caseNumber</c>, as for any unknown reference in

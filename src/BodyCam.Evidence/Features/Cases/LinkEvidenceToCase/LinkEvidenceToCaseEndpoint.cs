@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
-namespace BodyCam.Evidence.Features.Cases.LinkEvidenceToCase;
+namespace BodyCam.Evidence.Features.Cases;
 
 internal sealed class LinkEvidenceToCaseEndpoint : IEndpoint
 {

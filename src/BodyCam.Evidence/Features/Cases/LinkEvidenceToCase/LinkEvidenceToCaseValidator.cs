@@ -1,6 +1,6 @@
 using FluentValidation;
 
-namespace BodyCam.Evidence.Features.Cases.LinkEvidenceToCase;
+namespace BodyCam.Evidence.Features.Cases;
 
 public sealed class LinkEvidenceToCaseValidator : AbstractValidator<LinkEvidenceToCase>
 {

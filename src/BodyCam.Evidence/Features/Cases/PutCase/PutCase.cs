@@ -6,7 +6,7 @@ using BodyCam.Evidence.Infrastructure.Pipeline;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace BodyCam.Evidence.Features.Cases.PutCase;
+namespace BodyCam.Evidence.Features.Cases;
 
 /// <summary>
 /// Opens a case under the agency's own number, or changes its title and status. Without a status a new case is

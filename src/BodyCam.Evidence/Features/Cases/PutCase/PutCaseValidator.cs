@@ -2,7 +2,7 @@ using BodyCam.Evidence.Domain.Cases;
 using BodyCam.Evidence.Infrastructure.Text;
 using FluentValidation;
 
-namespace BodyCam.Evidence.Features.Cases.PutCase;
+namespace BodyCam.Evidence.Features.Cases;
 
 public sealed class PutCaseValidator : AbstractValidator<PutCase>
 {

@@ -7,7 +7,7 @@ using BodyCam.Evidence.Infrastructure.Problems;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace BodyCam.Evidence.Features.Cases.UnlinkEvidenceFromCase;
+namespace BodyCam.Evidence.Features.Cases;
 
 /// <summary>Removes an item from a case. A closed case keeps its evidence as it was when closed (409).</summary>
 [RequiresRole(Roles.Custodian, Roles.Supervisor)]

@@ -1,6 +1,6 @@
 using FluentValidation;
 
-namespace BodyCam.Evidence.Features.Cases.UnlinkEvidenceFromCase;
+namespace BodyCam.Evidence.Features.Cases;
 
 public sealed class UnlinkEvidenceFromCaseValidator : AbstractValidator<UnlinkEvidenceFromCase>
 {

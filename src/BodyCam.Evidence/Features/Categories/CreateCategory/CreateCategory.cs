@@ -2,14 +2,13 @@ using System.Globalization;
 using System.Text;
 using BodyCam.Evidence.Domain.Categories;
 using BodyCam.Evidence.Domain.Custody;
-using BodyCam.Evidence.Features.Categories.PutCategory;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace BodyCam.Evidence.Features.Categories.CreateCategory;
+namespace BodyCam.Evidence.Features.Categories;
 
 /// <summary>
 /// Adds a category to the agency's list under an id the server chooses: the name's slug ("Use of force" →

@@ -1,11 +1,10 @@
-using BodyCam.Evidence.Features.Categories.PutCategory;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
-namespace BodyCam.Evidence.Features.Categories.CreateCategory;
+namespace BodyCam.Evidence.Features.Categories;
 
 internal sealed class CreateCategoryEndpoint : IEndpoint
 {

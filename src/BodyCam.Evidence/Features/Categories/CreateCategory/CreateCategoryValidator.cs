@@ -1,7 +1,7 @@
 using BodyCam.Evidence.Infrastructure.Text;
 using FluentValidation;
 
-namespace BodyCam.Evidence.Features.Categories.CreateCategory;
+namespace BodyCam.Evidence.Features.Categories;
 
 public sealed class CreateCategoryValidator : AbstractValidator<CreateCategory>
 {

@@ -3,12 +3,12 @@ using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;
-using BodyCam.Evidence.Features.Retention.RecomputeCategoryRetention;
+using BodyCam.Evidence.Features.Retention;
 using Hangfire;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace BodyCam.Evidence.Features.Categories.PutCategory;
+namespace BodyCam.Evidence.Features.Categories;
 
 /// <summary>Creates or changes a category of the agency's list; cameras are offered the active ones.</summary>
 [RequiresRole(Roles.Admin)]

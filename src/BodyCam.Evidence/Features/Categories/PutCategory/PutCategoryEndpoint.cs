@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
-namespace BodyCam.Evidence.Features.Categories.PutCategory;
+namespace BodyCam.Evidence.Features.Categories;
 
 internal sealed class PutCategoryEndpoint : IEndpoint
 {

@@ -1,7 +1,7 @@
 using BodyCam.Evidence.Infrastructure.Text;
 using FluentValidation;
 
-namespace BodyCam.Evidence.Features.Categories.PutCategory;
+namespace BodyCam.Evidence.Features.Categories;
 
 public sealed class PutCategoryValidator : AbstractValidator<PutCategory>
 {

@@ -5,7 +5,7 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace BodyCam.Evidence.Features.Compliance.GetUncategorisedItems;
+namespace BodyCam.Evidence.Features.Compliance;
 
 /// <summary>
 /// Items that carry no category of the agency's list (so no retention rule applies to them), received in [from, to)

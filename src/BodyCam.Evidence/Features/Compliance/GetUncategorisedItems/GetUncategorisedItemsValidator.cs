@@ -1,6 +1,6 @@
 using FluentValidation;
 
-namespace BodyCam.Evidence.Features.Compliance.GetUncategorisedItems;
+namespace BodyCam.Evidence.Features.Compliance;
 
 public sealed class GetUncategorisedItemsValidator : AbstractValidator<GetUncategorisedItems>
 {

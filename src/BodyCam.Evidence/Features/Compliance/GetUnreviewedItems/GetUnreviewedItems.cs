@@ -6,7 +6,7 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace BodyCam.Evidence.Features.Compliance.GetUnreviewedItems;
+namespace BodyCam.Evidence.Features.Compliance;
 
 /// <summary>
 /// Items in a category that requires a supervisor's review (by default <c>Review:UseOfForceCategories</c>; or the one

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
-namespace BodyCam.Evidence.Features.Compliance.GetUnreviewedItems;
+namespace BodyCam.Evidence.Features.Compliance;
 
 internal sealed class GetUnreviewedItemsEndpoint : IEndpoint
 {

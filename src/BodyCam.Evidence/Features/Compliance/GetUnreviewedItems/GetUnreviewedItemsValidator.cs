@@ -1,7 +1,7 @@
 using BodyCam.Evidence.Infrastructure.Text;
 using FluentValidation;
 
-namespace BodyCam.Evidence.Features.Compliance.GetUnreviewedItems;
+namespace BodyCam.Evidence.Features.Compliance;
 
 public sealed class GetUnreviewedItemsValidator : AbstractValidator<GetUnreviewedItems>
 {

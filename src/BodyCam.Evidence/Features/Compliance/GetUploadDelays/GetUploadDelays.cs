@@ -5,7 +5,7 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace BodyCam.Evidence.Features.Compliance.GetUploadDelays;
+namespace BodyCam.Evidence.Features.Compliance;
 
 /// <summary>
 /// How long recordings took to reach the server: from the recorded end to receipt of the last byte, for recordings

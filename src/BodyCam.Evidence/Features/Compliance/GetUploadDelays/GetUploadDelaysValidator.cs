@@ -1,7 +1,7 @@
-using BodyCam.Evidence.Features.Audit.SearchAuditTrail;
+using BodyCam.Evidence.Features.Audit;
 using FluentValidation;
 
-namespace BodyCam.Evidence.Features.Compliance.GetUploadDelays;
+namespace BodyCam.Evidence.Features.Compliance;
 
 public sealed class GetUploadDelaysValidator : AbstractValidator<GetUploadDelays>
 {

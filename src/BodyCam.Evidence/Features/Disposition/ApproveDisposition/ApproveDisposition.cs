@@ -8,7 +8,7 @@ using BodyCam.Evidence.Infrastructure.Problems;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace BodyCam.Evidence.Features.Disposition.ApproveDisposition;
+namespace BodyCam.Evidence.Features.Disposition;
 
 /// <summary>
 /// A second custodian approves a disposition request: the item is soft-deleted, restorable until the purge after

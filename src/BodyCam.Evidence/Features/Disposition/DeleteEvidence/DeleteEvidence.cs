@@ -4,7 +4,7 @@ using BodyCam.Evidence.Infrastructure.Pipeline;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace BodyCam.Evidence.Features.Disposition.DeleteEvidence;
+namespace BodyCam.Evidence.Features.Disposition;
 
 /// <summary>
 /// A plain DELETE of evidence. Evidence is destroyed only through disposition (request, a second custodian's

@@ -5,7 +5,7 @@ using BodyCam.Evidence.Infrastructure.Problems;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace BodyCam.Evidence.Features.Disposition.GetDispositionCertificate;
+namespace BodyCam.Evidence.Features.Disposition;
 
 /// <summary>A disposition certificate as signed: the note text, which <c>bodycam verify certificate</c> checks.</summary>
 [RequiresRole(Roles.Custodian, Roles.Auditor)]

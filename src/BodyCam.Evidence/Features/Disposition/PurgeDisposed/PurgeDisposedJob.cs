@@ -10,7 +10,7 @@ using BodyCam.Evidence.Verification.Disposition;
 using BodyCam.Evidence.Verification.Notes;
 using Microsoft.EntityFrameworkCore;
 
-namespace BodyCam.Evidence.Features.Disposition.PurgeDisposed;
+namespace BodyCam.Evidence.Features.Disposition;
 
 /// <summary>
 /// Daily: soft-deleted items whose restore window has passed, and that no hold has caught since, are destroyed. The

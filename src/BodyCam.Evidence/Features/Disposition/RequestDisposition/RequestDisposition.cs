@@ -8,7 +8,7 @@ using BodyCam.Evidence.Infrastructure.Problems;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace BodyCam.Evidence.Features.Disposition.RequestDisposition;
+namespace BodyCam.Evidence.Features.Disposition;
 
 /// <summary>The first of two custodians asks to destroy an item whose retention has ended and that nothing holds.</summary>
 [RequiresRole(Roles.Custodian)]

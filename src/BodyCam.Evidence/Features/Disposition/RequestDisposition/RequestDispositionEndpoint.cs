@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
-namespace BodyCam.Evidence.Features.Disposition.RequestDisposition;
+namespace BodyCam.Evidence.Features.Disposition;
 
 internal sealed class RequestDispositionEndpoint : IEndpoint
 {

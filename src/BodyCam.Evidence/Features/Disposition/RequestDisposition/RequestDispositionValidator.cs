@@ -2,7 +2,7 @@ using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Infrastructure.Text;
 using FluentValidation;
 
-namespace BodyCam.Evidence.Features.Disposition.RequestDisposition;
+namespace BodyCam.Evidence.Features.Disposition;
 
 public sealed class RequestDispositionValidator : AbstractValidator<RequestDisposition>
 {

@@ -8,7 +8,7 @@ using BodyCam.Evidence.Infrastructure.Problems;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace BodyCam.Evidence.Features.Disposition.RestoreEvidence;
+namespace BodyCam.Evidence.Features.Disposition;
 
 /// <summary>Takes an item back from disposition: during the soft-delete window, or while a request awaits approval. Its request is withdrawn.</summary>
 [RequiresRole(Roles.Custodian)]

@@ -2,13 +2,12 @@ using System.Globalization;
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Evidence;
 using BodyCam.Evidence.Features.Retention;
-using BodyCam.Evidence.Features.Retention.ProtectBlob;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;
 using BodyCam.Evidence.Infrastructure.Storage;
 using Microsoft.EntityFrameworkCore;
 
-namespace BodyCam.Evidence.Features.Disposition.SweepRetention;
+namespace BodyCam.Evidence.Features.Disposition;
 
 /// <summary>
 /// Daily: verified items past retention that nothing holds become EligibleForDisposition, each with a custody event,

@@ -5,7 +5,7 @@ using BodyCam.Evidence.Infrastructure.Text;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace BodyCam.Evidence.Features.Docks.IssueDockToken;
+namespace BodyCam.Evidence.Features.Docks;
 
 /// <summary>
 /// A dock exchanges its id and key for a short-lived token (the Swift auth v1.0 handshake of Axis body worn

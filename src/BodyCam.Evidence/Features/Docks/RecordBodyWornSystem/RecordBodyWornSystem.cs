@@ -7,7 +7,7 @@ using BodyCam.Evidence.Infrastructure.Pipeline;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace BodyCam.Evidence.Features.Docks.RecordBodyWornSystem;
+namespace BodyCam.Evidence.Features.Docks;
 
 /// <summary>
 /// A body worn system stores its id here (Axis StoreReadSystemID), and later reads it back to check that it

@@ -5,7 +5,7 @@ using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;
 using Mediator;
 
-namespace BodyCam.Evidence.Features.Docks.RegisterDock;
+namespace BodyCam.Evidence.Features.Docks;
 
 [RequiresRole(Roles.Admin)]
 public sealed record RegisterDock(string Name, string? Site = null) : ICommand<RegisteredDock>;

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
-namespace BodyCam.Evidence.Features.Docks.RegisterDock;
+namespace BodyCam.Evidence.Features.Docks;
 
 internal sealed class RegisterDockEndpoint : IEndpoint
 {

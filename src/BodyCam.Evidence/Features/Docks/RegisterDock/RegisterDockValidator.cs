@@ -1,7 +1,7 @@
 using BodyCam.Evidence.Infrastructure.Text;
 using FluentValidation;
 
-namespace BodyCam.Evidence.Features.Docks.RegisterDock;
+namespace BodyCam.Evidence.Features.Docks;
 
 public sealed class RegisterDockValidator : AbstractValidator<RegisterDock>
 {

@@ -1,5 +1,5 @@
 using BodyCam.Evidence.Features.Categories;
-using BodyCam.Evidence.Features.Recordings.GetRecording;
+using BodyCam.Evidence.Features.Recordings;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;
@@ -8,7 +8,7 @@ using BodyCam.Evidence.Features.Retention;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace BodyCam.Evidence.Features.Evidence.AssignCategories;
+namespace BodyCam.Evidence.Features.Evidence;
 
 /// <summary>
 /// Replaces an item's categories. Officers may categorise their own recordings (as Axis and Evidence.com let them),

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
-namespace BodyCam.Evidence.Features.Evidence.AssignCategories;
+namespace BodyCam.Evidence.Features.Evidence;
 
 internal sealed class AssignCategoriesEndpoint : IEndpoint
 {

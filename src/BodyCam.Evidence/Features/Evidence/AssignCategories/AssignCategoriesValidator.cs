@@ -1,7 +1,7 @@
 using BodyCam.Evidence.Infrastructure.Text;
 using FluentValidation;
 
-namespace BodyCam.Evidence.Features.Evidence.AssignCategories;
+namespace BodyCam.Evidence.Features.Evidence;
 
 public sealed class AssignCategoriesValidator : AbstractValidator<AssignCategories>
 {

@@ -2,14 +2,13 @@ using System.Globalization;
 using System.Linq.Expressions;
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Evidence;
-using BodyCam.Evidence.Features.Evidence.VerifyEvidenceHash;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Storage;
 using BodyCam.Evidence.Infrastructure.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace BodyCam.Evidence.Features.Evidence.CheckFixity;
+namespace BodyCam.Evidence.Features.Evidence;
 
 public enum FixityOutcome
 {

@@ -1,6 +1,5 @@
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Evidence;
-using BodyCam.Evidence.Features.Evidence.CheckFixity;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;
@@ -8,7 +7,7 @@ using BodyCam.Evidence.Infrastructure.Problems;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace BodyCam.Evidence.Features.Evidence.CheckFixityNow;
+namespace BodyCam.Evidence.Features.Evidence;
 
 /// <summary>
 /// A custodian who suspects an item has its stored bytes checked now, not when the schedule makes it due, by the

@@ -6,7 +6,7 @@ using BodyCam.Evidence.Infrastructure.Problems;
 using BodyCam.Evidence.Verification.Ledger;
 using Mediator;
 
-namespace BodyCam.Evidence.Features.Evidence.GetEvidenceCustody;
+namespace BodyCam.Evidence.Features.Evidence;
 
 /// <summary>
 /// An item's chain of custody in ledger order. With <see cref="WithProofs"/>, each event the latest checkpoint

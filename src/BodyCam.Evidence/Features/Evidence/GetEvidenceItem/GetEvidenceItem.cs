@@ -1,8 +1,6 @@
 using BodyCam.Evidence.Domain.Evidence;
-using BodyCam.Evidence.Features.Recordings.GetRecording;
-using BodyCam.Evidence.Features.Review.AddBookmark;
-using BodyCam.Evidence.Features.Review.AddNote;
-using BodyCam.Evidence.Features.Review.RecordReview;
+using BodyCam.Evidence.Features.Recordings;
+using BodyCam.Evidence.Features.Review;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;
@@ -10,7 +8,7 @@ using BodyCam.Evidence.Infrastructure.Problems;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace BodyCam.Evidence.Features.Evidence.GetEvidenceItem;
+namespace BodyCam.Evidence.Features.Evidence;
 
 /// <summary>
 /// An item with everything known about it: its record and media, categories, cases, what reviewers added, the

@@ -1,6 +1,6 @@
-using BodyCam.Evidence.Features.Recordings.GetRecording;
+using BodyCam.Evidence.Features.Recordings;
 
-namespace BodyCam.Evidence.Features.Evidence.GetEvidenceItem;
+namespace BodyCam.Evidence.Features.Evidence;
 
 /// <summary>
 /// A GNSS track as one RFC 7946 GeoJSON Feature: a LineString of [longitude, latitude] positions (a Point when the

@@ -1,12 +1,11 @@
 using BodyCam.Evidence.Domain.Custody;
-using BodyCam.Evidence.Features.Exports.CutClip;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;
 using Hangfire;
 using Mediator;
 
-namespace BodyCam.Evidence.Features.Exports.ApproveClipRequest;
+namespace BodyCam.Evidence.Features.Exports;
 
 /// <summary>A supervisor of the item's unit or a custodian approves: the clip job is enqueued once this commits.</summary>
 [RequiresRole(Roles.Supervisor, Roles.Custodian)]

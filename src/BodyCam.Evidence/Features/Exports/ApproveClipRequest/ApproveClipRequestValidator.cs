@@ -2,7 +2,7 @@ using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Infrastructure.Text;
 using FluentValidation;
 
-namespace BodyCam.Evidence.Features.Exports.ApproveClipRequest;
+namespace BodyCam.Evidence.Features.Exports;
 
 public sealed class ApproveClipRequestValidator : AbstractValidator<ApproveClipRequest>
 {

@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Exports;
-using BodyCam.Evidence.Features.Evidence.GetEvidenceCustody;
-using BodyCam.Evidence.Features.Ledger.SignCheckpoint;
+using BodyCam.Evidence.Features.Evidence;
+using BodyCam.Evidence.Features.Ledger;
 using BodyCam.Evidence.Infrastructure.Media;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Storage;
@@ -13,7 +13,7 @@ using Hangfire.Server;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace BodyCam.Evidence.Features.Exports.CutClip;
+namespace BodyCam.Evidence.Features.Exports;
 
 /// <summary>
 /// Cuts an approved clip request and packages it. The clip's hash and the manifest's are a <c>ClipCut</c> custody event

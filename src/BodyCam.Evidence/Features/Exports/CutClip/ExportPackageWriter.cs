@@ -1,10 +1,10 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
-using BodyCam.Evidence.Features.Evidence.GetEvidenceCustody;
+using BodyCam.Evidence.Features.Evidence;
 using BodyCam.Evidence.Verification.Exports;
 
-namespace BodyCam.Evidence.Features.Exports.CutClip;
+namespace BodyCam.Evidence.Features.Exports;
 
 /// <summary>Writes the zip a board downloads: the clip, its manifest, the source's custody with proofs, and a README.</summary>
 internal static class ExportPackageWriter

@@ -4,7 +4,7 @@ using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;
 using Mediator;
 
-namespace BodyCam.Evidence.Features.Exports.DenyClipRequest;
+namespace BodyCam.Evidence.Features.Exports;
 
 /// <summary>
 /// A supervisor of the item's unit or a custodian denies, with a reason. A denial needs no facts, so it ends a request

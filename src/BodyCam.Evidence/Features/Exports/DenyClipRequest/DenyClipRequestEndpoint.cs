@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
-namespace BodyCam.Evidence.Features.Exports.DenyClipRequest;
+namespace BodyCam.Evidence.Features.Exports;
 
 internal sealed class DenyClipRequestEndpoint : IEndpoint
 {

@@ -2,7 +2,7 @@ using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Infrastructure.Text;
 using FluentValidation;
 
-namespace BodyCam.Evidence.Features.Exports.DenyClipRequest;
+namespace BodyCam.Evidence.Features.Exports;
 
 public sealed class DenyClipRequestValidator : AbstractValidator<DenyClipRequest>
 {

@@ -7,7 +7,7 @@ using BodyCam.Evidence.Infrastructure.Problems;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace BodyCam.Evidence.Features.Exports.DownloadExport;
+namespace BodyCam.Evidence.Features.Exports;
 
 /// <summary>
 /// The requesting board takes its package while the link lives and has downloads left. Each download is counted and

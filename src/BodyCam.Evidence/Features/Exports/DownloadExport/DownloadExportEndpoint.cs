@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
-namespace BodyCam.Evidence.Features.Exports.DownloadExport;
+namespace BodyCam.Evidence.Features.Exports;
 
 internal sealed class DownloadExportEndpoint : IEndpoint
 {

@@ -4,7 +4,7 @@ using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;
 using Mediator;
 
-namespace BodyCam.Evidence.Features.Exports.GetClipRequest;
+namespace BodyCam.Evidence.Features.Exports;
 
 [RequiresRole(Roles.OversightBoard, Roles.Supervisor, Roles.Custodian, Roles.Auditor)]
 public sealed record GetClipRequest(Guid RequestId) : IQuery<ClipRequestView>;

@@ -8,7 +8,7 @@ using BodyCam.Evidence.Verification.Exports;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace BodyCam.Evidence.Features.Exports.RequestClip;
+namespace BodyCam.Evidence.Features.Exports;
 
 /// <summary>
 /// An oversight board asks for a clip of one item, for a stated purpose. Boards see no evidence, so this is not an item

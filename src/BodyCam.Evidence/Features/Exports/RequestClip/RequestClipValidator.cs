@@ -4,7 +4,7 @@ using BodyCam.Evidence.Infrastructure.Text;
 using BodyCam.Evidence.Verification.Exports;
 using FluentValidation;
 
-namespace BodyCam.Evidence.Features.Exports.RequestClip;
+namespace BodyCam.Evidence.Features.Exports;
 
 public sealed class RequestClipValidator : AbstractValidator<RequestClip>
 {

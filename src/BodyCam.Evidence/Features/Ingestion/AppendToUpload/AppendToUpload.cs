@@ -13,7 +13,7 @@ using Mediator;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 
-namespace BodyCam.Evidence.Features.Ingestion.AppendToUpload;
+namespace BodyCam.Evidence.Features.Ingestion;
 
 /// <summary>
 /// Bytes for an upload, from <see cref="Offset"/> on, sent by the holder of the upload's lock (<see cref="UploadWriter"/>).

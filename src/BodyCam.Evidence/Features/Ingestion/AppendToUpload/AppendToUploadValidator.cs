@@ -1,7 +1,7 @@
 using BodyCam.Evidence.Infrastructure.Text;
 using FluentValidation;
 
-namespace BodyCam.Evidence.Features.Ingestion.AppendToUpload;
+namespace BodyCam.Evidence.Features.Ingestion;
 
 public sealed class AppendToUploadValidator : AbstractValidator<AppendToUpload>
 {

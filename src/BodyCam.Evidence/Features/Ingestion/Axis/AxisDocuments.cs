@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using BodyCam.Evidence.Features.Categories.PutCategory;
+using BodyCam.Evidence.Features.Categories;
 
 namespace BodyCam.Evidence.Features.Ingestion.Axis;
 

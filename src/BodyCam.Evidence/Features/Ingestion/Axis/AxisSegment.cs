@@ -1,6 +1,6 @@
 using System.Globalization;
 using BodyCam.Evidence.Domain.Evidence;
-using BodyCam.Evidence.Features.Recordings.DescribeRecording;
+using BodyCam.Evidence.Features.Recordings;
 using BodyCam.Evidence.Infrastructure.Problems;
 
 namespace BodyCam.Evidence.Features.Ingestion.Axis;

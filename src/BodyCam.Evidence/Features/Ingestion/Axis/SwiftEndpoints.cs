@@ -1,5 +1,5 @@
 using System.Globalization;
-using BodyCam.Evidence.Features.Docks.IssueDockToken;
+using BodyCam.Evidence.Features.Docks;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Problems;

@@ -1,10 +1,6 @@
-using BodyCam.Evidence.Features.Categories.ListCategories;
-using BodyCam.Evidence.Features.Docks.DescribeBodyWornSystem;
-using BodyCam.Evidence.Features.Recordings.CompleteRecording;
-using BodyCam.Evidence.Features.Recordings.DescribeRecording;
-using BodyCam.Evidence.Features.Recordings.DescribeRecordingObject;
-using BodyCam.Evidence.Features.Recordings.OpenRecording;
-using BodyCam.Evidence.Features.Recordings.UpdateRecordingMetadata;
+using BodyCam.Evidence.Features.Categories;
+using BodyCam.Evidence.Features.Docks;
+using BodyCam.Evidence.Features.Recordings;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Problems;
@@ -28,7 +24,7 @@ internal sealed partial class SwiftRequest(AxisContainer container, string? obje
         var document = (container.Kind, objectName) switch
         {
             (AxisContainerKind.System, AxisNames.CapabilitiesObject) => AxisDocuments.Capabilities,
-            (AxisContainerKind.System, AxisNames.CategoriesObject) => AxisDocuments.Categories(await mediator.Send(new ListCategories(ActiveOnly: true), Aborted)),
+            (AxisContainerKind.System, AxisNames.CategoriesObject) => AxisDocuments.Categories(await mediator.Send(new GetCategories(ActiveOnly: true), Aborted)),
             _ => null,
         };
         if (document is null)
@@ -48,13 +44,13 @@ internal sealed partial class SwiftRequest(AxisContainer container, string? obje
             case (AxisContainerKind.System or AxisContainerKind.Users or AxisContainerKind.Devices, null):
                 return Results.NoContent();
             case (AxisContainerKind.Recording or AxisContainerKind.RejectedContent, null):
-                var recording = await mediator.Send(new DescribeRecording(container.Name), Aborted);
+                var recording = await mediator.Send(new GetOwnRecording(container.Name), Aborted);
                 AxisMetadata.Write(context.Response, AxisMetadata.ContainerPrefix, recording.Metadata);
                 return Results.NoContent();
             case (AxisContainerKind.System, AxisNames.CapabilitiesObject or AxisNames.CategoriesObject):
                 return await GetAsync();
             case (AxisContainerKind.System, _) when Guid.TryParse(objectName, out var systemId):
-                var system = await mediator.Send(new DescribeBodyWornSystem(systemId), Aborted);
+                var system = await mediator.Send(new GetBodyWornSystem(systemId), Aborted);
                 AxisMetadata.Write(context.Response, AxisMetadata.ObjectPrefix, new Dictionary<string, string>
                 {
                     ["ConnectionId"] = system.ConnectionId ?? "",
@@ -62,7 +58,7 @@ internal sealed partial class SwiftRequest(AxisContainer container, string? obje
                 });
                 return Results.Ok();
             case (AxisContainerKind.Recording or AxisContainerKind.RejectedContent, { } name):
-                AxisMetadata.Write(context.Response, AxisMetadata.ObjectPrefix, await mediator.Send(new DescribeRecordingObject(container.Name, name), Aborted));
+                AxisMetadata.Write(context.Response, AxisMetadata.ObjectPrefix, await mediator.Send(new GetOwnRecordingObject(container.Name, name), Aborted));
                 return Results.Ok();
             default:
                 throw new NotFoundException($"There is nothing at {container.Name}/{objectName} to describe.");

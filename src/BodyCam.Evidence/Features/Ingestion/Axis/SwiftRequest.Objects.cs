@@ -1,11 +1,8 @@
 using System.Security.Cryptography;
-using BodyCam.Evidence.Features.Cameras.RegisterCamera;
-using BodyCam.Evidence.Features.Docks.RecordBodyWornSystem;
-using BodyCam.Evidence.Features.Ingestion.AppendToUpload;
-using BodyCam.Evidence.Features.Officers.RegisterAxisUser;
-using BodyCam.Evidence.Features.Recordings.DescribeRecording;
-using BodyCam.Evidence.Features.Recordings.StoreRecordingObject;
-using BodyCam.Evidence.Features.Recordings.UpdateRecordingMetadata;
+using BodyCam.Evidence.Features.Cameras;
+using BodyCam.Evidence.Features.Docks;
+using BodyCam.Evidence.Features.Officers;
+using BodyCam.Evidence.Features.Recordings;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Problems;
@@ -87,23 +84,23 @@ internal sealed partial class SwiftRequest
     private async Task<IResult> PutSegmentAsync(string name, Dictionary<string, string> metadata)
     {
         context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize = null;
-        var recording = await mediator.Send(new DescribeRecording(container.Name), Aborted);
+        var recording = await mediator.Send(new GetOwnRecording(container.Name), Aborted);
         var facts = AxisSegment.Facts(name, metadata, recording);
         var checksum = ClientETag() is { } md5 ? new UploadChecksum(HashAlgorithmName.MD5, md5) : null;
         var length = Request.ContentLength;
         await using var body = new HashingReadStream(Request.Body, HashAlgorithmName.MD5);
 
-        var begun = await mediator.Send(new BeginUpload.BeginUpload(length, facts, null, recording.RecordingId, recording.Rejected), Aborted)
+        var begun = await mediator.Send(new BeginUpload(length, facts, null, recording.RecordingId, recording.Rejected), Aborted)
             .NamedAs(AxisSegment.Names);
         AppendedToUpload appended;
         try
         {
             appended = await context.RequestServices.GetRequiredService<UploadWriter>().AppendAsync(
-                new AppendToUpload.AppendToUpload(begun.UploadId, 0, body, length, null, checksum, BodyEndsUpload: true), Aborted);
+                new AppendToUpload(begun.UploadId, 0, body, length, null, checksum, BodyEndsUpload: true), Aborted);
         }
         catch (ChecksumMismatchException)
         {
-            await mediator.Send(new TerminateUpload.TerminateUpload(begun.UploadId), CancellationToken.None);
+            await mediator.Send(new TerminateUpload(begun.UploadId), CancellationToken.None);
             throw new UnprocessableContentException("The body's MD5 does not match the ETag sent; nothing of it was kept.");
         }
         if (!appended.Completes)

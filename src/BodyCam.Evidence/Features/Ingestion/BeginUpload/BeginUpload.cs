@@ -10,7 +10,7 @@ using BodyCam.Evidence.Infrastructure.Problems;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace BodyCam.Evidence.Features.Ingestion.BeginUpload;
+namespace BodyCam.Evidence.Features.Ingestion;
 
 /// <summary>
 /// A dock announces a recording's file: its facts, read by the protocol that carried them, and its length unless

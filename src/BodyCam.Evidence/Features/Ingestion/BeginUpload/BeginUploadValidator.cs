@@ -2,7 +2,7 @@ using BodyCam.Evidence.Infrastructure.Text;
 using FluentValidation;
 using static BodyCam.Evidence.Features.Ingestion.RecordingMetadata;
 
-namespace BodyCam.Evidence.Features.Ingestion.BeginUpload;
+namespace BodyCam.Evidence.Features.Ingestion;
 
 /// <summary>Errors are keyed by the fact's name in <see cref="RecordingMetadata"/>; each protocol adapter renames them to its own.</summary>
 public sealed class BeginUploadValidator : AbstractValidator<BeginUpload>

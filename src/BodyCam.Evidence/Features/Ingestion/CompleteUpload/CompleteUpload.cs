@@ -6,7 +6,7 @@ using BodyCam.Evidence.Features.Categories;
 using BodyCam.Evidence.Features.Officers;
 using BodyCam.Evidence.Features.Recordings;
 using BodyCam.Evidence.Features.Retention;
-using BodyCam.Evidence.Features.Evidence.VerifyEvidenceHash;
+using BodyCam.Evidence.Features.Evidence;
 using BodyCam.Evidence.Infrastructure.Hashing;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
@@ -18,7 +18,7 @@ using Hangfire;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace BodyCam.Evidence.Features.Ingestion.CompleteUpload;
+namespace BodyCam.Evidence.Features.Ingestion;
 
 /// <summary>
 /// Turns an upload whose last byte has arrived into an evidence item: the staged blocks become the blob,

@@ -5,7 +5,7 @@ using BodyCam.Evidence.Infrastructure.Pipeline;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace BodyCam.Evidence.Features.Ingestion.GetUploadStatus;
+namespace BodyCam.Evidence.Features.Ingestion;
 
 /// <summary>
 /// What a dock asks before wiping a camera. Status is Receiving, Received, Verified or Quarantined; only

@@ -8,7 +8,7 @@ using BodyCam.Evidence.Infrastructure.Storage;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace BodyCam.Evidence.Features.Ingestion.TerminateUpload;
+namespace BodyCam.Evidence.Features.Ingestion;
 
 /// <summary>A dock abandons an upload it started. What was received is discarded; a completed upload is evidence and stays.</summary>
 [RequiresRole(Roles.Dock)]

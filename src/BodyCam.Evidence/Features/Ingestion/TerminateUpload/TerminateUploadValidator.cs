@@ -1,7 +1,7 @@
 using BodyCam.Evidence.Infrastructure.Text;
 using FluentValidation;
 
-namespace BodyCam.Evidence.Features.Ingestion.TerminateUpload;
+namespace BodyCam.Evidence.Features.Ingestion;
 
 public sealed class TerminateUploadValidator : AbstractValidator<TerminateUpload>
 {

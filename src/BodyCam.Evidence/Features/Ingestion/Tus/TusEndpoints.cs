@@ -68,13 +68,13 @@ public sealed class TusEndpoints : IEndpoint
         var length = TusHeaders.CreationLength(request);
         var recording = TusMetadata.Read(metadataHeader, settings);
         var checksum = TusHeaders.Checksum(request);
-        var begun = await mediator.Send(new BeginUpload.BeginUpload(length, recording, metadataHeader.Length == 0 ? null : metadataHeader), ct)
+        var begun = await mediator.Send(new BeginUpload(length, recording, metadataHeader.Length == 0 ? null : metadataHeader), ct)
             .NamedAs(TusMetadata.Names);
         var (offset, expires) = (0L, begun.ExpiresAt);
         // An empty recording is complete as soon as it exists; appending nothing completes it.
         if (HasUploadBody(request) || length == 0)
         {
-            var appended = await writer.AppendAsync(new AppendToUpload.AppendToUpload(begun.UploadId, 0, request.Body, request.ContentLength, null, checksum), ct);
+            var appended = await writer.AppendAsync(new AppendToUpload(begun.UploadId, 0, request.Body, request.ContentLength, null, checksum), ct);
             (offset, expires) = (appended.Offset, appended.ExpiresAt);
         }
         // Sent even without a body: tus-js-client asks for it whenever it offered to upload during creation.
@@ -85,7 +85,7 @@ public sealed class TusEndpoints : IEndpoint
 
     private static async Task<Ok> Describe(string uploadId, HttpResponse response, IMediator mediator, CancellationToken ct)
     {
-        var upload = await mediator.Send(new DescribeUpload.DescribeUpload(uploadId), ct);
+        var upload = await mediator.Send(new GetUploadOffset(uploadId), ct);
         response.Headers.CacheControl = "no-store";
         response.Headers[TusHeaders.UploadOffset] = upload.Offset.ToString(CultureInfo.InvariantCulture);
         if (upload.Length is { } length)
@@ -113,7 +113,7 @@ public sealed class TusEndpoints : IEndpoint
         var offset = TusHeaders.NonNegativeNumber(request, TusHeaders.UploadOffset)
             ?? throw new InvalidHeaderException(TusHeaders.UploadOffset, "The offset the bytes start at is required.");
         var appended = await writer.AppendAsync(
-            new AppendToUpload.AppendToUpload(
+            new AppendToUpload(
                 uploadId, offset, request.Body, request.ContentLength, TusHeaders.NonNegativeNumber(request, TusHeaders.UploadLength), TusHeaders.Checksum(request)),
             ct);
         response.Headers[TusHeaders.UploadOffset] = appended.Offset.ToString(CultureInfo.InvariantCulture);
@@ -123,7 +123,7 @@ public sealed class TusEndpoints : IEndpoint
 
     private static async Task<NoContent> Terminate(string uploadId, IMediator mediator, CancellationToken ct)
     {
-        await mediator.Send(new TerminateUpload.TerminateUpload(uploadId), ct);
+        await mediator.Send(new TerminateUpload(uploadId), ct);
         return TypedResults.NoContent();
     }
 

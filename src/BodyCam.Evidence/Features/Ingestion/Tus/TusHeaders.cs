@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using BodyCam.Evidence.Features.Ingestion.AppendToUpload;
 using BodyCam.Evidence.Infrastructure.Problems;
 using Microsoft.AspNetCore.Http;
 

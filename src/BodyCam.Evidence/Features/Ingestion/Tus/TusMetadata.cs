@@ -1,5 +1,4 @@
 using BodyCam.Evidence.Domain.Evidence;
-using BodyCam.Evidence.Features.Ingestion.BeginUpload;
 using BodyCam.Evidence.Infrastructure.Problems;
 using BodyCam.Evidence.Infrastructure.Text;
 

@@ -3,7 +3,7 @@ using BodyCam.Evidence.Infrastructure.Problems;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace BodyCam.Evidence.Features.Ledger.GetCheckpoint;
+namespace BodyCam.Evidence.Features.Ledger;
 
 /// <summary>The latest signed checkpoint. Public: a checkpoint is meant to be copied and witnessed.</summary>
 public sealed record GetCheckpoint : IQuery<string>;

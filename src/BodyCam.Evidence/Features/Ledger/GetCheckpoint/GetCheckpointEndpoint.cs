@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
-namespace BodyCam.Evidence.Features.Ledger.GetCheckpoint;
+namespace BodyCam.Evidence.Features.Ledger;
 
 internal sealed class GetCheckpointEndpoint : IEndpoint
 {

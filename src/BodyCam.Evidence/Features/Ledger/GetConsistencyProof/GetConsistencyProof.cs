@@ -5,7 +5,7 @@ using BodyCam.Evidence.Infrastructure.Pipeline;
 using FluentValidation;
 using Mediator;
 
-namespace BodyCam.Evidence.Features.Ledger.GetConsistencyProof;
+namespace BodyCam.Evidence.Features.Ledger;
 
 [RequiresRole(Roles.Auditor, Roles.Custodian, Roles.Admin)]
 public sealed record GetConsistencyProof(long From, long To) : IQuery<ConsistencyProof>;

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
-namespace BodyCam.Evidence.Features.Ledger.GetConsistencyProof;
+namespace BodyCam.Evidence.Features.Ledger;
 
 internal sealed class GetConsistencyProofEndpoint : IEndpoint
 {

@@ -5,7 +5,7 @@ using BodyCam.Evidence.Infrastructure.Pipeline;
 using FluentValidation;
 using Mediator;
 
-namespace BodyCam.Evidence.Features.Ledger.GetInclusionProof;
+namespace BodyCam.Evidence.Features.Ledger;
 
 [RequiresRole(Roles.Auditor, Roles.Custodian, Roles.Admin)]
 public sealed record GetInclusionProof(long Index, long TreeSize) : IQuery<InclusionProof>;

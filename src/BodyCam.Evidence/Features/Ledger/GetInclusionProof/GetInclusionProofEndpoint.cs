@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
-namespace BodyCam.Evidence.Features.Ledger.GetInclusionProof;
+namespace BodyCam.Evidence.Features.Ledger;
 
 internal sealed class GetInclusionProofEndpoint : IEndpoint
 {

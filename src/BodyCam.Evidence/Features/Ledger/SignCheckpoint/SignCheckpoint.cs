@@ -7,7 +7,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace BodyCam.Evidence.Features.Ledger.SignCheckpoint;
+namespace BodyCam.Evidence.Features.Ledger;
 
 /// <summary>
 /// Signs a checkpoint of the log as it stands, if it has grown since the last one (or none was ever signed).

@@ -1,6 +1,6 @@
 using Mediator;
 
-namespace BodyCam.Evidence.Features.Ledger.SignCheckpoint;
+namespace BodyCam.Evidence.Features.Ledger;
 
 /// <summary>Recurring: a grown log gets a checkpoint within Ledger:CheckpointEverySeconds.</summary>
 public sealed class SignCheckpointJob(IMediator mediator)

@@ -5,7 +5,7 @@ using BodyCam.Evidence.Infrastructure.Problems;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace BodyCam.Evidence.Features.LegalHolds.GetLegalHold;
+namespace BodyCam.Evidence.Features.LegalHolds;
 
 [RequiresRole(Roles.Custodian, Roles.Auditor)]
 public sealed record GetLegalHold(Guid HoldId) : IQuery<LegalHoldView>;

@@ -1,6 +1,6 @@
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Retention;
-using BodyCam.Evidence.Features.Retention.ProtectBlob;
+using BodyCam.Evidence.Features.Retention;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;
@@ -8,7 +8,7 @@ using BodyCam.Evidence.Infrastructure.Problems;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace BodyCam.Evidence.Features.LegalHolds.PlaceLegalHold;
+namespace BodyCam.Evidence.Features.LegalHolds;
 
 /// <summary>
 /// Places a hold on named items, a case's items and/or an officer's recordings in a time range. The hold is one

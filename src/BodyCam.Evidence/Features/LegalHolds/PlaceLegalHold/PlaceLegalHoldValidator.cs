@@ -2,7 +2,7 @@ using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Infrastructure.Text;
 using FluentValidation;
 
-namespace BodyCam.Evidence.Features.LegalHolds.PlaceLegalHold;
+namespace BodyCam.Evidence.Features.LegalHolds;
 
 public sealed class PlaceLegalHoldValidator : AbstractValidator<PlaceLegalHold>
 {

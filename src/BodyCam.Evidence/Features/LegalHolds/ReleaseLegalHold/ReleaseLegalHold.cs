@@ -1,5 +1,5 @@
 using BodyCam.Evidence.Domain.Custody;
-using BodyCam.Evidence.Features.Retention.ProtectBlob;
+using BodyCam.Evidence.Features.Retention;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;
@@ -7,7 +7,7 @@ using BodyCam.Evidence.Infrastructure.Problems;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace BodyCam.Evidence.Features.LegalHolds.ReleaseLegalHold;
+namespace BodyCam.Evidence.Features.LegalHolds;
 
 /// <summary>Releases a hold, saying why. The items it covered keep any other hold; their retention runs again otherwise.</summary>
 [RequiresRole(Roles.Custodian)]

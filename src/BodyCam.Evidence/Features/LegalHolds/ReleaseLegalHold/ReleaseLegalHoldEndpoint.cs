@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
-namespace BodyCam.Evidence.Features.LegalHolds.ReleaseLegalHold;
+namespace BodyCam.Evidence.Features.LegalHolds;
 
 internal sealed class ReleaseLegalHoldEndpoint : IEndpoint
 {

@@ -6,7 +6,7 @@ using BodyCam.Evidence.Infrastructure.Pipeline;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace BodyCam.Evidence.Features.Officers.PutOfficer;
+namespace BodyCam.Evidence.Features.Officers;
 
 /// <summary>
 /// Creates or changes an officer. A new unit applies from <see cref="UnitSince"/> (default: now; for an officer's

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
-namespace BodyCam.Evidence.Features.Officers.PutOfficer;
+namespace BodyCam.Evidence.Features.Officers;
 
 internal sealed class PutOfficerEndpoint : IEndpoint
 {

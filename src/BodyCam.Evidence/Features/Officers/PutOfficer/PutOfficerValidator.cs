@@ -1,7 +1,7 @@
 using BodyCam.Evidence.Infrastructure.Text;
 using FluentValidation;
 
-namespace BodyCam.Evidence.Features.Officers.PutOfficer;
+namespace BodyCam.Evidence.Features.Officers;
 
 public sealed class PutOfficerValidator : AbstractValidator<PutOfficer>
 {

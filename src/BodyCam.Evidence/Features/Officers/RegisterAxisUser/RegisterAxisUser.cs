@@ -7,7 +7,7 @@ using BodyCam.Evidence.Infrastructure.Pipeline;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace BodyCam.Evidence.Features.Officers.RegisterAxisUser;
+namespace BodyCam.Evidence.Features.Officers;
 
 /// <summary>
 /// A body worn system registered or renamed a user. The officer is found by the system's UUID for them and

@@ -2,7 +2,7 @@ using BodyCam.Evidence.Features.Ingestion;
 using BodyCam.Evidence.Infrastructure.Text;
 using FluentValidation;
 
-namespace BodyCam.Evidence.Features.Officers.RegisterAxisUser;
+namespace BodyCam.Evidence.Features.Officers;
 
 public sealed class RegisterAxisUserValidator : AbstractValidator<RegisterAxisUser>
 {

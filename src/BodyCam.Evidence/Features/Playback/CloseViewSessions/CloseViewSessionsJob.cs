@@ -1,7 +1,7 @@
 using BodyCam.Evidence.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace BodyCam.Evidence.Features.Playback.CloseViewSessions;
+namespace BodyCam.Evidence.Features.Playback;
 
 /// <summary>
 /// Every minute: view sessions idle past <c>Playback:SessionIdle</c> are closed, each with its one <c>ContentViewed</c>

@@ -4,7 +4,7 @@ using BodyCam.Evidence.Infrastructure.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
-namespace BodyCam.Evidence.Features.Playback.PlayEvidence;
+namespace BodyCam.Evidence.Features.Playback;
 
 /// <summary>
 /// Writes a <see cref="ContentSelection"/>: 200 whole, 206 with one range or as <c>multipart/byteranges</c> (RFC 9110

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
-namespace BodyCam.Evidence.Features.Playback.PlayEvidence;
+namespace BodyCam.Evidence.Features.Playback;
 
 /// <summary>An item's stored media as HTTP serves it; <see cref="ETag"/> is its quoted SHA-256.</summary>
 public sealed record EvidenceContent(string BlobName, long Length, string ContentType, string ETag, string FileName);

@@ -8,7 +8,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 
-namespace BodyCam.Evidence.Features.Playback.PlayEvidence;
+namespace BodyCam.Evidence.Features.Playback;
 
 /// <summary>
 /// A request for an item's media, whole or in ranges. Whatever it is about to serve is first committed to the

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace BodyCam.Evidence.Features.Playback.PlayEvidence;
+namespace BodyCam.Evidence.Features.Playback;
 
 internal sealed class PlayEvidenceEndpoint : IEndpoint
 {

@@ -1,7 +1,7 @@
 using BodyCam.Evidence.Infrastructure.Text;
 using FluentValidation;
 
-namespace BodyCam.Evidence.Features.Playback.PlayEvidence;
+namespace BodyCam.Evidence.Features.Playback;
 
 public sealed class PlayEvidenceValidator : AbstractValidator<PlayEvidence>
 {

@@ -8,7 +8,7 @@ using Mediator;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.EntityFrameworkCore;
 
-namespace BodyCam.Evidence.Features.Playback.ViewPoster;
+namespace BodyCam.Evidence.Features.Playback;
 
 /// <summary>
 /// The poster frame the probe made. It is a frame of the recording, so it is media: the same callers as playback,

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
-namespace BodyCam.Evidence.Features.Playback.ViewPoster;
+namespace BodyCam.Evidence.Features.Playback;
 
 internal sealed class ViewPosterEndpoint : IEndpoint
 {

@@ -1,7 +1,7 @@
 using BodyCam.Evidence.Infrastructure.Text;
 using FluentValidation;
 
-namespace BodyCam.Evidence.Features.Playback.ViewPoster;
+namespace BodyCam.Evidence.Features.Playback;
 
 public sealed class ViewPosterValidator : AbstractValidator<ViewPoster>
 {

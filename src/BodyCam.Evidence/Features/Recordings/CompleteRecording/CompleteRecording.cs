@@ -9,7 +9,7 @@ using BodyCam.Evidence.Features.Retention;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace BodyCam.Evidence.Features.Recordings.CompleteRecording;
+namespace BodyCam.Evidence.Features.Recordings;
 
 public enum RecordingSafety
 {

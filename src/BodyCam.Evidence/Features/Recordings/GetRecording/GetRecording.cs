@@ -6,7 +6,7 @@ using BodyCam.Evidence.Infrastructure.Problems;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace BodyCam.Evidence.Features.Recordings.GetRecording;
+namespace BodyCam.Evidence.Features.Recordings;
 
 /// <summary>A recording as one unit: its clips in the order they were recorded, its GNSS track, bookmarks and categories.</summary>
 [RequiresRole(Roles.Custodian)]

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
-namespace BodyCam.Evidence.Features.Recordings.GetRecording;
+namespace BodyCam.Evidence.Features.Recordings;
 
 internal sealed class GetRecordingEndpoint : IEndpoint
 {

@@ -7,7 +7,7 @@ using BodyCam.Evidence.Infrastructure.Problems;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace BodyCam.Evidence.Features.Recordings.OpenRecording;
+namespace BodyCam.Evidence.Features.Recordings;
 
 /// <summary>
 /// A body worn system starts sending a recording. Its user and camera must be ones it registered here, or it can

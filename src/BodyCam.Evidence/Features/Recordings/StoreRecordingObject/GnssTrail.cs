@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using BodyCam.Evidence.Infrastructure.Problems;
 
-namespace BodyCam.Evidence.Features.Recordings.StoreRecordingObject;
+namespace BodyCam.Evidence.Features.Recordings;
 
 /// <summary>
 /// Reads a GNSS trail: <c>{"CoordinateEntries":[{"LocationWKT":"POINT(lon lat)","SecondsFromStart":64.0,"Timestamp":"…Z"}]}</c>.

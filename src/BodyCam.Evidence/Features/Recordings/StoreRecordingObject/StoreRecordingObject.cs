@@ -14,7 +14,7 @@ using BodyCam.Evidence.Features.Retention;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace BodyCam.Evidence.Features.Recordings.StoreRecordingObject;
+namespace BodyCam.Evidence.Features.Recordings;
 
 /// <summary>
 /// An object of a recording that is not a segment: an encryption key, the GNSS track, a bookmark, or anything

@@ -6,7 +6,7 @@ using BodyCam.Evidence.Infrastructure.Problems;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace BodyCam.Evidence.Features.Recordings.UpdateRecordingMetadata;
+namespace BodyCam.Evidence.Features.Recordings;
 
 /// <summary>
 /// New facts about a recording, or (with an object name) about one of its objects. A recording's keys are

@@ -9,7 +9,7 @@ using Hangfire;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace BodyCam.Evidence.Features.Retention.ProtectBlob;
+namespace BodyCam.Evidence.Features.Retention;
 
 /// <summary>
 /// Brings a verified blob's store-level protection up to date: an immutability policy reaching the item's retention

@@ -1,10 +1,9 @@
 using BodyCam.Evidence.Domain.Custody;
-using BodyCam.Evidence.Features.Retention.ProtectBlob;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;
 using Microsoft.EntityFrameworkCore;
 
-namespace BodyCam.Evidence.Features.Retention.RecomputeCategoryRetention;
+namespace BodyCam.Evidence.Features.Retention;
 
 /// <summary>
 /// A category's retention changed, or a category items already carried became known: every item carrying it gets its

@@ -9,7 +9,7 @@ using BodyCam.Evidence.Infrastructure.Problems;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace BodyCam.Evidence.Features.Review.AddBookmark;
+namespace BodyCam.Evidence.Features.Review;
 
 /// <summary>
 /// Marks a moment (<see cref="StartSeconds"/>) or a span (to <see cref="EndSeconds"/>) of an item's media, in seconds

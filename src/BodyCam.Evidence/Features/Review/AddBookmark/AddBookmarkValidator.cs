@@ -2,7 +2,7 @@ using System.Text.Json;
 using BodyCam.Evidence.Infrastructure.Text;
 using FluentValidation;
 
-namespace BodyCam.Evidence.Features.Review.AddBookmark;
+namespace BodyCam.Evidence.Features.Review;
 
 public sealed class AddBookmarkValidator : AbstractValidator<AddBookmark>
 {

@@ -7,7 +7,7 @@ using BodyCam.Evidence.Infrastructure.Problems;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace BodyCam.Evidence.Features.Review.AddNote;
+namespace BodyCam.Evidence.Features.Review;
 
 /// <summary>Adds a note to an item (its officer, the unit's supervisor, a custodian). Notes are never edited: a correction is another note.</summary>
 [RequiresRole(Roles.Officer, Roles.Supervisor, Roles.Custodian)]

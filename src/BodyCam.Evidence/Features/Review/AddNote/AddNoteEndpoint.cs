@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
-namespace BodyCam.Evidence.Features.Review.AddNote;
+namespace BodyCam.Evidence.Features.Review;
 
 internal sealed class AddNoteEndpoint : IEndpoint
 {

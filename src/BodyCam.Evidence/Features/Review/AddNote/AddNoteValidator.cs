@@ -1,7 +1,7 @@
 using BodyCam.Evidence.Infrastructure.Text;
 using FluentValidation;
 
-namespace BodyCam.Evidence.Features.Review.AddNote;
+namespace BodyCam.Evidence.Features.Review;
 
 public sealed class AddNoteValidator : AbstractValidator<AddNote>
 {

@@ -7,7 +7,7 @@ using BodyCam.Evidence.Infrastructure.Problems;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace BodyCam.Evidence.Features.Review.RecordReview;
+namespace BodyCam.Evidence.Features.Review;
 
 /// <summary>
 /// A supervisor of the item's unit records that they reviewed it, and what they concluded. Custodians keep

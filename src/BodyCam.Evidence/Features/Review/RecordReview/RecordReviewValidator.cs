@@ -1,7 +1,7 @@
 using BodyCam.Evidence.Infrastructure.Text;
 using FluentValidation;
 
-namespace BodyCam.Evidence.Features.Review.RecordReview;
+namespace BodyCam.Evidence.Features.Review;
 
 public sealed class RecordReviewValidator : AbstractValidator<RecordReview>
 {

@@ -13,7 +13,7 @@ using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;
 using Mediator;
 
-namespace BodyCam.Evidence.Features.Ingestion.Axis.IssueConnectionFile;
+namespace BodyCam.Evidence.Features.Ingestion.Axis;
 
 /// <summary>Registers a dock for one Axis body worn system and issues the connection file its manager imports.</summary>
 [RequiresRole(Roles.Admin)]

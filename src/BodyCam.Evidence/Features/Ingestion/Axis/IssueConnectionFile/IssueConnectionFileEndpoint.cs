@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
-namespace BodyCam.Evidence.Features.Ingestion.Axis.IssueConnectionFile;
+namespace BodyCam.Evidence.Features.Ingestion.Axis;
 
 internal sealed class IssueConnectionFileEndpoint : IEndpoint
 {

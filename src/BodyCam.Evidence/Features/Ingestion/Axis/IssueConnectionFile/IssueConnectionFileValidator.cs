@@ -1,7 +1,7 @@
 using BodyCam.Evidence.Infrastructure.Text;
 using FluentValidation;
 
-namespace BodyCam.Evidence.Features.Ingestion.Axis.IssueConnectionFile;
+namespace BodyCam.Evidence.Features.Ingestion.Axis;
 
 public sealed class IssueConnectionFileValidator : AbstractValidator<IssueConnectionFile>
 {
