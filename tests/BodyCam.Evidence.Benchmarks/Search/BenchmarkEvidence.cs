@@ -106,14 +106,16 @@ internal static class BenchmarkEvidence
         yield return """
             INSERT INTO evidence_items (id, status, blob_name, bytes, stream_sha256, stored_sha256, dock_id, upload_id, received_at, verified_at,
                 probe_status, media_duration_seconds, recording_content_type, recording_file_name, recording_device_serial, recording_officer_id,
-                recording_recorded_start, recording_recorded_end, recording_id, officer_unit, recorded_at, recorded_until)
+                recording_recorded_start, recording_recorded_end, recording_id, officer_unit, recorded_at, recorded_until,
+                disposition, retained_by_default, blob_legal_hold)
             SELECT id, CASE WHEN h % 100 < 97 THEN 'Verified' WHEN h % 100 < 99 THEN 'Received' ELSE 'Quarantined' END,
                 'evidence/' || i, 50000000 + h % 500000000, md5(id::text) || md5(i::text), md5(id::text) || md5(i::text),
                 '00000000-0000-0000-0000-000000000001', lpad(i::text, 32, '0'), ended + interval '3 hours', ended + interval '3 hours 5 minutes',
                 'Probed', seconds, 'video/mp4', to_char(started, 'YYYYMMDD_HH24MISS') || '_X60-' || lpad(officer::text, 4, '0') || '.mp4',
                 'X60-' || lpad(officer::text, 4, '0'), 'officer-' || lpad(officer::text, 4, '0'),
                 started, CASE WHEN h2 % 100 <> 0 THEN ended END, recording_id, 'unit-' || lpad((officer % 40)::text, 2, '0'), started,
-                CASE WHEN h2 % 100 <> 0 THEN ended ELSE started END
+                CASE WHEN h2 % 100 <> 0 THEN ended ELSE started END,
+                'Retained', false, false
             FROM seed_items, LATERAL (SELECT started + seconds * interval '1 second' AS ended) e
             """;
         yield return Invariant($"""
