@@ -1,52 +1,27 @@
 using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
-using System.Text.Json;
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Evidence;
 using BodyCam.Evidence.Features;
 using BodyCam.Evidence.Features.Evidence;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Storage;
-using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using BodyCam.Evidence.Tests.Support;
 
 namespace BodyCam.Evidence.Tests.Features.Evidence;
 
-/// <summary>
-/// Each test runs its own host on a fake clock it moves past <c>Fixity:Interval</c> (30 days). The schedule never
-/// fires on its own here: runs are the test's, by the job or through the admin endpoint. Test recordings are 46 bytes.
-/// </summary>
-[TestFixtureSource(typeof(ApiProfile), nameof(ApiProfile.All))]
-public sealed class FixityTests(ApiProfile profile)
+public sealed class FixityTests(ApiProfile profile) : FixityClockTests(profile)
 {
-    private const string Never = "0 0 31 2 *";
-    private static readonly TimeSpan Interval = TimeSpan.FromDays(30);
-
-    private EvidenceApiFactory? _api;
-    private FakeTimeProvider _clock = null!;
-
-    private EvidenceApiFactory Api => _api ?? throw new InvalidOperationException("The test has not started its server.");
-
-    [TearDown]
-    public async Task StopServer()
-    {
-        if (_api is not null)
-        {
-            await _api.DisposeAsync();
-        }
-    }
-
     [Test]
     public async Task A_flipped_byte_quarantines_the_item_with_a_failed_custody_event_and_the_store_is_left_as_found()
     {
         await StartAsync();
         var tampered = await Api.UploadVerifiedRecordingAsync("officer-f1");
         var intact = await Api.UploadVerifiedRecordingAsync("officer-f1");
-        _clock.Advance(Interval + TimeSpan.FromDays(1));
+        Clock.Advance(Interval + TimeSpan.FromDays(1));
         var damaged = await StoredBlobs.FlipByteAsync(Settings, await BlobNameOfAsync(tampered), offset: 20);
 
         var run = await RunFixityAsync();
@@ -69,7 +44,7 @@ public sealed class FixityTests(ApiProfile profile)
         await StartAsync();
         var evidenceId = await Api.UploadVerifiedRecordingAsync("officer-f2");
         var blobName = await BlobNameOfAsync(evidenceId);
-        _clock.Advance(Interval + TimeSpan.FromDays(1));
+        Clock.Advance(Interval + TimeSpan.FromDays(1));
         await StoredBlobs.DeleteAsync(Settings, blobName);
 
         var run = await RunFixityAsync();
@@ -86,11 +61,11 @@ public sealed class FixityTests(ApiProfile profile)
     {
         await StartAsync();
         var evidenceId = await Api.UploadVerifiedRecordingAsync("officer-f3");
-        var verifiedAt = _clock.GetUtcNow();
-        _clock.Advance(TimeSpan.FromDays(29));
+        var verifiedAt = Clock.GetUtcNow();
+        Clock.Advance(TimeSpan.FromDays(29));
         var early = await RunFixityAsync();
-        _clock.Advance(TimeSpan.FromDays(2));
-        var checkedAt = _clock.GetUtcNow();
+        Clock.Advance(TimeSpan.FromDays(2));
+        var checkedAt = Clock.GetUtcNow();
 
         var due = await RunFixityAsync();
         var again = await RunFixityAsync();
@@ -116,7 +91,7 @@ public sealed class FixityTests(ApiProfile profile)
         {
             foreach (var (id, daysAgo) in new[] { (first, 35), (second, 45), (third, 40) })
             {
-                (await db.EvidenceItems.SingleAsync(e => e.Id == id)).RecordFixityCheck(_clock.GetUtcNow().AddDays(-daysAgo));
+                (await db.EvidenceItems.SingleAsync(e => e.Id == id)).RecordFixityCheck(Clock.GetUtcNow().AddDays(-daysAgo));
             }
             await db.SaveChangesAsync();
         }
@@ -141,7 +116,7 @@ public sealed class FixityTests(ApiProfile profile)
         {
             await Api.UploadVerifiedRecordingAsync("officer-f5");
         }
-        _clock.Advance(Interval + TimeSpan.FromDays(1));
+        Clock.Advance(Interval + TimeSpan.FromDays(1));
 
         var first = await RunFixityAsync();
         var second = await RunFixityAsync();
@@ -155,100 +130,14 @@ public sealed class FixityTests(ApiProfile profile)
     {
         await StartAsync(("Fixity:MaxBytesPerRun", "10"));
         var large = await Api.UploadVerifiedRecordingAsync("officer-f5");
-        _clock.Advance(TimeSpan.FromMinutes(1));
+        Clock.Advance(TimeSpan.FromMinutes(1));
         await Api.UploadVerifiedRecordingAsync("officer-f5");
-        _clock.Advance(Interval + TimeSpan.FromDays(1));
+        Clock.Advance(Interval + TimeSpan.FromDays(1));
 
         var run = await RunFixityAsync();
 
         Assert.That((run.Intact, run.Due), Is.EqualTo((1, 1)));
-        Assert.That((await ItemAsync(large)).LastFixityCheckAt, Is.EqualTo(_clock.GetUtcNow()));
-    }
-
-    [Test]
-    public async Task Admin_runs_fixity_now_the_answer_names_the_background_job_and_the_run_quarantines_a_damaged_item()
-    {
-        await StartAsync();
-        var evidenceId = await Api.UploadVerifiedRecordingAsync("officer-f6");
-        _clock.Advance(Interval + TimeSpan.FromDays(1));
-        await StoredBlobs.FlipByteAsync(Settings, await BlobNameOfAsync(evidenceId), offset: 0);
-
-        var response = await Api.ClientFor(Roles.Admin, "ada").PostAsync("/api/admin/jobs/fixity/run", null);
-
-        var run = await response.ReadAsync<JsonElement>(HttpStatusCode.Accepted);
-        var jobId = run.GetProperty("jobId").GetString();
-        Assert.That(jobId, Is.Not.Empty);
-        Assert.That((run.GetProperty("job").GetString(), run.GetProperty("recurringJobId").GetString()), Is.EqualTo(("fixity", "fixity")));
-        Assert.That(response.Headers.Location?.ToString(), Is.EqualTo($"/hangfire/jobs/details/{jobId}"));
-        var item = await WaitForAsync(evidenceId, e => e.Status != EvidenceStatus.Verified);
-        Assert.That(item.Status, Is.EqualTo(EvidenceStatus.Quarantined));
-        Assert.That(await EventsAsync(evidenceId, CustodyAction.FixityFailed), Has.Count.EqualTo(1));
-        await using var db = Api.OpenDb();
-        var requested = await db.CustodyEvents.SingleAsync(e => e.Action == CustodyAction.JobRunRequested);
-        Assert.That((requested.ActorId, requested.ActorRole, requested.EvidenceId), Is.EqualTo(("ada", Roles.Admin, (Guid?)null)));
-        Assert.That(requested.Reason, Does.Contain($"background job {jobId}"));
-    }
-
-    [Test]
-    public async Task Each_named_job_runs_and_the_names_map_to_the_registered_recurring_jobs()
-    {
-        await StartAsync();
-        var admin = Api.ClientFor(Roles.Admin, "ada");
-        var expected = new Dictionary<string, string>
-        {
-            ["retention-sweep"] = "retention-sweep",
-            ["purge"] = "purge",
-            ["fixity"] = "fixity",
-            ["checkpoint"] = "sign-checkpoint",
-            ["reconciliation"] = "reconcile-stuck-work",
-            ["expire-uploads"] = "expire-abandoned-uploads",
-            ["view-sessions"] = "view-sessions",
-        };
-        var jobIds = new HashSet<string>();
-        foreach (var (job, recurringJobId) in expected)
-        {
-            var run = await (await admin.PostAsync($"/api/admin/jobs/{job}/run", null)).ReadAsync<JsonElement>(HttpStatusCode.Accepted);
-            Assert.That(run.GetProperty("recurringJobId").GetString(), Is.EqualTo(recurringJobId), job);
-            jobIds.Add(run.GetProperty("jobId").GetString()!);
-        }
-
-        Assert.That(jobIds, Has.Count.EqualTo(expected.Count), "each run is a background job of its own");
-        await using var db = Api.OpenDb();
-        Assert.That(await db.CustodyEvents.CountAsync(e => e.Action == CustodyAction.JobRunRequested), Is.EqualTo(expected.Count));
-    }
-
-    [Test]
-    public async Task An_unknown_job_is_404_listing_the_known_ones_and_an_unregistered_one_is_404_naming_it()
-    {
-        await StartAsync();
-        var admin = Api.ClientFor(Roles.Admin, "ada");
-        var unknown = await admin.PostAsync("/api/admin/jobs/defragment/run", null);
-        Api.Service<IRecurringJobManager>().RemoveIfExists("purge");
-        var unregistered = await admin.PostAsync("/api/admin/jobs/purge/run", null);
-
-        var unknownDetail = (await unknown.AssertProblemAsync(HttpStatusCode.NotFound)).GetProperty("detail").GetString();
-        Assert.That(unknownDetail, Does.Contain("'defragment'"));
-        foreach (var known in new[] { "retention-sweep", "purge", "fixity", "checkpoint", "reconciliation", "expire-uploads", "view-sessions" })
-        {
-            Assert.That(unknownDetail, Does.Contain(known));
-        }
-        Assert.That((await unregistered.AssertProblemAsync(HttpStatusCode.NotFound)).GetProperty("detail").GetString(), Does.Contain("'purge'").And.Contain("not registered"));
-        await using var db = Api.OpenDb();
-        Assert.That(await db.CustodyEvents.AnyAsync(e => e.Action == CustodyAction.JobRunRequested), Is.False);
-    }
-
-    [Test]
-    public async Task Only_an_admin_may_run_a_job_and_a_refusal_is_a_custody_event()
-    {
-        await StartAsync();
-
-        var refused = await Api.ClientFor(Roles.Custodian, "carol").PostAsync("/api/admin/jobs/fixity/run", null);
-
-        await refused.AssertProblemAsync(HttpStatusCode.Forbidden);
-        await using var db = Api.OpenDb();
-        var denial = await db.CustodyEvents.SingleAsync(e => e.Action == CustodyAction.AccessDenied);
-        Assert.That((denial.ActorId, denial.Outcome), Is.EqualTo(("carol", CustodyOutcome.Denied)));
-        Assert.That(await db.CustodyEvents.AnyAsync(e => e.Action == CustodyAction.JobRunRequested), Is.False);
+        Assert.That((await ItemAsync(large)).LastFixityCheckAt, Is.EqualTo(Clock.GetUtcNow()));
     }
 
     [Test]
@@ -256,8 +145,8 @@ public sealed class FixityTests(ApiProfile profile)
     {
         await StartAsync();
         var evidenceId = await Api.UploadVerifiedRecordingAsync("officer-f7");
-        _clock.Advance(TimeSpan.FromDays(1));
-        var checkedAt = _clock.GetUtcNow();
+        Clock.Advance(TimeSpan.FromDays(1));
+        var checkedAt = Clock.GetUtcNow();
 
         var response = await Api.ClientFor(Roles.Custodian, "carol").PostAsync($"/api/evidence/{evidenceId}/fixity-check", null);
 
@@ -269,7 +158,7 @@ public sealed class FixityTests(ApiProfile profile)
         Assert.That((item.Status, item.LastFixityCheckAt), Is.EqualTo((EvidenceStatus.Verified, (DateTimeOffset?)checkedAt)));
         var check = (await EventsAsync(evidenceId, CustodyAction.FixityChecked)).Single();
         Assert.That((check.ActorId, check.ActorRole, check.Outcome, check.ContentSha256, check.Reason), Is.EqualTo(("carol", Roles.Custodian, CustodyOutcome.Succeeded, item.StreamSha256, found.Reason)));
-        _clock.Advance(Interval - TimeSpan.FromHours(1));
+        Clock.Advance(Interval - TimeSpan.FromHours(1));
         Assert.That((await RunFixityAsync()).Intact, Is.Zero, "the next scheduled check is due an interval after this one");
     }
 
@@ -330,7 +219,7 @@ public sealed class FixityTests(ApiProfile profile)
         await StartAsync();
         var evidenceId = await Api.UploadVerifiedRecordingAsync("officer-f10");
         var before = await ItemAsync(evidenceId);
-        _clock.Advance(TimeSpan.FromHours(1));
+        Clock.Advance(TimeSpan.FromHours(1));
 
         var refused = await Api.ClientFor(role, "not-a-custodian", "Unit-F").PostAsync($"/api/evidence/{evidenceId}/fixity-check", null);
 
@@ -356,36 +245,10 @@ public sealed class FixityTests(ApiProfile profile)
         Assert.That(await db.CustodyEvents.AnyAsync(e => e.Action == CustodyAction.FixityChecked || e.Action == CustodyAction.FixityFailed), Is.False);
     }
 
-    private EvidenceSettings Settings => Api.Service<EvidenceSettings>();
-
-    /// <summary>The clock starts on a whole second: PostgreSQL keeps microseconds, and times are compared exactly.</summary>
-    private async Task StartAsync(params (string Key, string Value)[] settings)
-    {
-        var now = DateTimeOffset.UtcNow;
-        _clock = new FakeTimeProvider(now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond)));
-        var clock = _clock;
-        _api = await EvidenceApiFactory.StartAsync(
-            profile, overNetwork: false, services => services.AddSingleton<TimeProvider>(clock), [("Fixity:Schedule", Never), .. settings]);
-    }
-
     private async Task<FixityRun> RunFixityAsync()
     {
         await using var scope = Api.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<CheckFixityJob>().RunAsync(CancellationToken.None);
-    }
-
-    private async Task<EvidenceItem> ItemAsync(Guid evidenceId)
-    {
-        await using var db = Api.OpenDb();
-        return await db.EvidenceItems.AsNoTracking().SingleAsync(e => e.Id == evidenceId);
-    }
-
-    private async Task<string> BlobNameOfAsync(Guid evidenceId) => (await ItemAsync(evidenceId)).BlobName;
-
-    private async Task<List<CustodyEvent>> EventsAsync(Guid evidenceId, CustodyAction action)
-    {
-        await using var db = Api.OpenDb();
-        return await db.CustodyEvents.AsNoTracking().Where(e => e.EvidenceId == evidenceId && e.Action == action).OrderBy(e => e.Sequence).ToListAsync();
     }
 
     private async Task<byte[]> ReadStoredAsync(string blobName)
@@ -394,19 +257,5 @@ public sealed class FixityTests(ApiProfile profile)
         using var copy = new MemoryStream();
         await stored.CopyToAsync(copy);
         return copy.ToArray();
-    }
-
-    private async Task<EvidenceItem> WaitForAsync(Guid evidenceId, Func<EvidenceItem, bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var item = await ItemAsync(evidenceId);
-            if (condition(item) || DateTime.UtcNow > deadline)
-            {
-                return item;
-            }
-            await Task.Delay(200);
-        }
     }
 }

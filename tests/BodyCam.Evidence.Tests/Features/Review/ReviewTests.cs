@@ -11,10 +11,10 @@ using BodyCam.Evidence.Tests.Support;
 namespace BodyCam.Evidence.Tests.Features.Review;
 
 /// <summary>
-/// Categories, cases, notes, bookmarks and reviews, as officers, supervisors and custodians use them, and the evidence
-/// detail that shows them. Every test makes its own officers and units, so tests share the host but not their rows.
+/// Categories, notes, bookmarks and reviews, as officers, supervisors and custodians use them, and the evidence
+/// detail that shows them.
 /// </summary>
-public sealed class ReviewTests(ApiProfile profile) : ApiTests(profile)
+public sealed class ReviewTests(ApiProfile profile) : UnitScopedApiTests(profile)
 {
     [Test]
     public async Task An_admin_creates_a_category_under_the_slug_of_its_name_and_a_second_of_that_name_gets_a_suffix()
@@ -133,110 +133,6 @@ public sealed class ReviewTests(ApiProfile profile) : ApiTests(profile)
 
         await response.AssertProblemAsync(HttpStatusCode.Forbidden);
         await AssertDeniedAsync(item, colleague, "AssignCategories");
-    }
-
-    [Test]
-    public async Task A_case_is_opened_linked_closed_and_unlinked_each_a_custody_event_and_a_closed_case_takes_no_changes()
-    {
-        var (officer, unit) = await NewOfficerAsync();
-        var item = await Api.UploadVerifiedRecordingAsync(officer);
-        var another = await Api.UploadVerifiedRecordingAsync(officer);
-        var supervisor = Api.ClientFor(Roles.Supervisor, NewId("sup"), unit);
-        var caseNumber = NewId("CR-2026");
-
-        var opened = await supervisor.PutAsJsonAsync($"/api/cases/{caseNumber}", new { title = "Robbery at the harbour" });
-        var linked = await supervisor.PostAsJsonAsync($"/api/evidence/{item}/cases", new { caseNumber });
-        var linkedAgain = await supervisor.PostAsJsonAsync($"/api/evidence/{item}/cases", new { caseNumber });
-        var closed = await supervisor.PutAsJsonAsync($"/api/cases/{caseNumber}", new { title = "Robbery at the harbour", status = "Closed" });
-        var linkToClosed = await supervisor.PostAsJsonAsync($"/api/evidence/{another}/cases", new { caseNumber });
-        var unlinkFromClosed = await supervisor.DeleteAsync($"/api/evidence/{item}/cases/{caseNumber}");
-        var whileClosed = await DetailAsync(item);
-        var reopened = await supervisor.PutAsJsonAsync($"/api/cases/{caseNumber}", new { title = "Robbery at the harbour", status = "open" });
-        var unlinked = await supervisor.DeleteAsync($"/api/evidence/{item}/cases/{caseNumber}");
-        var unlinkedAgain = await supervisor.DeleteAsync($"/api/evidence/{item}/cases/{caseNumber}");
-
-        var @case = await opened.ReadAsync<JsonElement>(HttpStatusCode.OK);
-        Assert.That((Text(@case, "caseNumber"), Text(@case, "title"), Text(@case, "status")), Is.EqualTo((caseNumber, "Robbery at the harbour", "Open")));
-        Assert.That(linked.StatusCode, Is.EqualTo(HttpStatusCode.Created), await linked.Content.ReadAsStringAsync());
-        Assert.That(linked.Headers.Location?.ToString(), Is.EqualTo($"/api/cases/{caseNumber}"));
-        Assert.That(linkedAgain.StatusCode, Is.EqualTo(HttpStatusCode.OK), "linking again changes nothing");
-        Assert.That(Text(await closed.ReadAsync<JsonElement>(HttpStatusCode.OK), "status"), Is.EqualTo("Closed"));
-        await linkToClosed.AssertProblemAsync(HttpStatusCode.Conflict);
-        await unlinkFromClosed.AssertProblemAsync(HttpStatusCode.Conflict);
-        Assert.That(
-            whileClosed.GetProperty("cases").EnumerateArray().Select(c => (Text(c, "caseNumber"), Text(c, "title"), Text(c, "status"))),
-            Is.EqualTo(new[] { (caseNumber, "Robbery at the harbour", "Closed") }));
-        Assert.That(Text(await reopened.ReadAsync<JsonElement>(HttpStatusCode.OK), "status"), Is.EqualTo("Open"));
-        Assert.That(unlinked.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
-        await unlinkedAgain.AssertProblemAsync(HttpStatusCode.NotFound);
-        Assert.That((await DetailAsync(item)).GetProperty("cases").GetArrayLength(), Is.Zero);
-        Assert.That(await ReasonsAsync(item, CustodyAction.CaseLinked), Is.EqualTo(new[] { $"linked to case {caseNumber} 'Robbery at the harbour'" }));
-        Assert.That(await ReasonsAsync(item, CustodyAction.CaseUnlinked), Has.Count.EqualTo(1).And.All.StartWith($"removed from case {caseNumber} "));
-        Assert.That(await ReasonsAsync(another, CustodyAction.CaseLinked), Is.Empty);
-        await using var db = Api.OpenDb();
-        Assert.That(
-            await db.CustodyEvents.Where(e => e.Action == CustodyAction.CaseRecorded && e.Reason!.StartsWith($"case {caseNumber} "))
-                .OrderBy(e => e.Sequence).Select(e => e.Reason).ToListAsync(),
-            Is.EqualTo(new[]
-            {
-                $"case {caseNumber} opened: 'Robbery at the harbour', Open",
-                $"case {caseNumber} changed: 'Robbery at the harbour', Closed",
-                $"case {caseNumber} changed: 'Robbery at the harbour', Open",
-            }));
-    }
-
-    [Test]
-    public async Task A_case_shows_only_the_linked_items_the_caller_may_see()
-    {
-        var (north, northUnit) = await NewOfficerAsync();
-        var (south, southUnit) = await NewOfficerAsync();
-        var northItem = await Api.UploadVerifiedRecordingAsync(north);
-        var southItem = await Api.UploadVerifiedRecordingAsync(south);
-        var custodian = Api.ClientFor(Roles.Custodian, "carol");
-        var caseNumber = NewId("CASE");
-        await (await custodian.PutAsJsonAsync($"/api/cases/{caseNumber}", new { title = "Two units" })).ReadAsync<JsonElement>(HttpStatusCode.OK);
-        foreach (var item in new[] { northItem, southItem })
-        {
-            await (await custodian.PostAsJsonAsync($"/api/evidence/{item}/cases", new { caseNumber })).ReadAsync<JsonElement>(HttpStatusCode.Created);
-        }
-
-        var asCustodian = await (await custodian.GetAsync($"/api/cases/{caseNumber}")).ReadAsync<JsonElement>(HttpStatusCode.OK);
-        var asNorth = await (await Api.ClientFor(Roles.Supervisor, NewId("sup"), northUnit).GetAsync($"/api/cases/{caseNumber}")).ReadAsync<JsonElement>(HttpStatusCode.OK);
-        var asSouthOfficer = await (await Api.ClientFor(Roles.Officer, south, southUnit).GetAsync($"/api/cases/{caseNumber}")).ReadAsync<JsonElement>(HttpStatusCode.OK);
-        var unknown = await custodian.GetAsync($"/api/cases/{NewId("NONE")}");
-
-        Assert.That(ItemIds(asCustodian), Is.EquivalentTo(new[] { northItem, southItem }));
-        Assert.That(ItemIds(asNorth), Is.EqualTo(new[] { northItem }));
-        Assert.That(ItemIds(asSouthOfficer), Is.EqualTo(new[] { southItem }));
-        Assert.That(Text(asCustodian.GetProperty("items")[0], "linkedBy"), Is.EqualTo("carol"));
-        await unknown.AssertProblemAsync(HttpStatusCode.NotFound);
-    }
-
-    [Test]
-    public async Task Case_requests_name_the_field_they_refuse_and_another_units_supervisor_may_not_link()
-    {
-        var (officer, _) = await NewOfficerAsync();
-        var item = await Api.UploadVerifiedRecordingAsync(officer);
-        var custodian = Api.ClientFor(Roles.Custodian, "carol");
-        var caseNumber = NewId("CASE");
-        await (await custodian.PutAsJsonAsync($"/api/cases/{caseNumber}", new { title = "Scoped" })).ReadAsync<JsonElement>(HttpStatusCode.OK);
-        var otherSupervisor = NewId("sup");
-
-        var badStatus = await custodian.PutAsJsonAsync($"/api/cases/{NewId("CASE")}", new { title = "T", status = "Pending" });
-        var badNumber = await custodian.PutAsJsonAsync("/api/cases/-dash-first", new { title = "T" });
-        var noTitle = await custodian.PutAsJsonAsync($"/api/cases/{NewId("CASE")}", new { status = "Open" });
-        var unknownCase = await custodian.PostAsJsonAsync($"/api/evidence/{item}/cases", new { caseNumber = NewId("NONE") });
-        var byOfficer = await Api.ClientFor(Roles.Officer, officer).PutAsJsonAsync($"/api/cases/{NewId("CASE")}", new { title = "Mine" });
-        var otherUnit = await Api.ClientFor(Roles.Supervisor, otherSupervisor, NewId("Unit")).PostAsJsonAsync($"/api/evidence/{item}/cases", new { caseNumber });
-
-        await AssertNamesFieldAsync(badStatus, "status");
-        await AssertNamesFieldAsync(badNumber, "caseNumber");
-        await AssertNamesFieldAsync(noTitle, "title");
-        await AssertNamesFieldAsync(unknownCase, "caseNumber");
-        await byOfficer.AssertProblemAsync(HttpStatusCode.Forbidden);
-        await otherUnit.AssertProblemAsync(HttpStatusCode.Forbidden);
-        await AssertDeniedAsync(item, otherSupervisor, "LinkEvidenceToCase");
-        Assert.That(await ReasonsAsync(item, CustodyAction.CaseLinked), Is.Empty);
     }
 
     [Test]
@@ -388,23 +284,11 @@ public sealed class ReviewTests(ApiProfile profile) : ApiTests(profile)
 
     private static string Listed(string[] categories) => categories.Length == 0 ? "(none)" : string.Join(", ", categories.Order(StringComparer.Ordinal));
 
-    private async Task<(string OfficerId, string Unit)> NewOfficerAsync(string? unit = null)
-    {
-        var officerId = NewId("officer");
-        unit ??= NewId("Unit");
-        var response = await Api.ClientFor(Roles.Admin, "ada").PutAsJsonAsync($"/api/officers/{officerId}", new { name = $"Officer {officerId}", unit });
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
-        return (officerId, unit);
-    }
-
     private async Task<string> CreateCategoryAsync(string name)
     {
         var response = await Api.ClientFor(Roles.Admin, "ada").PostAsJsonAsync("/api/categories", new { name, retentionDays = 365 });
         return Text(await response.ReadAsync<JsonElement>(HttpStatusCode.Created), "id")!;
     }
-
-    private async Task<JsonElement> DetailAsync(Guid item) =>
-        await (await Api.ClientFor(Roles.Custodian, "carol").GetAsync($"/api/evidence/{item}")).ReadAsync<JsonElement>(HttpStatusCode.OK);
 
     /// <summary>Reads the item until its probe has run (or 60 s pass).</summary>
     private async Task<JsonElement> ProbedAsync(Guid item)
@@ -421,31 +305,4 @@ public sealed class ReviewTests(ApiProfile profile) : ApiTests(profile)
             await Task.Delay(200);
         }
     }
-
-    private async Task<List<string?>> ReasonsAsync(Guid item, CustodyAction action)
-    {
-        await using var db = Api.OpenDb();
-        return await db.CustodyEvents.Where(e => e.EvidenceId == item && e.Action == action).OrderBy(e => e.Sequence).Select(e => e.Reason).ToListAsync();
-    }
-
-    private async Task AssertDeniedAsync(Guid item, string actorId, string reasonNames)
-    {
-        await using var db = Api.OpenDb();
-        var denial = await db.CustodyEvents.SingleAsync(e => e.EvidenceId == item && e.Action == CustodyAction.AccessDenied && e.ActorId == actorId);
-        Assert.That(denial.Outcome, Is.EqualTo(CustodyOutcome.Denied));
-        Assert.That(denial.Reason, Does.Contain(reasonNames));
-    }
-
-    private static async Task<JsonElement> AssertNamesFieldAsync(HttpResponseMessage response, string field)
-    {
-        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
-        Assert.That(problem.GetProperty("errors").TryGetProperty(field, out _), Is.True, problem.ToString());
-        return problem;
-    }
-
-    private static IEnumerable<Guid> ItemIds(JsonElement @case) => @case.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("evidenceId").GetGuid());
-
-    private static string? Text(JsonElement element, string property) => element.GetProperty(property).GetString();
-
-    private static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..8]}";
 }
