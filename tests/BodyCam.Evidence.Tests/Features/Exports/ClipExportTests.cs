@@ -634,14 +634,4 @@ public sealed class ClipExportTests(ApiProfile profile)
     private HttpClient Supervisor() => _api.ClientFor(Roles.Supervisor, "clip-supervisor", Unit);
 
     private HttpClient Custodian() => _api.ClientFor(Roles.Custodian, "clip-custodian");
-
-    /// <summary>Real time, moved on by the test: commands read it through TimeProvider.</summary>
-    private sealed class MovableClock : TimeProvider
-    {
-        private long _offsetTicks;
-
-        public override DateTimeOffset GetUtcNow() => base.GetUtcNow().AddTicks(Interlocked.Read(ref _offsetTicks));
-
-        public void Advance(TimeSpan by) => Interlocked.Add(ref _offsetTicks, by.Ticks);
-    }
 }

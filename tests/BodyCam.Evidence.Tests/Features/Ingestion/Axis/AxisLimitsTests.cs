@@ -67,7 +67,7 @@ public sealed class AxisLimitsTests(ApiProfile profile)
     [Test]
     public async Task A_token_past_its_lifetime_is_401_and_a_new_one_works()
     {
-        var clock = new AdjustableClock();
+        var clock = new MovableClock();
         await using var host = new EvidenceApiFactory(profile, await TestDatabases.CreateAsync(profile.Database), [("Axis:TokenLifetime", "00:01:00")]);
         var api = host.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock)));
         using var admin = api.CreateClient();
@@ -95,16 +95,6 @@ public sealed class AxisLimitsTests(ApiProfile profile)
         await renewed.AssertStatusAsync(HttpStatusCode.OK);
         await using var reader = OpenDb(api);
         Assert.That(await reader.CustodyEvents.AnyAsync(e => e.Sequence > before && e.Action == CustodyAction.AuthenticationFailed), Is.True);
-    }
-
-    /// <summary>A clock that can be moved forward, so a token's lifetime can pass without waiting for it.</summary>
-    private sealed class AdjustableClock : TimeProvider
-    {
-        private long _offsetTicks;
-
-        public override DateTimeOffset GetUtcNow() => base.GetUtcNow().AddTicks(Interlocked.Read(ref _offsetTicks));
-
-        public void Advance(TimeSpan by) => Interlocked.Add(ref _offsetTicks, by.Ticks);
     }
 
     private static async Task<long> LastSequenceAsync(EvidenceDb db) => await db.CustodyEvents.MaxAsync(e => (long?)e.Sequence) ?? -1;
