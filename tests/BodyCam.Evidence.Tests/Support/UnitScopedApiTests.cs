@@ -22,6 +22,12 @@ public abstract class UnitScopedApiTests(ApiProfile profile) : ApiTests(profile)
         return (officerId, unit);
     }
 
+    protected async Task<string> CreateCategoryAsync(string name)
+    {
+        var response = await Api.ClientFor(Roles.Admin, "ada").PostAsJsonAsync("/api/categories", new { name, retentionDays = 365 });
+        return Text(await response.ReadAsync<JsonElement>(HttpStatusCode.Created), "id")!;
+    }
+
     protected async Task<JsonElement> DetailAsync(Guid item) =>
         await (await Api.ClientFor(Roles.Custodian, "carol").GetAsync($"/api/evidence/{item}")).ReadAsync<JsonElement>(HttpStatusCode.OK);
 

@@ -5,136 +5,16 @@ using System.Text;
 using System.Text.Json;
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Infrastructure.Identity;
-using Microsoft.EntityFrameworkCore;
 using BodyCam.Evidence.Tests.Support;
 
 namespace BodyCam.Evidence.Tests.Features.Review;
 
 /// <summary>
-/// Categories, notes, bookmarks and reviews, as officers, supervisors and custodians use them, and the evidence
-/// detail that shows them.
+/// Notes, bookmarks and reviews, as officers, supervisors and custodians use them, and the evidence detail that shows
+/// them beside the item's categories and cases.
 /// </summary>
 public sealed class ReviewTests(ApiProfile profile) : UnitScopedApiTests(profile)
 {
-    [Test]
-    public async Task An_admin_creates_a_category_under_the_slug_of_its_name_and_a_second_of_that_name_gets_a_suffix()
-    {
-        var admin = Api.ClientFor(Roles.Admin, "ada");
-        var word = NewId("Traffic");
-
-        var first = await admin.PostAsJsonAsync("/api/categories", new { name = $"{word} Stop — Côte", retentionDays = (int?)null });
-        var second = await admin.PostAsJsonAsync("/api/categories", new { name = $"{word} stop: côte", retentionDays = 30 });
-        var blank = await admin.PostAsJsonAsync("/api/categories", new { name = "  ", retentionDays = 30 });
-        var byOfficer = await Api.ClientFor(Roles.Officer, NewId("officer")).PostAsJsonAsync("/api/categories", new { name = "Mine", retentionDays = 30 });
-
-        var slug = $"{word.ToLowerInvariant()}-stop-cote";
-        var created = await first.ReadAsync<JsonElement>(HttpStatusCode.Created);
-        Assert.That(first.Headers.Location?.ToString(), Is.EqualTo($"/api/categories/{slug}"));
-        Assert.That(
-            (Text(created, "id"), Text(created, "name"), created.GetProperty("retentionDays").ValueKind, created.GetProperty("active").GetBoolean()),
-            Is.EqualTo((slug, $"{word} Stop — Côte", JsonValueKind.Null, true)));
-        Assert.That(Text(await second.ReadAsync<JsonElement>(HttpStatusCode.Created), "id"), Is.EqualTo(slug + "-2"));
-        await AssertNamesFieldAsync(blank, "name");
-        await byOfficer.AssertProblemAsync(HttpStatusCode.Forbidden);
-        var listed = await (await admin.GetAsync("/api/categories")).ReadAsync<JsonElement>(HttpStatusCode.OK);
-        Assert.That(listed.EnumerateArray().Select(c => Text(c, "id")), Is.SupersetOf(new[] { slug, slug + "-2" }));
-        await using var db = Api.OpenDb();
-        Assert.That(
-            await db.CustodyEvents.CountAsync(e => e.Action == CustodyAction.CategoryRecorded && e.Reason!.StartsWith($"category {slug} ")),
-            Is.EqualTo(1));
-    }
-
-    [Test]
-    public async Task An_officer_categorises_their_own_recording_and_the_change_is_a_custody_event_from_old_to_new()
-    {
-        var (officer, unit) = await NewOfficerAsync();
-        var useOfForce = await CreateCategoryAsync("Use of force");
-        var traffic = await CreateCategoryAsync("Traffic");
-        using var dock = Api.DockClient(await Api.RegisterDockAsync());
-        var item = await dock.UploadVerifiedRecordingAsync(officer, new Dictionary<string, string> { ["category"] = "camera-only" });
-
-        var byOfficer = await Api.ClientFor(Roles.Officer, officer, unit)
-            .PutAsJsonAsync($"/api/evidence/{item}/categories", new { categories = new[] { "camera-only", useOfForce, traffic } });
-        var bySupervisor = await Api.ClientFor(Roles.Supervisor, NewId("sup"), unit)
-            .PutAsJsonAsync($"/api/evidence/{item}/categories", new { categories = new[] { traffic } });
-
-        var assigned = await byOfficer.ReadAsync<JsonElement>(HttpStatusCode.OK);
-        Assert.That(
-            assigned.GetProperty("categories").EnumerateArray().Select(c => (Text(c, "id"), Text(c, "name"), c.GetProperty("known").GetBoolean())),
-            Is.EqualTo(new[] { ("camera-only", (string?)null, false), (traffic, "Traffic", true), (useOfForce, "Use of force", true) }.OrderBy(c => c.Item1, StringComparer.Ordinal)));
-        await bySupervisor.ReadAsync<JsonElement>(HttpStatusCode.OK);
-        var detail = await DetailAsync(item);
-        Assert.That(detail.GetProperty("categories").EnumerateArray().Select(c => Text(c, "id")), Is.EqualTo(new[] { traffic }));
-        var reasons = await ReasonsAsync(item, CustodyAction.CategoriesAssigned);
-        Assert.That(reasons, Is.EqualTo(new[]
-        {
-            "categories (none) → camera-only; from the upload's metadata",
-            Arrow(["camera-only"], ["camera-only", useOfForce, traffic]),
-            Arrow(["camera-only", useOfForce, traffic], [traffic]),
-        }));
-    }
-
-    [Test]
-    public async Task Concurrent_category_changes_of_one_item_all_succeed_and_their_custody_events_chain_from_old_to_new()
-    {
-        var (officer, unit) = await NewOfficerAsync();
-        var (a, b, c) = (await CreateCategoryAsync("Arrest"), await CreateCategoryAsync("Patrol"), await CreateCategoryAsync("Interview"));
-        var item = await Api.UploadVerifiedRecordingAsync(officer);
-        var supervisor = Api.ClientFor(Roles.Supervisor, NewId("sup"), unit);
-        string[][] choices = [[a, b], [b, c]];
-
-        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
-            supervisor.PutAsJsonAsync($"/api/evidence/{item}/categories", new { categories = choices[i % 2] })));
-
-        foreach (var response in responses)
-        {
-            await response.ReadAsync<JsonElement>(HttpStatusCode.OK);
-        }
-        var carried = (await DetailAsync(item)).GetProperty("categories").EnumerateArray().Select(c => Text(c, "id")!).ToArray();
-        var reasons = await ReasonsAsync(item, CustodyAction.CategoriesAssigned);
-        Assert.That(reasons, Has.Count.InRange(1, responses.Length));
-        var carriedBefore = Array.Empty<string>();
-        foreach (var reason in reasons)
-        {
-            carriedBefore = choices.Single(after => reason == Arrow(carriedBefore, after));
-        }
-        Assert.That(carried, Is.EquivalentTo(carriedBefore), "each change starts from the previous one's result and the last is what the item carries");
-    }
-
-    [Test]
-    public async Task Categories_the_agency_does_not_offer_are_refused_naming_categories()
-    {
-        var (officer, unit) = await NewOfficerAsync();
-        var retired = await CreateCategoryAsync("Retired");
-        await (await Api.ClientFor(Roles.Admin, "ada").PutAsJsonAsync($"/api/categories/{retired}", new { name = "Retired", retentionDays = 30, active = false }))
-            .ReadAsync<JsonElement>(HttpStatusCode.OK);
-        var item = await Api.UploadVerifiedRecordingAsync(officer);
-        var supervisor = Api.ClientFor(Roles.Supervisor, NewId("sup"), unit);
-
-        var unknown = await supervisor.PutAsJsonAsync($"/api/evidence/{item}/categories", new { categories = new[] { "no-such-category" } });
-        var inactive = await supervisor.PutAsJsonAsync($"/api/evidence/{item}/categories", new { categories = new[] { retired } });
-        var missing = await supervisor.PutAsJsonAsync($"/api/evidence/{item}/categories", new { });
-
-        var problem = await AssertNamesFieldAsync(unknown, "categories");
-        Assert.That(problem.GetProperty("errors").GetProperty("categories")[0].GetString(), Does.Contain("no-such-category"));
-        await AssertNamesFieldAsync(inactive, "categories");
-        await AssertNamesFieldAsync(missing, "categories");
-        Assert.That(await ReasonsAsync(item, CustodyAction.CategoriesAssigned), Is.Empty, "nothing was changed");
-    }
-
-    [Test]
-    public async Task A_colleague_may_not_categorise_an_officers_recording_and_the_refusal_is_a_custody_event()
-    {
-        var (officer, unit) = await NewOfficerAsync();
-        var (colleague, _) = await NewOfficerAsync(unit);
-        var item = await Api.UploadVerifiedRecordingAsync(officer);
-
-        var response = await Api.ClientFor(Roles.Officer, colleague, unit).PutAsJsonAsync($"/api/evidence/{item}/categories", new { categories = Array.Empty<string>() });
-
-        await response.AssertProblemAsync(HttpStatusCode.Forbidden);
-        await AssertDeniedAsync(item, colleague, "AssignCategories");
-    }
-
     [Test]
     public async Task A_note_is_kept_as_written_and_bound_into_custody_by_its_hash()
     {
@@ -278,16 +158,6 @@ public sealed class ReviewTests(ApiProfile profile) : UnitScopedApiTests(profile
         Assert.That(
             (detail.GetProperty("hasPoster").GetBoolean(), Text(detail, "posterUrl")),
             Is.EqualTo((true, $"/api/evidence/{video}/poster")));
-    }
-
-    private static string Arrow(string[] before, string[] after) => $"categories {Listed(before)} → {Listed(after)}; assigned by hand";
-
-    private static string Listed(string[] categories) => categories.Length == 0 ? "(none)" : string.Join(", ", categories.Order(StringComparer.Ordinal));
-
-    private async Task<string> CreateCategoryAsync(string name)
-    {
-        var response = await Api.ClientFor(Roles.Admin, "ada").PostAsJsonAsync("/api/categories", new { name, retentionDays = 365 });
-        return Text(await response.ReadAsync<JsonElement>(HttpStatusCode.Created), "id")!;
     }
 
     /// <summary>Reads the item until its probe has run (or 60 s pass).</summary>
