@@ -5,9 +5,9 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
+using BodyCam.Evidence.Tests.Support;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
-using BodyCam.Evidence.Tests.Support;
 
 namespace BodyCam.Evidence.Tests.Api;
 

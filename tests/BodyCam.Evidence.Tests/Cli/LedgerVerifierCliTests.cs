@@ -1,8 +1,8 @@
 using BodyCam.Evidence.Infrastructure.Identity;
+using BodyCam.Evidence.Tests.Support;
 using BodyCam.Evidence.Verification.Ledger;
 using BodyCam.Evidence.Verification.Notes;
 using Microsoft.EntityFrameworkCore;
-using BodyCam.Evidence.Tests.Support;
 
 namespace BodyCam.Evidence.Tests.Cli;
 

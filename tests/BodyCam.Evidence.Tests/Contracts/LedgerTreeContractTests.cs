@@ -5,10 +5,10 @@ using BodyCam.Evidence.Features.Docks;
 using BodyCam.Evidence.Infrastructure.Ledger;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;
+using BodyCam.Evidence.Tests.Support;
 using BodyCam.Evidence.Verification.Ledger;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using BodyCam.Evidence.Tests.Support;
 
 namespace BodyCam.Evidence.Tests.Contracts;
 

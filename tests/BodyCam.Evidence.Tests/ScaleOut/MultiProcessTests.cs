@@ -3,11 +3,11 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using BodyCam.Evidence.Infrastructure.Identity;
+using BodyCam.Evidence.Tests.Cli;
+using BodyCam.Evidence.Tests.Support;
 using BodyCam.Evidence.Verification.Ledger;
 using BodyCam.Evidence.Verification.Notes;
 using Microsoft.EntityFrameworkCore;
-using BodyCam.Evidence.Tests.Cli;
-using BodyCam.Evidence.Tests.Support;
 
 namespace BodyCam.Evidence.Tests.ScaleOut;
 

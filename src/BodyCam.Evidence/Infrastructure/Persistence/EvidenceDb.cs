@@ -1,12 +1,12 @@
+using BodyCam.Evidence.Domain.Cameras;
+using BodyCam.Evidence.Domain.Cases;
+using BodyCam.Evidence.Domain.Categories;
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Docks;
 using BodyCam.Evidence.Domain.Evidence;
 using BodyCam.Evidence.Domain.Exports;
 using BodyCam.Evidence.Domain.Ingestion;
 using BodyCam.Evidence.Domain.Ledger;
-using BodyCam.Evidence.Domain.Cameras;
-using BodyCam.Evidence.Domain.Cases;
-using BodyCam.Evidence.Domain.Categories;
 using BodyCam.Evidence.Domain.People;
 using BodyCam.Evidence.Domain.Playback;
 using BodyCam.Evidence.Domain.Recordings;

@@ -6,10 +6,10 @@ using BodyCam.Evidence.Domain.Evidence;
 using BodyCam.Evidence.Features.Disposition;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Storage;
+using BodyCam.Evidence.Tests.Support;
 using BodyCam.Evidence.Verification.Disposition;
 using BodyCam.Evidence.Verification.Notes;
 using Microsoft.EntityFrameworkCore;
-using BodyCam.Evidence.Tests.Support;
 
 namespace BodyCam.Evidence.Tests.Features.Disposition;
 

@@ -5,8 +5,8 @@ using BodyCam.Evidence.Domain.Docks;
 using BodyCam.Evidence.Features.Docks;
 using BodyCam.Evidence.Features.Identity;
 using BodyCam.Evidence.Infrastructure.Identity;
-using Microsoft.EntityFrameworkCore;
 using BodyCam.Evidence.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace BodyCam.Evidence.Tests.Features.Docks;
 

@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Infrastructure.Identity;
-using Microsoft.EntityFrameworkCore;
 using BodyCam.Evidence.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace BodyCam.Evidence.Tests.Features.Evidence;
 

@@ -4,9 +4,9 @@ using System.Text.Json;
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Features.Exports;
 using BodyCam.Evidence.Infrastructure.Identity;
+using BodyCam.Evidence.Tests.Support;
 using BodyCam.Evidence.Verification.Exports;
 using Microsoft.EntityFrameworkCore;
-using BodyCam.Evidence.Tests.Support;
 
 namespace BodyCam.Evidence.Tests.Features.Exports;
 

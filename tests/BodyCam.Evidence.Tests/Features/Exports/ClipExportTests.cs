@@ -11,11 +11,11 @@ using BodyCam.Evidence.Features.Exports;
 using BodyCam.Evidence.Features.Review;
 using BodyCam.Evidence.Features.StuckWork;
 using BodyCam.Evidence.Infrastructure.Identity;
+using BodyCam.Evidence.Tests.Support;
 using BodyCam.Evidence.Verification.Exports;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using BodyCam.Evidence.Tests.Support;
 
 namespace BodyCam.Evidence.Tests.Features.Exports;
 

@@ -6,9 +6,9 @@ using BodyCam.Evidence.Domain.Evidence;
 using BodyCam.Evidence.Features.Exports;
 using BodyCam.Evidence.Features.Review;
 using BodyCam.Evidence.Infrastructure.Identity;
+using BodyCam.Evidence.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
-using BodyCam.Evidence.Tests.Support;
 
 namespace BodyCam.Evidence.Tests.Features.Exports;
 

@@ -7,11 +7,11 @@ using System.Text.Json;
 using BodyCam.Evidence.Domain.Exports;
 using BodyCam.Evidence.Features.Exports;
 using BodyCam.Evidence.Infrastructure.Identity;
+using BodyCam.Evidence.Tests.Support;
 using BodyCam.Evidence.Verification.Exports;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using BodyCam.Evidence.Tests.Support;
 
 namespace BodyCam.Evidence.Tests.Features.Exports;
 

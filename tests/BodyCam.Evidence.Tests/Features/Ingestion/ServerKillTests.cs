@@ -5,8 +5,8 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using BodyCam.Evidence.Infrastructure.Identity;
-using Microsoft.EntityFrameworkCore;
 using BodyCam.Evidence.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace BodyCam.Evidence.Tests.Features.Ingestion;
 

@@ -4,10 +4,10 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using BodyCam.Evidence.Infrastructure.Storage;
+using BodyCam.Evidence.Tests.Support;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
-using BodyCam.Evidence.Tests.Support;
 
 namespace BodyCam.Evidence.Tests.Features.Ingestion;
 

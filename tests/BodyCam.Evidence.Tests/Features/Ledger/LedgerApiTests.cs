@@ -3,10 +3,10 @@ using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Features.Evidence;
 using BodyCam.Evidence.Features.Ledger;
 using BodyCam.Evidence.Infrastructure.Identity;
+using BodyCam.Evidence.Tests.Support;
 using BodyCam.Evidence.Verification.Ledger;
 using BodyCam.Evidence.Verification.Notes;
 using Microsoft.EntityFrameworkCore;
-using BodyCam.Evidence.Tests.Support;
 
 namespace BodyCam.Evidence.Tests.Features.Ledger;
 

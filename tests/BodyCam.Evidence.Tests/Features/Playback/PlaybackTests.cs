@@ -8,13 +8,13 @@ using BodyCam.Evidence.Features.Evidence;
 using BodyCam.Evidence.Features.Playback;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Storage;
+using BodyCam.Evidence.Tests.Support;
 using Hangfire;
 using Hangfire.Storage;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using BodyCam.Evidence.Tests.Support;
 
 namespace BodyCam.Evidence.Tests.Features.Playback;
 

@@ -5,10 +5,10 @@ using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Features.Retention;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Storage;
+using BodyCam.Evidence.Tests.Support;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using BodyCam.Evidence.Tests.Support;
 
 namespace BodyCam.Evidence.Tests.Features.Retention;
 

@@ -3,8 +3,8 @@ using System.Net.Http.Headers;
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Features.Identity;
 using BodyCam.Evidence.Infrastructure.Identity;
-using Microsoft.EntityFrameworkCore;
 using BodyCam.Evidence.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace BodyCam.Evidence.Tests.Infrastructure.Identity;
 

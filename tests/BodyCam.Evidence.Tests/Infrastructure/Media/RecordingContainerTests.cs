@@ -7,9 +7,9 @@ using BodyCam.Evidence.Domain.Evidence;
 using BodyCam.Evidence.Domain.Exports;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Storage;
+using BodyCam.Evidence.Tests.Support;
 using BodyCam.Evidence.Verification.Exports;
 using Microsoft.EntityFrameworkCore;
-using BodyCam.Evidence.Tests.Support;
 
 namespace BodyCam.Evidence.Tests.Infrastructure.Media;
 

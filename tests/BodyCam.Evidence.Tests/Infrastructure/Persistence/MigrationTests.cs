@@ -1,7 +1,7 @@
 using BodyCam.Evidence.Infrastructure.Persistence;
+using BodyCam.Evidence.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using BodyCam.Evidence.Tests.Support;
 
 namespace BodyCam.Evidence.Tests.Infrastructure.Persistence;
 

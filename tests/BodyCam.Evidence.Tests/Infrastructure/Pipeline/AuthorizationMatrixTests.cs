@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Infrastructure.Identity;
+using BodyCam.Evidence.Tests.Support;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using BodyCam.Evidence.Tests.Support;
 
 namespace BodyCam.Evidence.Tests.Infrastructure.Pipeline;
 

@@ -6,12 +6,12 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Infrastructure.Identity;
+using BodyCam.Evidence.Tests.Infrastructure.Pipeline;
+using BodyCam.Evidence.Tests.Support;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
-using BodyCam.Evidence.Tests.Infrastructure.Pipeline;
-using BodyCam.Evidence.Tests.Support;
 
 namespace BodyCam.Evidence.Tests.Infrastructure.Text;
 

@@ -1,9 +1,9 @@
 using BodyCam.Evidence.Domain.Categories;
 using BodyCam.Evidence.Domain.Custody;
+using BodyCam.Evidence.Features.Retention;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;
-using BodyCam.Evidence.Features.Retention;
 using Hangfire;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.Http;
 using BodyCam.Evidence.Infrastructure.Problems;
 using BodyCam.Evidence.Infrastructure.Text;
+using Microsoft.AspNetCore.Http;
 
 namespace BodyCam.Evidence.Features.Ingestion.Axis;
 

@@ -4,13 +4,13 @@ using System.Text;
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Recordings;
 using BodyCam.Evidence.Features.Categories;
+using BodyCam.Evidence.Features.Retention;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;
 using BodyCam.Evidence.Infrastructure.Problems;
 using BodyCam.Evidence.Infrastructure.Storage;
 using BodyCam.Evidence.Infrastructure.Text;
-using BodyCam.Evidence.Features.Retention;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using BodyCam.Evidence.Domain.Custody;
-using Microsoft.EntityFrameworkCore;
 using BodyCam.Evidence.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace BodyCam.Evidence.Tests.Features.Ingestion.Axis;
 

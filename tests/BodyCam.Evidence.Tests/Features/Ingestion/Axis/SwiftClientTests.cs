@@ -6,8 +6,8 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Infrastructure.Identity;
-using Microsoft.EntityFrameworkCore;
 using BodyCam.Evidence.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace BodyCam.Evidence.Tests.Features.Ingestion.Axis;
 
