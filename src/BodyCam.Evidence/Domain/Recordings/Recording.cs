@@ -9,7 +9,7 @@ public enum RecordingStatus
 }
 
 /// <summary>
-/// One recording a camera made, sent as a unit by a body worn system: its clips (each an evidence item), the
+/// One recording a camera made, sent as a unit by a body worn system: its segments (each an evidence item), the
 /// GNSS track, bookmarks and encryption keys, and the facts the system sent about it. A recording the system
 /// itself rejected (corrupt, or missing facts) is still taken in, kept apart and flagged for a custodian.
 /// </summary>

@@ -70,7 +70,7 @@ internal static class ItemCategories
         return [.. categoryIds.Order(StringComparer.Ordinal).Select(id => new CategoryTag(id, known.GetValueOrDefault(id) ?? sent.GetValueOrDefault(id), known.ContainsKey(id)))];
     }
 
-    /// <summary>The categories a recording's bookmarks name: a camera's categories belong to every clip of its recording.</summary>
+    /// <summary>The categories a recording's bookmarks name: a camera's categories belong to every segment of its recording.</summary>
     public static async Task<IReadOnlySet<string>> CameraCategoriesAsync(this EvidenceDb db, Guid recordingId, CancellationToken cancellationToken) =>
         (await db.Bookmarks.AsNoTracking()
             .Where(b => b.RecordingId == recordingId && b.CategoryId != null)

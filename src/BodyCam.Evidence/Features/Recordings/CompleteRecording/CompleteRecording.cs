@@ -13,19 +13,19 @@ namespace BodyCam.Evidence.Features.Recordings;
 
 public enum RecordingSafety
 {
-    /// <summary>Every clip was read back from the store and matches what was received: the system may let the camera's copy go.</summary>
+    /// <summary>Every segment was read back from the store and matches what was received: the system may let the camera's copy go.</summary>
     Verified,
 
-    /// <summary>A clip is still waiting for its verify job; ask again.</summary>
+    /// <summary>A segment is still waiting for its verify job; ask again.</summary>
     Verifying,
 
-    /// <summary>A clip was quarantined: the system must keep its copy.</summary>
+    /// <summary>A segment was quarantined: the system must keep its copy.</summary>
     Quarantined,
 }
 
 /// <summary>
 /// The body worn system has sent all of a recording, with its last facts. Recorded once; asking again only
-/// reports whether its clips are verified yet, because a system that hears "done" may wipe the camera's copy.
+/// reports whether its segments are verified yet, because a system that hears "done" may wipe the camera's copy.
 /// </summary>
 [RequiresRole(Roles.Dock)]
 public sealed record CompleteRecording(string ContainerName, IReadOnlyDictionary<string, string> Metadata) : ICommand<RecordingSafety>;
@@ -35,20 +35,20 @@ internal sealed class CompleteRecordingHandler(EvidenceDb db, ICurrentActor call
     public async ValueTask<RecordingSafety> Handle(CompleteRecording command, CancellationToken cancellationToken)
     {
         var recording = await db.FindOwnRecordingAsync(command.ContainerName, caller, cancellationToken);
-        var clips = await db.EvidenceItems.Where(e => e.RecordingId == recording.Id).Select(e => new { e.Id, e.Status }).ToListAsync(cancellationToken);
+        var segments = await db.EvidenceItems.Where(e => e.RecordingId == recording.Id).Select(e => new { e.Id, e.Status }).ToListAsync(cancellationToken);
         if (recording.Status != RecordingStatus.Complete)
         {
             var now = clock.GetUtcNow();
             recording.MergeMetadata(command.Metadata);
             recording.Complete(now);
             db.CustodyEvents.Record(
-                CustodyAction.RecordingCompleted, caller.Actor, reason: $"{clips.Count} clip(s) received" + RecordingCustody.Sender(recording));
-            // A bookmark and a clip stored at the same moment each miss the other; once complete, every clip carries every camera category.
+                CustodyAction.RecordingCompleted, caller.Actor, reason: $"{segments.Count} clip(s) received" + RecordingCustody.Sender(recording));
+            // A bookmark and a segment stored at the same moment each miss the other; once complete, every segment carries every camera category.
             await db.ChangeAsync(
-                [.. clips.Select(c => c.Id)], ItemCategories.Adding(await db.CameraCategoriesAsync(recording.Id, cancellationToken)), caller.Actor, now,
+                [.. segments.Select(c => c.Id)], ItemCategories.Adding(await db.CameraCategoriesAsync(recording.Id, cancellationToken)), caller.Actor, now,
                 "from the recording's bookmarks" + RecordingCustody.Sender(recording), retention, cancellationToken);
         }
-        var statuses = clips.Select(c => c.Status).ToList();
+        var statuses = segments.Select(c => c.Status).ToList();
         return statuses switch
         {
             _ when statuses.Contains(EvidenceStatus.Quarantined) => RecordingSafety.Quarantined,

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BodyCam.Evidence.Features.Recordings;
 
-/// <summary>A recording as one unit: its clips in the order they were recorded, its GNSS track, bookmarks and categories.</summary>
+/// <summary>A recording as one unit: its segments (`clips`) in the order they were recorded, its GNSS track, bookmarks and categories.</summary>
 [RequiresRole(Roles.Custodian)]
 public sealed record GetRecording(Guid RecordingId) : IQuery<RecordingDetails>;
 
@@ -24,13 +24,13 @@ public sealed record RecordingDetails(
     string? RejectedReason,
     string? OriginalContainer,
     IReadOnlyDictionary<string, string> Metadata,
-    IReadOnlyList<RecordingClip> Clips,
+    IReadOnlyList<RecordingSegment> Clips,
     IReadOnlyList<TrackPoint> GnssTrack,
     IReadOnlyList<BookmarkView> Bookmarks,
     IReadOnlyList<CategoryTag> Categories,
     IReadOnlyList<ObjectView> Objects);
 
-public sealed record RecordingClip(Guid EvidenceId, string ObjectName, string Status, DateTimeOffset? StartTime, DateTimeOffset? StopTime, long Bytes, string Sha256);
+public sealed record RecordingSegment(Guid EvidenceId, string ObjectName, string Status, DateTimeOffset? StartTime, DateTimeOffset? StopTime, long Bytes, string Sha256);
 
 public sealed record TrackPoint(double Longitude, double Latitude, double? SecondsFromStart, DateTimeOffset? Timestamp);
 
@@ -47,10 +47,10 @@ internal sealed class GetRecordingHandler(EvidenceDb db) : IQueryHandler<GetReco
     {
         var recording = await db.Recordings.AsNoTracking().SingleOrDefaultAsync(r => r.Id == query.RecordingId, cancellationToken)
             ?? throw new NotFoundException($"There is no recording {query.RecordingId}.");
-        var clips = await db.EvidenceItems.AsNoTracking()
+        var segments = await db.EvidenceItems.AsNoTracking()
             .Where(e => e.RecordingId == recording.Id)
             .OrderBy(e => e.Recording.RecordedStart).ThenBy(e => e.Recording.FileName)
-            .Select(e => new RecordingClip(e.Id, e.Recording.FileName, e.Status.ToString(), e.Recording.RecordedStart, e.Recording.RecordedEnd, e.Bytes, e.StreamSha256))
+            .Select(e => new RecordingSegment(e.Id, e.Recording.FileName, e.Status.ToString(), e.Recording.RecordedStart, e.Recording.RecordedEnd, e.Bytes, e.StreamSha256))
             .ToListAsync(cancellationToken);
         var objects = await db.RecordingObjects.AsNoTracking()
             .Where(o => o.RecordingId == recording.Id)
@@ -60,7 +60,7 @@ internal sealed class GetRecordingHandler(EvidenceDb db) : IQueryHandler<GetReco
         return new RecordingDetails(
             recording.Id, recording.ContainerName, recording.OfficerId, recording.DeviceSerial, recording.ScuSerial, recording.TriggerOnTime,
             recording.Status.ToString(), recording.Rejected, recording.RejectedReason, recording.OriginalContainer, recording.Metadata,
-            clips, await db.GnssTrackAsync(recording.Id, cancellationToken), await db.RecordingBookmarksAsync(recording.Id, cancellationToken),
+            segments, await db.GnssTrackAsync(recording.Id, cancellationToken), await db.RecordingBookmarksAsync(recording.Id, cancellationToken),
             await db.RecordingCategoriesAsync(recording.Id, cancellationToken), objects);
     }
 }

@@ -13,7 +13,7 @@ internal sealed class GetRecordingEndpoint : IEndpoint
                 TypedResults.Ok(await mediator.Send(new GetRecording(recordingId), ct)))
             .WithName(nameof(GetRecording))
             .WithTags("Recordings")
-            .WithSummary("A recording: its clips in order, GNSS track, bookmarks, categories and every object it came with.")
+            .WithSummary("A recording: its segments (clips) in order, GNSS track, bookmarks, categories and every object it came with.")
             .RequireAuthorization()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using BodyCam.Evidence.Features.Ingestion;
 using BodyCam.Evidence.Infrastructure.Problems;
 
 namespace BodyCam.Evidence.Features.Recordings;
@@ -45,7 +46,7 @@ internal static partial class GnssTrail
         DateTimeOffset? timestamp = null;
         if (entry.Timestamp is { } text)
         {
-            timestamp = Ingestion.RecordingMetadata.TryParseUtc(text, out var time)
+            timestamp = RecordingMetadata.TryParseUtc(text, out var time)
                 ? time.ToUniversalTime()
                 : throw RequestValidationException.For($"CoordinateEntries[{index}].Timestamp", "An RFC 3339 UTC time is expected.");
         }

@@ -4,6 +4,7 @@ using System.Text;
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Recordings;
 using BodyCam.Evidence.Features.Categories;
+using BodyCam.Evidence.Features.Ingestion;
 using BodyCam.Evidence.Features.Retention;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
@@ -166,7 +167,7 @@ internal sealed class StoreRecordingObjectHandler(EvidenceDb db, IBlobStore stor
 
     private static DateTimeOffset? Time(IReadOnlyDictionary<string, string> metadata, string key) =>
         metadata.GetValueOrDefault(key) is not { } value ? null
-        : Ingestion.RecordingMetadata.TryParseUtc(value, out var time) ? time.ToUniversalTime()
+        : RecordingMetadata.TryParseUtc(value, out var time) ? time.ToUniversalTime()
         : throw RequestValidationException.For(key, "An RFC 3339 UTC time such as 2024-05-01T12:00:00Z is expected.");
 }
 
