@@ -62,7 +62,7 @@ try
     if (settings.MigrateOnStartup)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<EvidenceMigrator>().ApplyPendingAsync(CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<EvidenceMigrator>().ApplyAsync(CancellationToken.None);
     }
 
     app.UseExceptionHandler();

@@ -91,7 +91,7 @@ internal static class AxisCommand
         var migrator = services.GetRequiredService<EvidenceMigrator>();
         if (settings.MigrateOnStartup)
         {
-            await migrator.ApplyPendingAsync(cancellationToken);
+            await migrator.ApplyAsync(cancellationToken);
             return true;
         }
         if ((await migrator.PendingAsync(cancellationToken)).Count > 0)

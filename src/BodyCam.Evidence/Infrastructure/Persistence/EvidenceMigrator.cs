@@ -11,11 +11,13 @@ public sealed class EvidenceMigrator(EvidenceDb db)
     public async Task<IReadOnlyList<string>> PendingAsync(CancellationToken cancellationToken) =>
         [.. await db.Database.GetPendingMigrationsAsync(cancellationToken)];
 
-    /// <summary>Returns the migrations it applied, in order; none when the database was up to date.</summary>
+    public Task ApplyAsync(CancellationToken cancellationToken) => db.Database.MigrateAsync(cancellationToken);
+
+    /// <summary>Returns the migrations it applied, in order, for an operator to read; none when the database was up to date.</summary>
     public async Task<IReadOnlyList<string>> ApplyPendingAsync(CancellationToken cancellationToken)
     {
         var pending = await PendingAsync(cancellationToken);
-        await db.Database.MigrateAsync(cancellationToken);
+        await ApplyAsync(cancellationToken);
         return pending;
     }
 }
