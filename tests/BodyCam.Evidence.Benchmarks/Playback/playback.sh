@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Playback side by side with nginx: builds the server (Release), starts it on a fresh data folder with the chosen
+# database, uploads one recording as a dock would, waits until it is verified, then runs the shared
+# compare.sh against our content endpoint and nginx serving the same bytes.
+#
+#   tests/BodyCam.Evidence.Benchmarks/Playback/playback.sh [--database sqlite|postgres] [--viewers one|many]
+#       [--size-mib N] [--concurrency "1 4 16"] [--seconds N]
+#
+# --viewers one: every request carries one custodian's token (one session; a player's parallel requests).
+# --viewers many: 16 custodians, requests take their tokens in turn (16 sessions at once); compare.sh is run from
+#   a copy whose request script rotates the tokens, everything else as the shared script has it.
+# postgres needs the local cluster: eval "$(deploy/local/start.sh)"; export BODYCAM_TEST_POSTGRES.
+set -euo pipefail
+database=sqlite viewers=one size_mib=1024 conc="1 4 16" seconds=15
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --database) database=$2; shift 2;; --viewers) viewers=$2; shift 2;; --size-mib) size_mib=$2; shift 2;;
+    --concurrency) conc=$2; shift 2;; --seconds) seconds=$2; shift 2;;
+    *) echo "unknown argument $1" >&2; exit 2;;
+  esac
+done
+repo=$(cd "$(dirname "$0")/../../.." && pwd)
+compare=$(cd "$repo/.." && pwd)/shared/bench/playback/compare.sh
+[ -x "$compare" ] || { echo "compare.sh not found at $compare (../shared beside the repository)" >&2; exit 2; }
+work=$(mktemp -d /tmp/bodycam-playback.XXXXXX)
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+server="" dropdb=""
+trap '[ -n "$server" ] && kill "$server" 2>/dev/null; wait 2>/dev/null; $dropdb; rm -rf "$work"' EXIT
+
+dotnet build -c Release "$repo/src/BodyCam.Evidence.Api" -v q -nologo >/dev/null
+dotnet build -c Release "$repo/src/BodyCam.Evidence.Cli" -v q -nologo >/dev/null
+api="$repo/src/BodyCam.Evidence.Api/bin/Release/net10.0/BodyCam.Evidence.Api.dll"
+cli="$repo/src/BodyCam.Evidence.Cli/bin/Release/net10.0/bodycam.dll"
+
+export Data__Root="$work/data" Ingestion__RequiredMetadata=""
+if [ "$database" = postgres ]; then
+  [ -n "${BODYCAM_TEST_POSTGRES:-}" ] || { echo 'set BODYCAM_TEST_POSTGRES: eval "$(deploy/local/start.sh)"' >&2; exit 2; }
+  name="bench_playback_$$"
+  field() { tr ';' '\n' <<<"$BODYCAM_TEST_POSTGRES" | sed -n "s/^$1=//p"; }
+  dropdb="env PGPASSWORD=$(field Password) dropdb -h $(field Host) -p $(field Port) -U $(field Username) --if-exists $name"
+  export Database__Provider=PostgreSql Database__MigrateOnStartup=true ConnectionStrings__Evidence="$BODYCAM_TEST_POSTGRES;Database=$name"
+fi
+
+dotnet "$api" --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1 &
+server=$!
+for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.5; done
+curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null || { tail -n 20 "$work/server.log" >&2; exit 1; }
+
+admin=$(dotnet "$cli" token --role Admin --sub bench-admin | tail -1)
+key=$(curl -sf -X POST "http://127.0.0.1:$port/api/docks" -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
+  -d '{"name":"bench","site":"lab"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["key"])')
+mkdir -p "$work/camera"
+head -c "$((size_mib * 1048576))" /dev/urandom >"$work/camera/recording.mp4"
+dotnet "$cli" upload "$work/camera" --server "http://127.0.0.1:$port" --dock-key "$key" --officer officer-1 --device BENCH-1 --wait-verified >/dev/null
+custodian=$(dotnet "$cli" token --role Custodian --sub bench-viewer-1 | tail -1)
+id=$(curl -sf "http://127.0.0.1:$port/api/evidence?pageSize=1" -H "Authorization: Bearer $custodian" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
+tokens=$custodian
+script=$compare
+if [ "$viewers" = many ]; then
+  for i in $(seq 2 16); do tokens="$tokens,$(dotnet "$cli" token --role Custodian --sub "bench-viewer-$i" | tail -1)"; done
+  # The same script, but each request takes the next viewer's token; the whole-file run uses the first.
+  sed -e 's|^local counter = 0$|local counter = 0\nlocal tokens, turn = {}, 0\nfor t in string.gmatch(auth or "", "[^,]+") do table.insert(tokens, t) end|' \
+      -e 's|h\["Authorization"\] = "Bearer " .. auth|turn = turn % #tokens + 1; h["Authorization"] = "Bearer " .. tokens[turn]|' \
+      -e 's|Authorization: Bearer \$token|Authorization: Bearer ${token%%,*}|' "$compare" >"$work/compare-many.sh"
+  script="$work/compare-many.sh"
+fi
+echo "$database, viewers: $viewers, commit $(git -C "$repo" rev-parse --short HEAD), $(nproc) cores, $(uptime | sed 's/.*load/load/')"
+bash "$script" --ours "http://127.0.0.1:$port/api/evidence/$id/content?reason=benchmark" --token "$tokens" \
+  --file "$work/camera/recording.mp4" --concurrency "$conc" --seconds "$seconds"
+echo "server log: $(grep -c -i 'fail:\|exception' "$work/server.log" || true) lines naming a failure or an exception"
