@@ -4,6 +4,7 @@ using BodyCam.Evidence.Features;
 using BodyCam.Evidence.Features.Exports;
 using BodyCam.Evidence.Features.Ingestion;
 using BodyCam.Evidence.Features.Ingestion.Tus;
+using BodyCam.Evidence.Features.Playback;
 using BodyCam.Evidence.Features.Retention;
 using BodyCam.Evidence.Features.StuckWork;
 using BodyCam.Evidence.Infrastructure;
@@ -109,6 +110,7 @@ public static class EvidenceServices
         services.AddSingleton<UploadLocks>();
         services.AddScoped<UploadWriter>();
         services.AddSingleton<IngestionAdmission>();
+        services.AddSingleton<ViewRecorder>();
         services.AddSingleton<IMediaProbe, FfprobeMediaProbe>();
         services.AddCors(cors => cors.AddPolicy(TusEndpoints.CorsPolicy, policy => policy
             .AllowAnyOrigin()
@@ -132,18 +134,20 @@ public static class EvidenceServices
         services.AddSingleton<CustodyLogIntegration>();
         services.AddScoped<EvidenceMigrator>();
         services.TryAddSingleton(new LedgerNodeCache(settings.Ledger.TreeInMemoryFromLevel));
+        // The options are built once: built per scope, as by default, they were a good part of each request's work.
         switch (settings.Database)
         {
             case DatabaseProvider.PostgreSql:
                 services.AddDbContext<EvidenceDb, PostgreSqlEvidenceDb>(options => options
                     .UseNpgsql(settings.DatabaseConnection, npgsql => npgsql.EnableRetryOnFailure())
-                    .UseSnakeCaseNamingConvention());
+                    .UseSnakeCaseNamingConvention(), optionsLifetime: ServiceLifetime.Singleton);
                 break;
             default:
                 CreateOwnerOnlySqliteFile(settings.DatabaseConnection);
                 services.AddDbContext<EvidenceDb, SqliteEvidenceDb>(options => options
                     .UseSqlite(settings.DatabaseConnection)
-                    .UseSnakeCaseNamingConvention());
+                    .AddInterceptors(new SqliteBusyWait())
+                    .UseSnakeCaseNamingConvention(), optionsLifetime: ServiceLifetime.Singleton);
                 break;
         }
         return services;

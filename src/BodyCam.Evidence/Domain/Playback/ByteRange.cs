@@ -25,6 +25,9 @@ public readonly record struct ByteRange(long First, long Last)
         return merged;
     }
 
+    /// <summary>What <paramref name="served"/> (as <see cref="Format"/> wrote it) and <paramref name="more"/> cover together, formatted.</summary>
+    public static string Add(string served, IEnumerable<ByteRange> more) => Format(Coalesce([.. Parse(served), .. more]));
+
     public static string Format(IEnumerable<ByteRange> ranges) => string.Join(',', ranges.Select(r => r.ToString()));
 
     public static IEnumerable<ByteRange> Parse(string ranges) =>

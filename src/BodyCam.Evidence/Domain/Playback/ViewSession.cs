@@ -62,11 +62,12 @@ public sealed class ViewSession
 
     public bool IsIdle(DateTimeOffset now, TimeSpan idle) => now - LastRequestAt >= idle;
 
-    public void Serve(IEnumerable<ByteRange> ranges, DateTimeOffset now)
+    /// <summary>Adds what <paramref name="requests"/> requests, the last at <paramref name="lastRequestAt"/>, are about to serve.</summary>
+    public void Serve(IEnumerable<ByteRange> ranges, int requests, DateTimeOffset lastRequestAt)
     {
-        ServedRanges = ByteRange.Format(ByteRange.Coalesce([.. ByteRange.Parse(ServedRanges), .. ranges]));
-        LastRequestAt = now;
-        Requests++;
+        ServedRanges = ByteRange.Add(ServedRanges, ranges);
+        LastRequestAt = lastRequestAt > LastRequestAt ? lastRequestAt : LastRequestAt;
+        Requests += requests;
     }
 
     public void Close(DateTimeOffset now) => ClosedAt = now;

@@ -12,20 +12,21 @@ namespace BodyCam.Evidence.Features.Playback;
 /// </summary>
 internal static class MediaAccess
 {
-    public static async Task EnsureViewableAsync(this EvidenceDb db, EvidenceItem item, ICurrentActor caller, string messageName, CancellationToken cancellationToken)
+    public static async Task EnsureViewableAsync(
+        this EvidenceDb db, Guid evidenceId, EvidenceStatus status, DispositionState disposition, ICurrentActor caller, string messageName, CancellationToken cancellationToken)
     {
-        switch (item.Disposition)
+        switch (disposition)
         {
             case DispositionState.Purged:
-                throw new GoneException($"Evidence {item.Id} was destroyed after disposition; its media no longer exists.");
+                throw new GoneException($"Evidence {evidenceId} was destroyed after disposition; its media no longer exists.");
             case DispositionState.SoftDeleted:
-                throw new ConflictException($"Evidence {item.Id} is disposed of, awaiting its purge; a custodian must restore it before it can be viewed.");
+                throw new ConflictException($"Evidence {evidenceId} is disposed of, awaiting its purge; a custodian must restore it before it can be viewed.");
         }
-        if (item.Status == EvidenceStatus.Quarantined && !caller.IsInRole(Roles.Custodian))
+        if (status == EvidenceStatus.Quarantined && !caller.IsInRole(Roles.Custodian))
         {
             throw await db.RefuseAsync(
                 caller.Actor, $"{messageName} of a quarantined item requires Custodian",
-                "This item is quarantined: only a custodian may view it, to investigate.", item.Id, cancellationToken);
+                "This item is quarantined: only a custodian may view it, to investigate.", evidenceId, cancellationToken);
         }
     }
 }

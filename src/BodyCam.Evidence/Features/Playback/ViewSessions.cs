@@ -7,38 +7,88 @@ using Microsoft.EntityFrameworkCore;
 namespace BodyCam.Evidence.Features.Playback;
 
 /// <summary>
-/// Opening, extending and closing view sessions. The session of a key is locked for the rest of the transaction
-/// before it is read, so a request and the closing job never both decide about it: ranges are never added to a
-/// session after its custody event was written, and no session is closed twice.
+/// Opening, extending and closing view sessions. A session is only read after its key is locked for the rest of the
+/// transaction, and only extended without the lock while it is open and unchanged, so requests (in any process) and
+/// the closing job never both decide about it: ranges are never added to a session after its custody event was
+/// written, and no session is closed twice.
 /// </summary>
 public static class ViewSessions
 {
     private const int MaxCustodyReasonLength = 2000;
 
     /// <summary>
-    /// Adds the ranges about to be served to the caller's open session, or opens one; a session of the same key left
-    /// idle past <paramref name="idle"/> is closed first. Runs in the caller's transaction, committed before any byte goes out.
+    /// Adds what each request is about to serve to its viewer's open session, or opens one; a session left idle past
+    /// <paramref name="idle"/> is closed first. Runs in the caller's transaction, which must commit before any of
+    /// these bytes goes out; returns the sessions as that commit leaves them.
+    /// A session in <paramref name="known"/> (as this process last committed it) is extended by one conditional
+    /// update, without reading or locking it: the update applies only while the row is open and unchanged, so that
+    /// once the closing job or another process has touched it, the request takes the locked way instead.
     /// </summary>
-    public static async Task RecordViewAsync(
-        this EvidenceDb db, Actor viewer, Guid evidenceId, string contentSha256, long contentLength, string reason,
-        IReadOnlyList<ByteRange> ranges, DateTimeOffset now, TimeSpan idle, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<SessionState>> RecordViewsAsync(
+        this EvidenceDb db, IReadOnlyList<ViewRequest> views, IReadOnlyDictionary<string, SessionState> known, TimeSpan idle, CancellationToken cancellationToken)
     {
-        var key = ViewSession.KeyOf(viewer, evidenceId, reason);
-        await db.LockViewSessionAsync(key, cancellationToken);
-        var session = await db.ViewSessions.SingleOrDefaultAsync(s => s.Key == key && s.ClosedAt == null, cancellationToken);
-        if (session is not null && session.IsIdle(now, idle))
+        var recorded = new List<SessionState>();
+        var locked = new List<IGrouping<string, ViewRequest>>();
+        foreach (var requests in views.GroupBy(v => v.Key))
         {
-            db.CloseViewSession(session, now);
-            // The closed row leaves the unique index of open sessions before the new one enters it.
-            await db.SaveChangesAsync(cancellationToken);
-            session = null;
+            var (first, last) = (requests.Min(v => v.At), requests.Max(v => v.At));
+            if (known.GetValueOrDefault(requests.Key) is { } session && first - session.LastRequestAt < idle)
+            {
+                var extended = session.Extend(requests.SelectMany(v => v.Ranges), requests.Count(), last);
+                var updated = await db.ViewSessions
+                    .Where(s => s.Id == session.Id && s.ClosedAt == null && s.Requests == session.Requests)
+                    .ExecuteUpdateAsync(set => set
+                        .SetProperty(s => s.ServedRanges, extended.ServedRanges)
+                        .SetProperty(s => s.Requests, extended.Requests)
+                        .SetProperty(s => s.LastRequestAt, extended.LastRequestAt), cancellationToken);
+                if (updated == 1)
+                {
+                    recorded.Add(extended);
+                    continue;
+                }
+            }
+            locked.Add(requests);
         }
-        if (session is null)
+        if (locked.Count > 0)
         {
-            session = ViewSession.Open(viewer, evidenceId, contentSha256, contentLength, reason, now);
-            db.ViewSessions.Add(session);
+            recorded.AddRange(await RecordLockedAsync(db, locked, idle, cancellationToken));
         }
-        session.Serve(ranges, now);
+        return recorded;
+    }
+
+    /// <summary>
+    /// The sessions of these keys are locked, in key order, for the rest of the transaction, then read: requests (in
+    /// any process) and the closing job never both decide about one.
+    /// </summary>
+    private static async Task<IEnumerable<SessionState>> RecordLockedAsync(
+        EvidenceDb db, List<IGrouping<string, ViewRequest>> byKey, TimeSpan idle, CancellationToken cancellationToken)
+    {
+        var keys = byKey.Select(g => g.Key).Order(StringComparer.Ordinal).ToList();
+        await db.LockViewSessionsAsync(keys, cancellationToken);
+        var open = await db.ViewSessions.Where(s => keys.Contains(s.Key) && s.ClosedAt == null).ToDictionaryAsync(s => s.Key, cancellationToken);
+        var sessions = new List<ViewSession>();
+        foreach (var requests in byKey)
+        {
+            // A batch lasts milliseconds and the idle window is at least ten seconds: only its first request can find the session idle.
+            var first = requests.MinBy(v => v.At)!;
+            var session = open.GetValueOrDefault(requests.Key);
+            if (session is not null && session.IsIdle(first.At, idle))
+            {
+                db.CloseViewSession(session, first.At);
+                // The closed row leaves the unique index of open sessions before the new one enters it.
+                await db.SaveChangesAsync(cancellationToken);
+                session = null;
+            }
+            if (session is null)
+            {
+                session = ViewSession.Open(first.Viewer, first.EvidenceId, first.ContentSha256, first.ContentLength, first.Reason, first.At);
+                db.ViewSessions.Add(session);
+            }
+            session.Serve(requests.SelectMany(v => v.Ranges), requests.Count(), requests.Max(v => v.At));
+            sessions.Add(session);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return sessions.Select(SessionState.Of);
     }
 
     /// <summary>Closes the session with its one <c>ContentViewed</c> custody event, in the current unit of work.</summary>
@@ -75,4 +125,17 @@ public static class ViewSessions
     }
 
     private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}
+
+/// <summary>An open session as a commit left it: what the next request of its key needs to extend it without reading it.</summary>
+public sealed record SessionState(string Key, Guid Id, string ServedRanges, int Requests, DateTimeOffset LastRequestAt)
+{
+    public static SessionState Of(ViewSession session) => new(session.Key, session.Id, session.ServedRanges, session.Requests, session.LastRequestAt);
+
+    public SessionState Extend(IEnumerable<ByteRange> ranges, int requests, DateTimeOffset at) => this with
+    {
+        ServedRanges = ByteRange.Add(ServedRanges, ranges),
+        Requests = Requests + requests,
+        LastRequestAt = at > LastRequestAt ? at : LastRequestAt,
+    };
 }

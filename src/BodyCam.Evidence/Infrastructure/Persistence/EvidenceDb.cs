@@ -103,8 +103,11 @@ public abstract class EvidenceDb : DbContext
         return new ItemCustody(exists, checkpoint?.SignedNote, checkpoint?.TreeSize, events);
     }
 
-    /// <summary>Serialises the requests and the job that open, extend or close view sessions of one key, until the current transaction ends.</summary>
-    internal abstract Task LockViewSessionAsync(string key, CancellationToken cancellationToken);
+    /// <summary>
+    /// Serialises the requests and the job that open, extend or close view sessions of these keys, until the current
+    /// transaction ends. Callers pass the keys in ordinal order, so that two batches never wait for each other.
+    /// </summary>
+    internal abstract Task LockViewSessionsAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken);
 
     /// <summary>
     /// Serialises changes to what hangs off these items (their categories) until the current transaction ends, so that

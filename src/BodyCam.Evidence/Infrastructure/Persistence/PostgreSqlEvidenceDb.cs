@@ -216,11 +216,17 @@ public sealed class PostgreSqlEvidenceDb(DbContextOptions<PostgreSqlEvidenceDb> 
         await Database.ExecuteSqlAsync($"SELECT id FROM evidence_items WHERE id = ANY({ids}) ORDER BY id FOR NO KEY UPDATE", cancellationToken);
     }
 
-    /// <summary>Keys that share their first 32 bits share a lock: a moment's wait, never a wrong answer.</summary>
-    internal override async Task LockViewSessionAsync(string key, CancellationToken cancellationToken)
+    /// <summary>
+    /// One round trip for all the keys, taken in the order given. Keys that share their first 32 bits share a lock: a
+    /// moment's wait, never a wrong answer.
+    /// </summary>
+    internal override async Task LockViewSessionsAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
-        var lockKey = int.Parse(key.AsSpan(0, 8), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
-        await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ViewSessionLockSpace}, {lockKey})", cancellationToken);
+        var lockKeys = keys.Select(key => int.Parse(key.AsSpan(0, 8), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture))
+            .Distinct().ToArray();
+        await Database.ExecuteSqlAsync(
+            $"SELECT count(pg_advisory_xact_lock({ViewSessionLockSpace}, k)) FROM (SELECT k FROM unnest({lockKeys}) WITH ORDINALITY AS u(k, n) ORDER BY n) AS ordered",
+            cancellationToken);
     }
 }
 

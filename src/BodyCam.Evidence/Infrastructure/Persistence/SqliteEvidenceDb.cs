@@ -57,7 +57,7 @@ public sealed class SqliteEvidenceDb(DbContextOptions<SqliteEvidenceDb> options,
         new SqliteEvidenceDb((DbContextOptions<SqliteEvidenceDb>)options, clock, integration);
 
     /// <summary>Nothing to take, for the same reason as <see cref="LockLogAndReadUnsealedAsync"/>.</summary>
-    internal override Task LockViewSessionAsync(string key, CancellationToken cancellationToken) => Task.CompletedTask;
+    internal override Task LockViewSessionsAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Nothing to take, for the same reason as <see cref="LockLogAndReadUnsealedAsync"/>.</summary>
     internal override Task LockEvidenceItemsAsync(IReadOnlyCollection<Guid> evidenceIds, CancellationToken cancellationToken) => Task.CompletedTask;

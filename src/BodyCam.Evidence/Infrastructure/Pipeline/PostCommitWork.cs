@@ -30,7 +30,9 @@ public sealed class PostCommitWork
 }
 
 /// <summary>
-/// A command that streams data and commits its progress itself in short transactions, instead of in one
-/// transaction around the whole handler that could stay open for the length of an upload.
+/// A command that commits its work itself, so no transaction is opened around its handler: an upload streams and
+/// commits its progress in short transactions rather than one as long as the upload; a content request's view is
+/// committed together with those of concurrent requests (<c>ViewRecorder</c>), which an open transaction of its own
+/// would hold up (SQLite has one writer).
 /// </summary>
-public interface IStreamingCommand;
+public interface ICommitsItself;

@@ -10,14 +10,14 @@ namespace BodyCam.Evidence.Infrastructure.Pipeline;
 /// execution strategy may retry the whole attempt after a transient failure, so each attempt starts clean.
 /// Once committed, the command's custody events are integrated into the log before it answers (so a caller reads
 /// its own events with their ledger index), then work the command deferred until after the commit runs. Queries
-/// and streaming commands pass straight through.
+/// and commands that commit themselves (<see cref="ICommitsItself"/>) pass straight through.
 /// </summary>
 public sealed class TransactionBehaviour<TMessage, TResponse>(EvidenceDb db, PostCommitWork postCommit) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IMessage
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        if (message is not IBaseCommand || message is IStreamingCommand || db.Database.CurrentTransaction is not null)
+        if (message is not IBaseCommand || message is ICommitsItself || db.Database.CurrentTransaction is not null)
         {
             return await next(message, cancellationToken);
         }

@@ -35,8 +35,15 @@ internal sealed class BlobFileReader : Stream
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        Advance(await RandomAccess.ReadAsync(_file, buffer, _position, cancellationToken));
+    /// <summary>
+    /// Reads on the calling thread. On Linux an asynchronous file read is this same read handed to a pool thread and
+    /// back; for pages in memory, as those of a recording being reviewed are, the hand-off costs more than the read.
+    /// </summary>
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(Read(buffer.Span));
+    }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();

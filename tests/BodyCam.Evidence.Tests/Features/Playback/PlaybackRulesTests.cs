@@ -69,7 +69,7 @@ public sealed class PlaybackRulesTests
     {
         var reason = new string('r', AccessReason.MaxLength);
         var session = ViewSession.Open(new Actor("carol", ActorKind.User, "Custodian", "10.1.2.3"), Guid.NewGuid(), new string('a', 64), 10_000_000_000, reason, DateTimeOffset.UnixEpoch);
-        session.Serve(Enumerable.Range(0, 400).Select(i => new ByteRange(i * 1_000_000_000L / 40, (i * 1_000_000_000L / 40) + 9)), DateTimeOffset.UnixEpoch);
+        session.Serve(Enumerable.Range(0, 400).Select(i => new ByteRange(i * 1_000_000_000L / 40, (i * 1_000_000_000L / 40) + 9)), requests: 1, DateTimeOffset.UnixEpoch);
 
         var described = ViewSessions.Describe(session);
 

@@ -16,7 +16,7 @@ namespace BodyCam.Evidence.Features.Evidence;
 /// own, as the job does, rather than hold a transaction open for the read.
 /// </summary>
 [RequiresRole(Roles.Custodian)]
-public sealed record CheckFixityNow(Guid EvidenceId) : ICommand<FixityCheckResult>, IEvidenceItemMessage, IStreamingCommand;
+public sealed record CheckFixityNow(Guid EvidenceId) : ICommand<FixityCheckResult>, IEvidenceItemMessage, ICommitsItself;
 
 /// <summary>
 /// <see cref="Outcome"/> is <c>Intact</c> (the stored bytes hash to the SHA-256 recorded at receipt), <c>Changed</c>

@@ -24,7 +24,7 @@ namespace BodyCam.Evidence.Features.Ingestion;
 [RequiresRole(Roles.Dock)]
 public sealed record AppendToUpload(
     string UploadId, long Offset, Stream Body, long? BodyLength, long? DeclaredLength, UploadChecksum? Checksum, bool BodyEndsUpload = false)
-    : ICommand<AppendedToUpload>, IStreamingCommand;
+    : ICommand<AppendedToUpload>, ICommitsItself;
 
 public sealed record UploadChecksum(HashAlgorithmName Algorithm, byte[] Expected);
 

@@ -27,7 +27,7 @@ public sealed class CloseViewSessionsJob(EvidenceDb db, EvidenceSettings setting
             {
                 db.ChangeTracker.Clear();
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                await db.LockViewSessionAsync(candidate.Key, ct);
+                await db.LockViewSessionsAsync([candidate.Key], ct);
                 // A request may have extended (or closed and replaced) the session since it was listed.
                 var session = await db.ViewSessions.SingleAsync(s => s.Id == candidate.Id, ct);
                 if (session.ClosedAt is not null || !session.IsIdle(now, idle))

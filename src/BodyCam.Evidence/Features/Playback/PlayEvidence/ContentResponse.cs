@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using System.Text;
 using BodyCam.Evidence.Domain.Playback;
 using BodyCam.Evidence.Infrastructure.Storage;
@@ -14,6 +15,8 @@ namespace BodyCam.Evidence.Features.Playback;
 /// </summary>
 public sealed class ContentResponse(ContentSelection selection, IBlobStore store) : IResult
 {
+    private const int ChunkBytes = 256 * 1024;
+
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         var content = selection.Content;
@@ -53,7 +56,7 @@ public sealed class ContentResponse(ContentSelection selection, IBlobStore store
                         response.ContentType = content.ContentType;
                         response.ContentLength = only.Length;
                         headers.ContentRange = new ContentRangeHeaderValue(only.First, only.Last, content.Length);
-                        await source.CopyToAsync(response.Body, cancellationToken);
+                        await SendAsync(source, only.Length, response.BodyWriter, cancellationToken);
                     }
                     break;
                 case ContentSelection.Partial partial:
@@ -65,7 +68,7 @@ public sealed class ContentResponse(ContentSelection selection, IBlobStore store
                         response.StatusCode = StatusCodes.Status200OK;
                         response.ContentType = content.ContentType;
                         response.ContentLength = content.Length;
-                        await source.CopyToAsync(response.Body, cancellationToken);
+                        await SendAsync(source, content.Length, response.BodyWriter, cancellationToken);
                     }
                     break;
             }
@@ -89,14 +92,34 @@ public sealed class ContentResponse(ContentSelection selection, IBlobStore store
             response.ContentType = $"multipart/byteranges; boundary={boundary}";
             response.ContentLength = partHeaders.Sum(h => h.Length) + parts.Sum(p => p.Length) + end.Length;
             await response.Body.WriteAsync(partHeaders[0], cancellationToken);
-            await first.CopyToAsync(response.Body, cancellationToken);
+            await SendAsync(first, parts[0].Length, response.BodyWriter, cancellationToken);
         }
         for (var i = 1; i < parts.Count; i++)
         {
             await using var source = await store.OpenReadAsync(content.BlobName, parts[i].First, parts[i].Length, cancellationToken);
             await response.Body.WriteAsync(partHeaders[i], cancellationToken);
-            await source.CopyToAsync(response.Body, cancellationToken);
+            await SendAsync(source, parts[i].Length, response.BodyWriter, cancellationToken);
         }
         await response.Body.WriteAsync(end, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads the blob straight into the response's own buffers, so no byte is copied between a buffer of ours and
+    /// Kestrel's; each chunk goes out before the next is read.
+    /// </summary>
+    private static async Task SendAsync(Stream source, long length, PipeWriter body, CancellationToken cancellationToken)
+    {
+        while (length > 0)
+        {
+            var buffer = body.GetMemory((int)Math.Min(length, ChunkBytes));
+            var read = await source.ReadAsync(buffer[..(int)Math.Min(buffer.Length, length)], cancellationToken);
+            if (read == 0)
+            {
+                throw new EndOfStreamException($"The blob store ended the content {length} bytes before its length.");
+            }
+            body.Advance(read);
+            length -= read;
+            await body.FlushAsync(cancellationToken);
+        }
     }
 }

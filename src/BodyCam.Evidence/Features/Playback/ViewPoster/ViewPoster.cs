@@ -28,7 +28,7 @@ internal sealed class ViewPosterHandler(EvidenceDb db, ICurrentActor caller) : I
     {
         var item = await db.EvidenceItems.AsNoTracking().SingleOrDefaultAsync(e => e.Id == command.EvidenceId, cancellationToken)
             ?? throw new NotFoundException($"There is no evidence item {command.EvidenceId}.");
-        await db.EnsureViewableAsync(item, caller, nameof(ViewPoster), cancellationToken);
+        await db.EnsureViewableAsync(item.Id, item.Status, item.Disposition, caller, nameof(ViewPoster), cancellationToken);
         var blobName = item.PosterBlobName ?? throw new NotFoundException(item.ProbeStatus switch
         {
             ProbeStatus.Pending => $"Evidence {item.Id} has no poster yet: its media has not been probed.",

@@ -26,7 +26,7 @@ namespace BodyCam.Evidence.Features.Recordings;
 [RequiresRole(Roles.Dock)]
 public sealed record StoreRecordingObject(
     string ContainerName, string ObjectName, RecordingObjectKind Kind, Stream Body, IReadOnlyDictionary<string, string> Metadata)
-    : ICommand<StoredRecordingObject>, IStreamingCommand
+    : ICommand<StoredRecordingObject>, ICommitsItself
 {
     public const int MaxBytes = 16 * 1024 * 1024;
 }

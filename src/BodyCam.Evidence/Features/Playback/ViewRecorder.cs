@@ -1,0 +1,176 @@
+using BodyCam.Evidence.Domain.Custody;
+using BodyCam.Evidence.Domain.Playback;
+using BodyCam.Evidence.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BodyCam.Evidence.Features.Playback;
+
+/// <summary>What one content request is about to serve, recorded in its viewer's session before a byte of it is sent.</summary>
+public sealed record ViewRequest(Actor Viewer, Guid EvidenceId, string ContentSha256, long ContentLength, string Reason, IReadOnlyList<ByteRange> Ranges, DateTimeOffset At)
+{
+    public string Key { get; } = ViewSession.KeyOf(Viewer, EvidenceId, Reason);
+}
+
+/// <summary>
+/// Group commit of view sessions. A request that finds no commit running commits its own view at once; requests that
+/// arrive while a commit runs are committed together by the next one, in one transaction, and each returns only
+/// once its batch has committed. One commit runs at a time in a process, on one database context kept for it, and
+/// it remembers the sessions it committed, so that a player's next request extends its session with one statement
+/// (<see cref="ViewSessions.RecordViewsAsync"/>). A batch that fails is retried one request at a time, so that one
+/// request's failure is only its own.
+/// </summary>
+public sealed class ViewRecorder(IServiceScopeFactory scopes, EvidenceSettings settings, TimeProvider clock) : IAsyncDisposable
+{
+    private const int RememberedSessions = 4096;
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, SessionState> _known = [];
+    private List<PendingView> _queue = [];
+    private bool _committing;
+    private AsyncServiceScope? _scope;
+
+    /// <summary>Returns once <paramref name="view"/> is durably in its session. Not cancellable: the batch it joined commits regardless.</summary>
+    public async Task RecordAsync(ViewRequest view)
+    {
+        var pending = new PendingView(view);
+        bool leads;
+        lock (_gate)
+        {
+            _queue.Add(pending);
+            leads = !_committing;
+            _committing = true;
+        }
+        if (leads)
+        {
+            // The leader's own view is in the batch it takes; whatever arrives meanwhile is drained by another thread.
+            await CommitNextBatchAsync();
+            if (HasMore())
+            {
+                _ = Task.Run(DrainAsync);
+            }
+        }
+        await pending.Committed.Task;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_scope is { } scope)
+        {
+            await scope.DisposeAsync();
+        }
+    }
+
+    private async Task DrainAsync()
+    {
+        do
+        {
+            await CommitNextBatchAsync();
+        }
+        while (HasMore());
+    }
+
+    /// <summary>True when requests are waiting, and then the caller goes on committing; false releases the lead.</summary>
+    private bool HasMore()
+    {
+        lock (_gate)
+        {
+            _committing = _queue.Count > 0;
+            return _committing;
+        }
+    }
+
+    private async Task CommitNextBatchAsync()
+    {
+        List<PendingView> batch;
+        lock (_gate)
+        {
+            (batch, _queue) = (_queue, []);
+        }
+        try
+        {
+            await CommitAsync([.. batch.Select(p => p.View)]);
+            batch.ForEach(p => p.Committed.TrySetResult());
+        }
+        catch (Exception) when (batch.Count > 1)
+        {
+            foreach (var pending in batch)
+            {
+                await CommitAloneAsync(pending);
+            }
+        }
+        catch (Exception failure)
+        {
+            batch[0].Committed.TrySetException(failure);
+        }
+    }
+
+    private async Task CommitAloneAsync(PendingView pending)
+    {
+        try
+        {
+            await CommitAsync([pending.View]);
+            pending.Committed.TrySetResult();
+        }
+        catch (Exception failure)
+        {
+            pending.Committed.TrySetException(failure);
+        }
+    }
+
+    private async Task CommitAsync(IReadOnlyList<ViewRequest> views)
+    {
+        _scope ??= scopes.CreateAsyncScope();
+        var db = _scope.Value.ServiceProvider.GetRequiredService<EvidenceDb>();
+        IReadOnlyList<SessionState> recorded = [];
+        try
+        {
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+            {
+                db.ChangeTracker.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                recorded = await db.RecordViewsAsync(views, _known, settings.Playback.SessionIdle, ct);
+                await transaction.CommitAsync(ct);
+            }, CancellationToken.None);
+        }
+        catch
+        {
+            // Whatever the failed attempt left behind is not known to be committed: the next requests read their sessions.
+            _known.Clear();
+            await _scope.Value.DisposeAsync();
+            _scope = null;
+            throw;
+        }
+        Remember(recorded);
+        // A session closed because its viewer came back after the idle window wrote its custody event.
+        await db.IntegrateRecordedCustodyEventsAsync(CancellationToken.None);
+    }
+
+    private void Remember(IReadOnlyList<SessionState> recorded)
+    {
+        if (_known.Count + recorded.Count > RememberedSessions)
+        {
+            var idleSince = clock.GetUtcNow() - settings.Playback.SessionIdle;
+            foreach (var stale in _known.Values.Where(s => s.LastRequestAt < idleSince).ToList())
+            {
+                _known.Remove(stale.Key);
+            }
+        }
+        if (_known.Count + recorded.Count > RememberedSessions)
+        {
+            _known.Clear();
+        }
+        foreach (var session in recorded)
+        {
+            _known[session.Key] = session;
+        }
+    }
+
+    private sealed class PendingView(ViewRequest view)
+    {
+        public ViewRequest View { get; } = view;
+
+        /// <summary>Completed off the committing thread, so that one request's sending never delays the next batch.</summary>
+        public TaskCompletionSource Committed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

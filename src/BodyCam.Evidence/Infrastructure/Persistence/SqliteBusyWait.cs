@@ -1,0 +1,29 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace BodyCam.Evidence.Infrastructure.Persistence;
+
+/// <summary>
+/// Lets SQLite itself wait for its one writer. Without a busy timeout, a transaction that finds another writer
+/// active fails at once and Microsoft.Data.Sqlite retries it after sleeping 150 ms, which a content request waiting
+/// on its view session (or a job behind a request) would pay in full; SQLite's own handler retries within a
+/// millisecond or two. The wait still ends: after the timeout the statement fails as before.
+/// </summary>
+internal sealed class SqliteBusyWait : DbConnectionInterceptor
+{
+    private const string BusyTimeout = "PRAGMA busy_timeout = 30000;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = BusyTimeout;
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = BusyTimeout;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
