@@ -7,10 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace BodyCam.Evidence.Features.Playback;
 
 /// <summary>
-/// Opening, extending and closing view sessions. A session is only read after its key is locked for the rest of the
-/// transaction, and only extended without the lock while it is open and unchanged, so requests (in any process) and
-/// the closing job never both decide about it: ranges are never added to a session after its custody event was
-/// written, and no session is closed twice.
+/// Opening, extending and closing view sessions. A session is read and changed only after its key is locked for the
+/// rest of the transaction, so requests (in any process) and the closing job never both decide about it: ranges are
+/// never added to a session after its custody event was written, and no session is closed twice.
 /// </summary>
 public static class ViewSessions
 {
@@ -18,53 +17,56 @@ public static class ViewSessions
 
     /// <summary>
     /// Adds what each request is about to serve to its viewer's open session, or opens one; a session left idle past
-    /// <paramref name="idle"/> is closed first. Runs in the caller's transaction, which must commit before any of
-    /// these bytes goes out; returns the sessions as that commit leaves them.
-    /// A session in <paramref name="known"/> (as this process last committed it) is extended by one conditional
-    /// update, without reading or locking it: the update applies only while the row is open and unchanged, so that
-    /// once the closing job or another process has touched it, the request takes the locked way instead.
+    /// <paramref name="idle"/> is closed first. The sessions of the requests' keys are locked, in key order, for the
+    /// rest of the caller's transaction, which must commit before any of these bytes goes out; returns the sessions
+    /// as that commit leaves them. A session in <paramref name="known"/> (as this process last committed it) is
+    /// extended by one conditional update instead of being read: it applies only while the row is open and
+    /// unchanged, so a session the closing job or another process has touched since is read like any other.
     /// </summary>
     public static async Task<IReadOnlyList<SessionState>> RecordViewsAsync(
         this EvidenceDb db, IReadOnlyList<ViewRequest> views, IReadOnlyDictionary<string, SessionState> known, TimeSpan idle, CancellationToken cancellationToken)
     {
+        var byKey = views.GroupBy(v => v.Key).ToList();
+        await db.LockViewSessionsAsync([.. byKey.Select(g => g.Key).Order(StringComparer.Ordinal)], cancellationToken);
         var recorded = new List<SessionState>();
-        var locked = new List<IGrouping<string, ViewRequest>>();
-        foreach (var requests in views.GroupBy(v => v.Key))
+        var unknown = new List<IGrouping<string, ViewRequest>>();
+        foreach (var requests in byKey)
         {
-            var (first, last) = (requests.Min(v => v.At), requests.Max(v => v.At));
-            if (known.GetValueOrDefault(requests.Key) is { } session && first - session.LastRequestAt < idle)
+            var extended = known.GetValueOrDefault(requests.Key) is { } session && requests.Min(v => v.At) - session.LastRequestAt < idle
+                ? await TryExtendAsync(db, session, requests, cancellationToken)
+                : null;
+            if (extended is null)
             {
-                var extended = session.Extend(requests.SelectMany(v => v.Ranges), requests.Count(), last);
-                var updated = await db.ViewSessions
-                    .Where(s => s.Id == session.Id && s.ClosedAt == null && s.Requests == session.Requests)
-                    .ExecuteUpdateAsync(set => set
-                        .SetProperty(s => s.ServedRanges, extended.ServedRanges)
-                        .SetProperty(s => s.Requests, extended.Requests)
-                        .SetProperty(s => s.LastRequestAt, extended.LastRequestAt), cancellationToken);
-                if (updated == 1)
-                {
-                    recorded.Add(extended);
-                    continue;
-                }
+                unknown.Add(requests);
             }
-            locked.Add(requests);
+            else
+            {
+                recorded.Add(extended);
+            }
         }
-        if (locked.Count > 0)
+        if (unknown.Count > 0)
         {
-            recorded.AddRange(await RecordLockedAsync(db, locked, idle, cancellationToken));
+            recorded.AddRange(await ReadAndRecordAsync(db, unknown, idle, cancellationToken));
         }
         return recorded;
     }
 
-    /// <summary>
-    /// The sessions of these keys are locked, in key order, for the rest of the transaction, then read: requests (in
-    /// any process) and the closing job never both decide about one.
-    /// </summary>
-    private static async Task<IEnumerable<SessionState>> RecordLockedAsync(
+    private static async Task<SessionState?> TryExtendAsync(EvidenceDb db, SessionState session, IGrouping<string, ViewRequest> requests, CancellationToken cancellationToken)
+    {
+        var extended = session.Extend(requests.SelectMany(v => v.Ranges), requests.Count(), requests.Max(v => v.At));
+        var updated = await db.ViewSessions
+            .Where(s => s.Id == session.Id && s.ClosedAt == null && s.Requests == session.Requests)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(s => s.ServedRanges, extended.ServedRanges)
+                .SetProperty(s => s.Requests, extended.Requests)
+                .SetProperty(s => s.LastRequestAt, extended.LastRequestAt), cancellationToken);
+        return updated == 1 ? extended : null;
+    }
+
+    private static async Task<IEnumerable<SessionState>> ReadAndRecordAsync(
         EvidenceDb db, List<IGrouping<string, ViewRequest>> byKey, TimeSpan idle, CancellationToken cancellationToken)
     {
-        var keys = byKey.Select(g => g.Key).Order(StringComparer.Ordinal).ToList();
-        await db.LockViewSessionsAsync(keys, cancellationToken);
+        var keys = byKey.Select(g => g.Key).ToList();
         var open = await db.ViewSessions.Where(s => keys.Contains(s.Key) && s.ClosedAt == null).ToDictionaryAsync(s => s.Key, cancellationToken);
         var sessions = new List<ViewSession>();
         foreach (var requests in byKey)
