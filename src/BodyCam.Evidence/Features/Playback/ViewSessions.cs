@@ -27,40 +27,25 @@ public static class ViewSessions
         this EvidenceDb db, IReadOnlyList<ViewRequest> views, IReadOnlyDictionary<string, SessionState> known, TimeSpan idle, CancellationToken cancellationToken)
     {
         var byKey = views.GroupBy(v => v.Key).ToList();
-        await db.LockViewSessionsAsync([.. byKey.Select(g => g.Key).Order(StringComparer.Ordinal)], cancellationToken);
-        var recorded = new List<SessionState>();
-        var unknown = new List<IGrouping<string, ViewRequest>>();
+        var extensions = new Dictionary<string, (SessionState Before, SessionState After)>();
         foreach (var requests in byKey)
         {
-            var extended = known.GetValueOrDefault(requests.Key) is { } session && requests.Min(v => v.At) - session.LastRequestAt < idle
-                ? await TryExtendAsync(db, session, requests, cancellationToken)
-                : null;
-            if (extended is null)
+            if (known.GetValueOrDefault(requests.Key) is { } session && requests.Min(v => v.At) - session.LastRequestAt < idle)
             {
-                unknown.Add(requests);
-            }
-            else
-            {
-                recorded.Add(extended);
+                extensions[requests.Key] = (session, session.Extend(requests.SelectMany(v => v.Ranges), requests.Count(), requests.Max(v => v.At)));
             }
         }
+        var extended = await db.LockAndExtendViewSessionsAsync(
+            [.. byKey.Select(g => g.Key).Order(StringComparer.Ordinal)],
+            [.. extensions.Values.Select(e => new SessionExtension(e.Before.Id, e.Before.Requests, e.After.ServedRanges, e.After.Requests, e.After.LastRequestAt))],
+            cancellationToken);
+        var recorded = extensions.Values.Where(e => extended.Contains(e.Before.Id)).Select(e => e.After).ToList();
+        var unknown = byKey.Where(g => !(extensions.TryGetValue(g.Key, out var e) && extended.Contains(e.Before.Id))).ToList();
         if (unknown.Count > 0)
         {
             recorded.AddRange(await ReadAndRecordAsync(db, unknown, idle, cancellationToken));
         }
         return recorded;
-    }
-
-    private static async Task<SessionState?> TryExtendAsync(EvidenceDb db, SessionState session, IGrouping<string, ViewRequest> requests, CancellationToken cancellationToken)
-    {
-        var extended = session.Extend(requests.SelectMany(v => v.Ranges), requests.Count(), requests.Max(v => v.At));
-        var updated = await db.ViewSessions
-            .Where(s => s.Id == session.Id && s.ClosedAt == null && s.Requests == session.Requests)
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(s => s.ServedRanges, extended.ServedRanges)
-                .SetProperty(s => s.Requests, extended.Requests)
-                .SetProperty(s => s.LastRequestAt, extended.LastRequestAt), cancellationToken);
-        return updated == 1 ? extended : null;
     }
 
     private static async Task<IEnumerable<SessionState>> ReadAndRecordAsync(

@@ -110,6 +110,13 @@ public abstract class EvidenceDb : DbContext
     internal abstract Task LockViewSessionsAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Locks as <see cref="LockViewSessionsAsync"/>, then applies each extension to its session only while the session
+    /// is open and still has the request count the extension was computed from; returns the sessions extended.
+    /// </summary>
+    internal abstract Task<IReadOnlySet<Guid>> LockAndExtendViewSessionsAsync(
+        IReadOnlyList<string> keys, IReadOnlyList<SessionExtension> extensions, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Serialises changes to what hangs off these items (their categories) until the current transaction ends, so that
     /// two changes never both read the same rows and then both insert the same keys.
     /// </summary>
@@ -184,3 +191,6 @@ public abstract class EvidenceDb : DbContext
 
 /// <summary>An item's sealed custody events in ledger order, and the checkpoint (signed note and tree size) asked for with them.</summary>
 internal sealed record ItemCustody(bool ItemExists, string? CheckpointNote, long? CheckpointTreeSize, List<CustodyEvent> Events);
+
+/// <summary>A view session's new ranges, request count and last request, valid only over the count it had (<see cref="RequestsBefore"/>).</summary>
+internal readonly record struct SessionExtension(Guid Id, int RequestsBefore, string ServedRanges, int Requests, DateTimeOffset LastRequestAt);

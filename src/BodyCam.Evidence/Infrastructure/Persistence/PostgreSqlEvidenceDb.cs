@@ -85,7 +85,7 @@ public sealed class PostgreSqlEvidenceDb(DbContextOptions<PostgreSqlEvidenceDb> 
     private NpgsqlBatch Batch(params NpgsqlBatchCommand[] commands)
     {
         var transaction = Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction
-            ?? throw new InvalidOperationException("The custody log is sealed inside a transaction: its lock is held until the transaction ends.");
+            ?? throw new InvalidOperationException("These statements take locks held until the transaction ends: they run inside one.");
         var batch = new NpgsqlBatch(transaction.Connection, transaction);
         foreach (var command in commands)
         {
@@ -222,12 +222,38 @@ public sealed class PostgreSqlEvidenceDb(DbContextOptions<PostgreSqlEvidenceDb> 
     /// </summary>
     internal override async Task LockViewSessionsAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
-        var lockKeys = keys.Select(key => int.Parse(key.AsSpan(0, 8), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture))
-            .Distinct().ToArray();
-        await Database.ExecuteSqlAsync(
-            $"SELECT count(pg_advisory_xact_lock({ViewSessionLockSpace}, k)) FROM (SELECT k FROM unnest({lockKeys}) WITH ORDINALITY AS u(k, n) ORDER BY n) AS ordered",
-            cancellationToken);
+        await using var batch = Batch(LockViewSessionsCommand(keys));
+        await batch.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>The locks and every extension in one round trip: one update of all the sessions, in the same batch as the locks.</summary>
+    internal override async Task<IReadOnlySet<Guid>> LockAndExtendViewSessionsAsync(
+        IReadOnlyList<string> keys, IReadOnlyList<SessionExtension> extensions, CancellationToken cancellationToken)
+    {
+        await using var batch = Batch(
+            LockViewSessionsCommand(keys),
+            Command("""
+                UPDATE view_sessions AS s SET served_ranges = x.served_ranges, requests = x.requests, last_request_at = x.last_request_at
+                FROM unnest($1::uuid[], $2::integer[], $3::text[], $4::integer[], $5::timestamptz[]) AS x(id, requests_before, served_ranges, requests, last_request_at)
+                WHERE s.id = x.id AND s.closed_at IS NULL AND s.requests = x.requests_before
+                RETURNING s.id
+                """,
+                extensions.Select(e => e.Id).ToArray(), extensions.Select(e => e.RequestsBefore).ToArray(), extensions.Select(e => e.ServedRanges).ToArray(),
+                extensions.Select(e => e.Requests).ToArray(), extensions.Select(e => e.LastRequestAt.ToUniversalTime()).ToArray()));
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        await reader.NextResultAsync(cancellationToken);
+        var extended = new HashSet<Guid>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            extended.Add(reader.GetGuid(0));
+        }
+        return extended;
+    }
+
+    private static NpgsqlBatchCommand LockViewSessionsCommand(IReadOnlyList<string> keys) => Command(
+        "SELECT count(pg_advisory_xact_lock($1, k)) FROM (SELECT k FROM unnest($2::integer[]) WITH ORDINALITY AS u(k, n) ORDER BY n) AS ordered",
+        ViewSessionLockSpace,
+        keys.Select(key => int.Parse(key.AsSpan(0, 8), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToArray());
 }
 
 internal sealed class PostgreSqlEvidenceDbDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlEvidenceDb>

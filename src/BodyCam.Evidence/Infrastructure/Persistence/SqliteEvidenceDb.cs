@@ -59,6 +59,27 @@ public sealed class SqliteEvidenceDb(DbContextOptions<SqliteEvidenceDb> options,
     /// <summary>Nothing to take, for the same reason as <see cref="LockLogAndReadUnsealedAsync"/>.</summary>
     internal override Task LockViewSessionsAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>A statement per session: SQLite runs in this process, so a statement costs no round trip.</summary>
+    internal override async Task<IReadOnlySet<Guid>> LockAndExtendViewSessionsAsync(
+        IReadOnlyList<string> keys, IReadOnlyList<SessionExtension> extensions, CancellationToken cancellationToken)
+    {
+        var extended = new HashSet<Guid>();
+        foreach (var extension in extensions)
+        {
+            var updated = await ViewSessions
+                .Where(s => s.Id == extension.Id && s.ClosedAt == null && s.Requests == extension.RequestsBefore)
+                .ExecuteUpdateAsync(set => set
+                    .SetProperty(s => s.ServedRanges, extension.ServedRanges)
+                    .SetProperty(s => s.Requests, extension.Requests)
+                    .SetProperty(s => s.LastRequestAt, extension.LastRequestAt), cancellationToken);
+            if (updated == 1)
+            {
+                extended.Add(extension.Id);
+            }
+        }
+        return extended;
+    }
+
     /// <summary>Nothing to take, for the same reason as <see cref="LockLogAndReadUnsealedAsync"/>.</summary>
     internal override Task LockEvidenceItemsAsync(IReadOnlyCollection<Guid> evidenceIds, CancellationToken cancellationToken) => Task.CompletedTask;
 
