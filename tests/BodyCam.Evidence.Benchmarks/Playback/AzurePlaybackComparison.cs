@@ -12,7 +12,8 @@ namespace BodyCam.Evidence.Benchmarks.Playback;
 /// Random byte ranges of one recording on the Azure store, side by side: through our content endpoint (the server on
 /// Storage:Provider=AzureBlob) and straight from the blob with the SDK's ranged download, as the server's own store
 /// asks for it. Both sides share one client process, one reading discipline (every body byte read into one buffer per
-/// worker, then discarded) and the same ranges; per concurrency the SDK runs first, then ours, each for a fixed time.
+/// worker, then discarded) and the same ranges. Per concurrency each side runs for the same time, in two-second slices
+/// taken in turns, so that a swing in the machine's load (a shared 2-core machine) falls on both sides alike.
 /// Run: <c>BodyCam.Evidence.Benchmarks.dll playback-azure --ours URL --token T --connection C --container C --blob NAME
 /// [--seconds 10] [--concurrency "1 4 16"] [--range-kib 1024]</c>; several comma-separated tokens are taken in turn.
 /// </summary>
@@ -20,6 +21,7 @@ internal static class AzurePlaybackComparison
 {
     private const int ReadBufferBytes = 81_920;
     private const int WarmUpRequests = 20;
+    private static readonly TimeSpan Slice = TimeSpan.FromSeconds(2);
 
     public static async Task RunAsync(IReadOnlyList<string> args)
     {
@@ -38,16 +40,23 @@ internal static class AzurePlaybackComparison
             ReadFromOursAsync(http, options.Ours, tokens[(int)((uint)Interlocked.Increment(ref turn) % tokens.Length)], first, rangeBytes, buffer);
         Func<long, byte[], Task<long>> sdk = (first, buffer) => ReadFromSdkAsync(blob, first, rangeBytes, buffer);
 
-        await MeasureAsync(sdk, 1, WarmUpRequests, TimeSpan.MaxValue, size, rangeBytes);
-        await MeasureAsync(ours, 1, WarmUpRequests, TimeSpan.MaxValue, size, rangeBytes);
-        Console.WriteLine($"ranges of {options.RangeKib} KiB over {size / 1048576} MiB ('{options.Blob}'), {options.Seconds} s per side per concurrency; latencies in ms");
+        await MeasureAsync(sdk, 1, WarmUpRequests, TimeSpan.MaxValue, 0, size, rangeBytes);
+        await MeasureAsync(ours, 1, WarmUpRequests, TimeSpan.MaxValue, 0, size, rangeBytes);
+        Console.WriteLine($"ranges of {options.RangeKib} KiB over {size / 1048576} MiB ('{options.Blob}'), {options.Seconds} s per side per concurrency in {Slice.TotalSeconds:F0} s slices taken in turns; latencies in ms");
         Console.WriteLine("| concurrency | SDK req/s | SDK p50 / p99 | ours req/s | ours p50 / p99 | ratio ours/SDK |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|");
         foreach (var concurrency in options.Concurrency)
         {
-            var duration = TimeSpan.FromSeconds(options.Seconds);
-            var direct = await MeasureAsync(sdk, concurrency, int.MaxValue, duration, size, rangeBytes);
-            var served = await MeasureAsync(ours, concurrency, int.MaxValue, duration, size, rangeBytes);
+            var direct = new Measurement();
+            var served = new Measurement();
+            for (var slice = 0; slice < options.Seconds / Slice.TotalSeconds; slice++)
+            {
+                var turns = new[] { (sdk, direct), (ours, served) };
+                foreach (var (read, into) in slice % 2 == 0 ? turns : turns.Reverse())
+                {
+                    into.Add(await MeasureAsync(read, concurrency, int.MaxValue, Slice, slice, size, rangeBytes));
+                }
+            }
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {concurrency} | {direct.PerSecond:F1} | {direct.P50:F2} / {direct.P99:F2} | {served.PerSecond:F1} | {served.P50:F2} / {served.P99:F2} | {served.PerSecond / direct.PerSecond:F2} |"));
         }
@@ -87,16 +96,16 @@ internal static class AzurePlaybackComparison
 
     /// <summary>
     /// <paramref name="concurrency"/> workers, each requesting its next range as soon as the last one's body is read,
-    /// until <paramref name="requestsPerWorker"/> or <paramref name="duration"/> runs out. The rate counts the requests
-    /// finished over the time until the last worker stopped.
+    /// until <paramref name="requestsPerWorker"/> or <paramref name="duration"/> runs out; the ranges follow from
+    /// <paramref name="seed"/>, the same for both sides. The time counted is until the last worker stopped.
     /// </summary>
-    private static async Task<Measurement> MeasureAsync(
-        Func<long, byte[], Task<long>> read, int concurrency, int requestsPerWorker, TimeSpan duration, long size, long rangeBytes)
+    private static async Task<(List<double> Latencies, TimeSpan Elapsed)> MeasureAsync(
+        Func<long, byte[], Task<long>> read, int concurrency, int requestsPerWorker, TimeSpan duration, int seed, long size, long rangeBytes)
     {
         var started = Stopwatch.GetTimestamp();
         var workers = Enumerable.Range(1, concurrency).Select(worker => Task.Run(async () =>
         {
-            var random = new Random(worker * 7919);
+            var random = new Random(seed * 104_729 + worker * 7919);
             var buffer = new byte[ReadBufferBytes];
             var latencies = new List<double>();
             while (latencies.Count < requestsPerWorker && Stopwatch.GetElapsedTime(started) < duration)
@@ -112,15 +121,32 @@ internal static class AzurePlaybackComparison
             }
             return latencies;
         }));
-        var all = (await Task.WhenAll(workers)).SelectMany(latencies => latencies).Order().ToArray();
-        var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        return new Measurement(all.Length / elapsed, Percentile(all, 0.50), Percentile(all, 0.99));
+        var latencies = (await Task.WhenAll(workers)).SelectMany(worker => worker).ToList();
+        return (latencies, Stopwatch.GetElapsedTime(started));
     }
 
-    private static double Percentile(double[] sorted, double fraction) =>
-        sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(fraction * sorted.Length) - 1)];
+    /// <summary>One side's slices of one concurrency, added up.</summary>
+    private sealed class Measurement
+    {
+        private readonly List<double> _latencies = [];
+        private TimeSpan _elapsed;
 
-    private sealed record Measurement(double PerSecond, double P50, double P99);
+        public double PerSecond => _latencies.Count / _elapsed.TotalSeconds;
+        public double P50 => Percentile(0.50);
+        public double P99 => Percentile(0.99);
+
+        public void Add((List<double> Latencies, TimeSpan Elapsed) slice)
+        {
+            _latencies.AddRange(slice.Latencies);
+            _elapsed += slice.Elapsed;
+        }
+
+        private double Percentile(double fraction)
+        {
+            var sorted = _latencies.Order().ToArray();
+            return sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(fraction * sorted.Length) - 1)];
+        }
+    }
 
     private sealed record Options(
         Uri Ours, string Token, string Connection, string Container, string Blob, int Seconds, int[] Concurrency, int RangeKib)
