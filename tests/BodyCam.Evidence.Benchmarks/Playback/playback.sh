@@ -97,19 +97,22 @@ if [ "$viewers" = many ]; then
   script="$work/compare-many.sh"
 fi
 echo "$database, $store store, viewers: $viewers, commit $(git -C "$repo" rev-parse --short HEAD), $(nproc) cores, $(uptime | sed 's/.*load/load/')"
+# The item's blob, from its database row (the API does not show it).
+if [ "$database" = postgres ]; then
+  blob=$(PGPASSWORD=$(field Password) psql -h "$(field Host)" -p "$(field Port)" -U "$(field Username)" -d "$name" -tAc \
+    "select blob_name from evidence_items where id = '$id'")
+else
+  blob=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select blob_name from evidence_items where lower(id) = lower(?)", (sys.argv[2],)).fetchone()[0])' \
+    "$work/data/evidence.db" "$id")
+fi
 if [ "$store" = azure ]; then
-  if [ "$database" = postgres ]; then
-    blob=$(PGPASSWORD=$(field Password) psql -h "$(field Host)" -p "$(field Port)" -U "$(field Username)" -d "$name" -tAc \
-      "select blob_name from evidence_items where id = '$id'")
-  else
-    blob=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select blob_name from evidence_items where lower(id) = lower(?)", (sys.argv[2],)).fetchone()[0])' \
-      "$work/data/evidence.db" "$id")
-  fi
   dotnet "$repo/tests/BodyCam.Evidence.Benchmarks/bin/Release/net10.0/BodyCam.Evidence.Benchmarks.dll" playback-azure \
     --ours "http://127.0.0.1:$port/api/evidence/$id/content?reason=benchmark" --token "$tokens" \
     --connection "$BODYCAM_TEST_AZURITE" --container "$container" --blob "$blob" --concurrency "$conc" --seconds "$seconds"
 else
+  # nginx serves the stored file itself: the same bytes from the same page cache (the verify job, having read the
+  # blob through, asked the kernel to drop it; nginx's first pass brings it back for both).
   bash "$script" --ours "http://127.0.0.1:$port/api/evidence/$id/content?reason=benchmark" --token "$tokens" \
-    --file "$work/camera/recording.mp4" --concurrency "$conc" --seconds "$seconds"
+    --file "$work/data/blobs/blobs/$blob" --concurrency "$conc" --seconds "$seconds"
 fi
 echo "server log: $(grep -c -i 'fail:\|exception' "$work/server.log" || true) lines naming a failure or an exception"
