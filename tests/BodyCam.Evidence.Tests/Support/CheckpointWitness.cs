@@ -18,11 +18,18 @@ internal static class CheckpointWitness
         {
             size = await db.CustodyEvents.CountAsync();
         }
-        var key = await api.VerifierKeyAsync();
+        using var client = api.CreateClient();
+        return await client.WaitForCheckpointAsync(size);
+    }
+
+    /// <summary>Waits up to 30 s for the server's signed checkpoint of at least <paramref name="size"/> events, and verifies it with the key the server publishes.</summary>
+    public static async Task<Checkpoint> WaitForCheckpointAsync(this HttpClient server, long size)
+    {
+        var key = NoteVerifierKey.Parse((await server.GetStringAsync("/api/ledger/key")).Trim());
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
-            var response = await api.CreateClient().GetAsync("/api/ledger/checkpoint");
+            var response = await server.GetAsync("/api/ledger/checkpoint");
             if (response.IsSuccessStatusCode && Checkpoint.Verify(await response.Content.ReadAsStringAsync(), key) is { } checkpoint && checkpoint.TreeSize >= size)
             {
                 return checkpoint;

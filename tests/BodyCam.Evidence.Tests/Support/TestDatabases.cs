@@ -44,17 +44,24 @@ public static class TestDatabases
         return PostgresConnection(name);
     }
 
-    /// <summary>The database services of the application; with <paramref name="nodeCache"/> instead of its own (one that caches lower levels, say).</summary>
-    public static ServiceProvider DatabaseServices(DatabaseProvider provider, string connection, LedgerNodeCache? nodeCache = null) =>
-        (nodeCache is null ? new ServiceCollection() : new ServiceCollection().AddSingleton(nodeCache))
+    /// <summary>
+    /// The database services of the application, and the settings they were built from (so that a job can be run
+    /// against the database); with <paramref name="nodeCache"/> instead of its own (one that caches lower levels, say).
+    /// </summary>
+    public static ServiceProvider DatabaseServices(DatabaseProvider provider, string connection, LedgerNodeCache? nodeCache = null)
+    {
+        var settings = EvidenceSettings.From(new ConfigurationBuilder()
+            .AddInMemoryCollection([
+                new("Database:Provider", provider.ToString()),
+                new("ConnectionStrings:Evidence", connection),
+            ])
+            .Build());
+        return (nodeCache is null ? new ServiceCollection() : new ServiceCollection().AddSingleton(nodeCache))
             .AddSingleton(TimeProvider.System)
-            .AddEvidenceDatabase(EvidenceSettings.From(new ConfigurationBuilder()
-                .AddInMemoryCollection([
-                    new("Database:Provider", provider.ToString()),
-                    new("ConnectionStrings:Evidence", connection),
-                ])
-                .Build()))
+            .AddSingleton(settings)
+            .AddEvidenceDatabase(settings)
             .BuildServiceProvider();
+    }
 
     public static async Task DropAllAsync()
     {

@@ -5,7 +5,6 @@ using System.Net.Http.Json;
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Features;
 using BodyCam.Evidence.Features.Evidence;
-using BodyCam.Evidence.Features.Playback;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Storage;
 using BodyCam.Evidence.Tests.Support;
@@ -272,8 +271,8 @@ public sealed class PlaybackTests(ApiProfile profile)
         await CloseIdleSessionsAsync();
         var views = await ViewsAsync(Reason);
 
-        Assert.That(closedByTheRequest.Select(ServedRanges), Is.EqualTo(new[] { "0-99" }), "the stale session is closed, at the latest when the next one opens");
-        Assert.That(views.Select(ServedRanges), Is.EqualTo(new[] { "0-99", "100-199" }));
+        Assert.That(closedByTheRequest.Select(Viewing.ServedRanges), Is.EqualTo(new[] { "0-99" }), "the stale session is closed, at the latest when the next one opens");
+        Assert.That(views.Select(Viewing.ServedRanges), Is.EqualTo(new[] { "0-99", "100-199" }));
     }
 
     [Test]
@@ -386,47 +385,23 @@ public sealed class PlaybackTests(ApiProfile profile)
 
     private HttpClient CustodianClient() => _api.ClientFor(Roles.Custodian, "carol");
 
-    private async Task<HttpResponseMessage> PlayAsync(
-        HttpClient client, string? reason, string? range = null, Action<HttpRequestMessage>? configure = null, Guid? item = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/evidence/{item ?? _item}/content");
-        if (reason is not null)
-        {
-            request.Headers.Add("X-Access-Reason", reason);
-        }
-        if (range is not null)
-        {
-            request.Headers.Add("Range", range);
-        }
-        configure?.Invoke(request);
-        using (client)
-        {
-            var response = await client.SendAsync(request);
-            await response.Content.LoadIntoBufferAsync();
-            return response;
-        }
-    }
+    private Task<HttpResponseMessage> PlayAsync(
+        HttpClient client, string? reason, string? range = null, Action<HttpRequestMessage>? configure = null, Guid? item = null) =>
+        client.PlayAsync(item ?? _item, reason, range, configure);
 
-    private static string ServedRanges(CustodyEvent view)
-    {
-        var start = view.Reason!.IndexOf(": bytes ", StringComparison.Ordinal) + ": bytes ".Length;
-        return view.Reason[start..view.Reason.IndexOf(" of ", start, StringComparison.Ordinal)];
-    }
-
-    private async Task<int> CloseIdleSessionsAsync()
-    {
-        await using var scope = _api.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<CloseViewSessionsJob>().RunAsync(CancellationToken.None);
-    }
+    private Task<int> CloseIdleSessionsAsync() => _api.Services.CloseIdleViewSessionsAsync();
 
     private async Task<List<Domain.Playback.ViewSession>> OpenSessionsAsync(string reason)
     {
         await using var db = _api.OpenDb();
-        return await db.ViewSessions.AsNoTracking().Where(s => s.Reason == reason && s.ClosedAt == null).ToListAsync();
+        return await db.OpenViewSessionsAsync(reason);
     }
 
-    private async Task<List<CustodyEvent>> ViewsAsync(string reason) =>
-        await EventsAsync(CustodyAction.ContentViewed, e => e.Reason!.EndsWith("; reason: " + reason, StringComparison.Ordinal));
+    private async Task<List<CustodyEvent>> ViewsAsync(string reason)
+    {
+        await using var db = _api.OpenDb();
+        return await db.ContentViewsAsync(_item, reason);
+    }
 
     private async Task<List<CustodyEvent>> EventsAsync(CustodyAction action, Func<CustodyEvent, bool> which)
     {
