@@ -96,6 +96,19 @@ if [ "$viewers" = many ]; then
       -e 's|Authorization: Bearer \$token|Authorization: Bearer ${token%%,*}|' "$compare" >"$work/compare-many.sh"
   script="$work/compare-many.sh"
 fi
+# A server that has been running is warm; nginx has nothing to warm. 2,000 ranges first, so that the first cell
+# measures serving, not the JIT compiling the path.
+python3 - "$port" "$id" "${tokens%%,*}" "$((size_mib * 1048576))" <<'PY'
+import http.client, random, sys
+port, item, token, size = int(sys.argv[1]), sys.argv[2], sys.argv[3], int(sys.argv[4])
+connection = http.client.HTTPConnection("127.0.0.1", port)
+for _ in range(2000):
+    start = random.randrange(0, size - 1048576)
+    connection.request("GET", f"/api/evidence/{item}/content?reason=warm-up",
+                       headers={"Authorization": f"Bearer {token}", "Range": f"bytes={start}-{start + 1048575}"})
+    response = connection.getresponse(); response.read()
+    assert response.status == 206, response.status
+PY
 echo "$database, $store store, viewers: $viewers, commit $(git -C "$repo" rev-parse --short HEAD), $(nproc) cores, $(uptime | sed 's/.*load/load/')"
 # The item's blob, from its database row (the API does not show it).
 if [ "$database" = postgres ]; then
