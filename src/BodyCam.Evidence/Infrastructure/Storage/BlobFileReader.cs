@@ -3,19 +3,25 @@ using Microsoft.Win32.SafeHandles;
 namespace BodyCam.Evidence.Infrastructure.Storage;
 
 /// <summary>
-/// Reads a committed blob file and releases the pages it has passed (see <see cref="PageCache"/>): reading a
-/// recording through must not fill memory with it.
+/// Reads a committed blob file. A reader that goes through the blob (hashing, copying) releases the pages it has
+/// passed (see <see cref="PageCache"/>), so that reading a recording through does not fill memory with it; one that
+/// reads a part (playback's ranges, or a whole recording played) keeps them, since a recording under review is read
+/// again and again.
 /// </summary>
 internal sealed class BlobFileReader : Stream
 {
     private const long ReleaseEvery = 8 * 1024 * 1024;
 
     private readonly SafeFileHandle _file;
+    private readonly bool _releasesBehind;
     private long _position;
     private long _releasedUpTo;
 
-    public BlobFileReader(string path) =>
+    public BlobFileReader(string path, bool releasesBehind)
+    {
         _file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        _releasesBehind = releasesBehind;
+    }
 
     public override bool CanRead => true;
 
@@ -81,7 +87,7 @@ internal sealed class BlobFileReader : Stream
     private int Advance(int read)
     {
         _position += read;
-        if (_position - _releasedUpTo >= ReleaseEvery || (read == 0 && _position > _releasedUpTo))
+        if (_releasesBehind && (_position - _releasedUpTo >= ReleaseEvery || (read == 0 && _position > _releasedUpTo)))
         {
             PageCache.Release(_file, _releasedUpTo, _position - _releasedUpTo);
             _releasedUpTo = _position;

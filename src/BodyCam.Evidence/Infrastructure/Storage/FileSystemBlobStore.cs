@@ -114,10 +114,11 @@ public sealed partial class FileSystemBlobStore(string root) : IBlobStore
         return Task.CompletedTask;
     }
 
+    /// <summary>A read to the end releases the pages behind it; a bounded read (playback) keeps them (<see cref="BlobFileReader"/>).</summary>
     public Task<Stream> OpenReadAsync(string blobName, long offset, long? length, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
-        var file = new BlobFileReader(BlobPath(blobName));
+        var file = new BlobFileReader(BlobPath(blobName), releasesBehind: length is null);
         var size = file.Length;
         if (offset > size)
         {
