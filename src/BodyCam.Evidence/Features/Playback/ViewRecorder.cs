@@ -2,7 +2,9 @@ using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Domain.Playback;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace BodyCam.Evidence.Features.Playback;
 
@@ -17,11 +19,13 @@ public sealed record ViewRequest(Actor Viewer, Guid EvidenceId, string ContentSh
 /// arrive while a commit runs are committed together by the next one, in one transaction, and each returns only
 /// once its batch has committed. One commit runs at a time in a process, on one database context kept for it, and
 /// it remembers the sessions it committed, so that a player's next request extends its session with one statement
-/// (<see cref="ViewSessions.RecordViewsAsync"/>). A batch that fails is retried one request at a time, so that one
-/// request's failure is only its own.
+/// (<see cref="ViewSessions.RecordViewsAsync"/>). A batch that fails for a reason of its own is retried one request
+/// at a time, so that one request's failure is only its own; a database out of reach fails the batch at once.
 /// </summary>
-public sealed class ViewRecorder(IServiceScopeFactory scopes, EvidenceSettings settings, TimeProvider clock) : IAsyncDisposable
+public sealed partial class ViewRecorder(IServiceScopeFactory scopes, EvidenceSettings settings, TimeProvider clock, ILogger<ViewRecorder> logger)
+    : IAsyncDisposable
 {
+    /// <summary>About 1 MiB of memory; beyond it, sessions idle past the window are forgotten first (a forgotten one is read again).</summary>
     private const int RememberedSessions = 4096;
 
     private readonly Lock _gate = new();
@@ -30,10 +34,13 @@ public sealed class ViewRecorder(IServiceScopeFactory scopes, EvidenceSettings s
     private bool _committing;
     private AsyncServiceScope? _scope;
 
-    /// <summary>Returns once <paramref name="view"/> is durably in its session. Not cancellable: the batch it joined commits regardless.</summary>
-    public async Task RecordAsync(ViewRequest view)
+    /// <summary>
+    /// Returns once <paramref name="view"/> is durably in its session. A request cancelled before its batch is taken
+    /// is left out of it; once taken, the batch commits regardless.
+    /// </summary>
+    public async Task RecordAsync(ViewRequest view, CancellationToken cancellationToken)
     {
-        var pending = new PendingView(view);
+        var pending = new PendingView(view, cancellationToken);
         bool leads;
         lock (_gate)
         {
@@ -47,19 +54,13 @@ public sealed class ViewRecorder(IServiceScopeFactory scopes, EvidenceSettings s
             await CommitNextBatchAsync();
             if (HasMore())
             {
-                _ = Task.Run(DrainAsync);
+                _ = Task.Run(DrainAsync, CancellationToken.None);
             }
         }
         await pending.Committed.Task;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_scope is { } scope)
-        {
-            await scope.DisposeAsync();
-        }
-    }
+    public async ValueTask DisposeAsync() => await ForgetAsync();
 
     private async Task DrainAsync()
     {
@@ -82,27 +83,36 @@ public sealed class ViewRecorder(IServiceScopeFactory scopes, EvidenceSettings s
 
     private async Task CommitNextBatchAsync()
     {
-        List<PendingView> batch;
+        List<PendingView> taken;
         lock (_gate)
         {
-            (batch, _queue) = (_queue, []);
+            (taken, _queue) = (_queue, []);
+        }
+        var batch = taken.Where(p => !p.Cancelled).ToList();
+        taken.Except(batch).ToList().ForEach(p => p.Committed.TrySetCanceled());
+        if (batch.Count == 0)
+        {
+            return;
         }
         try
         {
             await CommitAsync([.. batch.Select(p => p.View)]);
-            batch.ForEach(p => p.Committed.TrySetResult());
         }
-        catch (Exception) when (batch.Count > 1)
+        catch (Exception failure) when (batch.Count > 1 && failure is not RetryLimitExceededException)
         {
             foreach (var pending in batch)
             {
                 await CommitAloneAsync(pending);
             }
+            return;
         }
         catch (Exception failure)
         {
-            batch[0].Committed.TrySetException(failure);
+            batch.ForEach(p => p.Committed.TrySetException(failure));
+            return;
         }
+        batch.ForEach(p => p.Committed.TrySetResult());
+        await IntegrateAsync();
     }
 
     private async Task CommitAloneAsync(PendingView pending)
@@ -110,14 +120,17 @@ public sealed class ViewRecorder(IServiceScopeFactory scopes, EvidenceSettings s
         try
         {
             await CommitAsync([pending.View]);
-            pending.Committed.TrySetResult();
         }
         catch (Exception failure)
         {
             pending.Committed.TrySetException(failure);
+            return;
         }
+        pending.Committed.TrySetResult();
+        await IntegrateAsync();
     }
 
+    /// <summary>Commits the views and remembers their sessions; nothing after the commit may fail it.</summary>
     private async Task CommitAsync(IReadOnlyList<ViewRequest> views)
     {
         _scope ??= scopes.CreateAsyncScope();
@@ -136,14 +149,37 @@ public sealed class ViewRecorder(IServiceScopeFactory scopes, EvidenceSettings s
         catch
         {
             // Whatever the failed attempt left behind is not known to be committed: the next requests read their sessions.
-            _known.Clear();
-            await _scope.Value.DisposeAsync();
-            _scope = null;
+            await ForgetAsync();
             throw;
         }
         Remember(recorded);
-        // A session closed because its viewer came back after the idle window wrote its custody event.
-        await db.IntegrateRecordedCustodyEventsAsync(CancellationToken.None);
+    }
+
+    /// <summary>
+    /// A session closed because its viewer came back after the idle window wrote its custody event; the views are
+    /// committed and their requests already sending. If sealing fails here, the next round seals the event.
+    /// </summary>
+    private async Task IntegrateAsync()
+    {
+        try
+        {
+            await _scope!.Value.ServiceProvider.GetRequiredService<EvidenceDb>().IntegrateRecordedCustodyEventsAsync(CancellationToken.None);
+        }
+        catch (Exception failure)
+        {
+            LogIntegrationFailed(failure);
+            await ForgetAsync();
+        }
+    }
+
+    private async Task ForgetAsync()
+    {
+        _known.Clear();
+        if (_scope is { } scope)
+        {
+            _scope = null;
+            await scope.DisposeAsync();
+        }
     }
 
     private void Remember(IReadOnlyList<SessionState> recorded)
@@ -166,9 +202,14 @@ public sealed class ViewRecorder(IServiceScopeFactory scopes, EvidenceSettings s
         }
     }
 
-    private sealed class PendingView(ViewRequest view)
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A custody event of a view session closed by a request is committed but not yet in the log; the next round seals it")]
+    private partial void LogIntegrationFailed(Exception failure);
+
+    private sealed class PendingView(ViewRequest view, CancellationToken cancellationToken)
     {
         public ViewRequest View { get; } = view;
+
+        public bool Cancelled => cancellationToken.IsCancellationRequested;
 
         /// <summary>Completed off the committing thread, so that one request's sending never delays the next batch.</summary>
         public TaskCompletionSource Committed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

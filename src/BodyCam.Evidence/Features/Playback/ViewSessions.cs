@@ -56,7 +56,8 @@ public static class ViewSessions
         var sessions = new List<ViewSession>();
         foreach (var requests in byKey)
         {
-            // A batch lasts milliseconds and the idle window is at least ten seconds: only its first request can find the session idle.
+            // The requests of one key in one batch arrived while one commit ran, and are one session whatever their
+            // spread: only the first can find the session idle.
             var first = requests.MinBy(v => v.At)!;
             var session = open.GetValueOrDefault(requests.Key);
             if (session is not null && session.IsIdle(first.At, idle))

@@ -105,7 +105,8 @@ public abstract class EvidenceDb : DbContext
 
     /// <summary>
     /// Serialises the requests and the job that open, extend or close view sessions of these keys, until the current
-    /// transaction ends. Callers pass the keys in ordinal order, so that two batches never wait for each other.
+    /// transaction ends. The locks are taken in one order whatever the keys' order, so two batches wait for each
+    /// other but never deadlock.
     /// </summary>
     internal abstract Task LockViewSessionsAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken);
 

@@ -217,8 +217,8 @@ public sealed class PostgreSqlEvidenceDb(DbContextOptions<PostgreSqlEvidenceDb> 
     }
 
     /// <summary>
-    /// One round trip for all the keys, taken in the order given. Keys that share their first 32 bits share a lock: a
-    /// moment's wait, never a wrong answer.
+    /// One round trip for all the keys, in ascending order of lock. Keys that share their first 32 bits share a lock:
+    /// a moment's wait, never a wrong answer.
     /// </summary>
     internal override async Task LockViewSessionsAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
@@ -230,6 +230,11 @@ public sealed class PostgreSqlEvidenceDb(DbContextOptions<PostgreSqlEvidenceDb> 
     internal override async Task<IReadOnlySet<Guid>> LockAndExtendViewSessionsAsync(
         IReadOnlyList<string> keys, IReadOnlyList<SessionExtension> extensions, CancellationToken cancellationToken)
     {
+        if (extensions.Count == 0)
+        {
+            await LockViewSessionsAsync(keys, cancellationToken);
+            return new HashSet<Guid>();
+        }
         await using var batch = Batch(
             LockViewSessionsCommand(keys),
             Command("""
@@ -253,7 +258,8 @@ public sealed class PostgreSqlEvidenceDb(DbContextOptions<PostgreSqlEvidenceDb> 
     private static NpgsqlBatchCommand LockViewSessionsCommand(IReadOnlyList<string> keys) => Command(
         "SELECT count(pg_advisory_xact_lock($1, k)) FROM (SELECT k FROM unnest($2::integer[]) WITH ORDINALITY AS u(k, n) ORDER BY n) AS ordered",
         ViewSessionLockSpace,
-        keys.Select(key => int.Parse(key.AsSpan(0, 8), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToArray());
+        keys.Select(key => int.Parse(key.AsSpan(0, 8), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture))
+            .Distinct().Order().ToArray());
 }
 
 internal sealed class PostgreSqlEvidenceDbDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlEvidenceDb>

@@ -15,6 +15,7 @@ namespace BodyCam.Evidence.Features.Playback;
 /// </summary>
 public sealed class ContentResponse(ContentSelection selection, IBlobStore store) : IResult
 {
+    /// <summary>Four of Kestrel's 64 KiB response buffers: few enough reads and flushes per range, little memory per request.</summary>
     private const int ChunkBytes = 256 * 1024;
 
     public async Task ExecuteAsync(HttpContext httpContext)

@@ -42,7 +42,7 @@ internal sealed class PlayEvidenceHandler(EvidenceDb db, IBlobStore store, ICurr
         var selection = ContentSelection.Select(content, command.Conditions);
         if (selection.Serves is { } ranges)
         {
-            await recorder.RecordAsync(new ViewRequest(caller.Actor, item.Id, item.StreamSha256, length, command.Reason.Trim(), ranges, clock.GetUtcNow()));
+            await recorder.RecordAsync(new ViewRequest(caller.Actor, item.Id, item.StreamSha256, length, command.Reason.Trim(), ranges, clock.GetUtcNow()), cancellationToken);
         }
         return selection;
     }
