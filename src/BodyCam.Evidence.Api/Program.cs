@@ -1,6 +1,7 @@
 using BodyCam.Evidence;
 using BodyCam.Evidence.Api.Hosting;
 using BodyCam.Evidence.Features;
+using BodyCam.Evidence.Features.Console;
 using BodyCam.Evidence.Features.Ingestion.Tus;
 using BodyCam.Evidence.Infrastructure;
 using BodyCam.Evidence.Infrastructure.Identity;
@@ -68,6 +69,7 @@ try
     app.UseExceptionHandler();
     app.UseStatusCodePages();
     app.UseTusProtocol();
+    app.UseConsoleAssets();
     app.UseRouting();
     app.UseCors();
     app.UseAuthentication();
@@ -82,6 +84,7 @@ try
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new AdminOnlyDashboardFilter()] })
             .RequireAuthorization(EvidenceServices.AdminPolicy);
         app.MapEvidenceEndpoints();
+        app.MapEvidenceConsole();
     }
     app.MapEvidenceMetrics();
 

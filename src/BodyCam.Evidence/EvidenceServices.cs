@@ -1,7 +1,9 @@
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using BodyCam.Evidence.Features;
+using BodyCam.Evidence.Features.Console;
 using BodyCam.Evidence.Features.Exports;
+using BodyCam.Evidence.Features.Identity;
 using BodyCam.Evidence.Features.Ingestion;
 using BodyCam.Evidence.Features.Ingestion.Tus;
 using BodyCam.Evidence.Features.Playback;
@@ -29,6 +31,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Net.Http.Headers;
 
 namespace BodyCam.Evidence;
 
@@ -74,6 +77,7 @@ public static class EvidenceServices
         services.AddScoped<ICurrentActor, HttpCurrentActor>();
         services.AddSingleton(provider => new LocalTokenIssuer(settings.Identity, provider.GetRequiredService<TimeProvider>()));
         services.AddEvidenceAuthentication(settings.Identity);
+        services.AddEvidenceConsole(settings.Console);
 
         services.AddHangfire(hangfire =>
         {
@@ -192,15 +196,18 @@ public static class EvidenceServices
     private static void AddEvidenceAuthentication(this IServiceCollection services, IdentitySettings identity)
     {
         services.AddAuthentication(CallerScheme)
-            .AddPolicyScheme(CallerScheme, "Bearer token or dock key", options =>
+            .AddPolicyScheme(CallerScheme, "Bearer token, dock key or console session", options =>
                 options.ForwardDefaultSelector = context => context.Request.Headers switch
                 {
                     var headers when headers.ContainsKey(DockKeyAuthenticationHandler.HeaderName) => DockKeyAuthenticationHandler.SchemeName,
                     var headers when headers.ContainsKey(DockTokenAuthenticationHandler.HeaderName) => DockTokenAuthenticationHandler.SchemeName,
+                    var headers when headers.ContainsKey(HeaderNames.Authorization) => JwtBearerDefaults.AuthenticationScheme,
+                    _ when ConsoleSessions.Serves(context.Request) => ConsoleSessions.CookieScheme,
                     _ => JwtBearerDefaults.AuthenticationScheme,
                 })
             .AddScheme<AuthenticationSchemeOptions, DockKeyAuthenticationHandler>(DockKeyAuthenticationHandler.SchemeName, null)
             .AddScheme<AuthenticationSchemeOptions, DockTokenAuthenticationHandler>(DockTokenAuthenticationHandler.SchemeName, null)
+            .AddConsoleSessions(identity)
             .AddJwtBearer(options =>
             {
                 options.MapInboundClaims = false;

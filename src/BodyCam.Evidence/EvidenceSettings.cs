@@ -1,4 +1,5 @@
 using System.Data.Common;
+using BodyCam.Evidence.Features.Console;
 using BodyCam.Evidence.Features.Exports;
 using BodyCam.Evidence.Features.Ingestion;
 using BodyCam.Evidence.Features.Ingestion.Axis;
@@ -48,7 +49,8 @@ public sealed record EvidenceSettings(
     ReviewSettings Review,
     PlaybackSettings Playback,
     FixitySettings Fixity,
-    ExportSettings Exports)
+    ExportSettings Exports,
+    ConsoleSettings Console)
 {
     public static EvidenceSettings From(IConfiguration configuration)
     {
@@ -74,7 +76,8 @@ public sealed record EvidenceSettings(
             ReviewSettings.From(configuration),
             PlaybackSettings.From(configuration),
             FixitySettings.From(configuration),
-            ExportSettings.From(configuration));
+            ExportSettings.From(configuration),
+            ConsoleSettings.From(configuration));
     }
 
     private static string DefaultConnection(DatabaseProvider database, string dataRoot) => database switch

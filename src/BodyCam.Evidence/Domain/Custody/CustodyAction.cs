@@ -56,6 +56,10 @@ public enum CustodyAction
     ExportDownloadRefused,
     /// <summary>A request refused as invalid (400): a field, a parameter or a header the server would not take.</summary>
     RequestRefused,
+    /// <summary>A person signed in to the console; a failed sign-in is <see cref="AuthenticationFailed"/>.</summary>
+    SignedIn,
+    /// <summary>A person signed out, or their console session was locked after the idle limit.</summary>
+    SignedOut,
 }
 
 public enum CustodyOutcome

@@ -1,13 +1,8 @@
 using System.Text.Json;
 using Azure;
-using BodyCam.Evidence.Domain.Custody;
-using BodyCam.Evidence.Infrastructure.Identity;
-using BodyCam.Evidence.Infrastructure.Persistence;
-using BodyCam.Evidence.Infrastructure.Text;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace BodyCam.Evidence.Infrastructure.Problems;
@@ -60,7 +55,9 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         }
         if (problem.Status == StatusCodes.Status400BadRequest && exception is not RecordedRefusalException)
         {
-            await RecordRefusalAsync(httpContext, problem);
+            await InvalidRequests.RecordAsync(httpContext, problem is ValidationProblemDetails { Errors.Count: > 0 } invalid
+                ? InvalidRequests.Describe(invalid.Errors)
+                : problem.Detail ?? problem.Title ?? "invalid request");
         }
         httpContext.Response.StatusCode = problem.Status!.Value;
         if (exception is ServiceUnavailableException { RetryAfter: var retryAfter })
@@ -76,24 +73,6 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
             ProblemDetails = problem,
             Exception = exception,
         });
-    }
-
-    /// <summary>
-    /// A request refused as invalid is a custody event, as one refused at authentication or authorisation is, saying
-    /// which fields were refused and why. It is written by a unit of work of its own: the request's may still hold
-    /// what a refused command had added before it threw.
-    /// </summary>
-    private static async Task RecordRefusalAsync(HttpContext httpContext, ProblemDetails problem)
-    {
-        var why = problem is ValidationProblemDetails { Errors.Count: > 0 } invalid
-            ? string.Join("; ", invalid.Errors.Select(error => $"{error.Key}: {string.Join(" ", error.Value)}"))
-            : problem.Detail;
-        var reason = FreeText.Quote($"{httpContext.Request.Method} {httpContext.Request.Path}: {why}");
-        await using var scope = httpContext.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<EvidenceDb>();
-        db.CustodyEvents.Record(
-            CustodyAction.RequestRefused, HttpCurrentActor.FromHttpContext(httpContext), reason: CustodyEvent.FitReason(reason), outcome: CustodyOutcome.Denied);
-        await db.SaveChangesAsync(CancellationToken.None);
     }
 
     /// <summary>Azure's client gives up with an AggregateException of its attempts when the store does not answer.</summary>
