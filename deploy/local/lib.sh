@@ -5,6 +5,8 @@ REPO_DIR="$(cd "$LOCAL_DIR/../.." && pwd)"
 STATE_DIR="$REPO_DIR/.local"
 PG_PORT="${BODYCAM_PG_PORT:-55432}"
 AZURITE_PORT="${BODYCAM_AZURITE_PORT:-10010}"
+OIDC_PORT="${BODYCAM_OIDC_PORT:-10020}"
+OIDC_ISSUER="http://127.0.0.1:$OIDC_PORT"
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
@@ -29,7 +31,7 @@ apt_install() {
   apt-get install -y --no-install-recommends "$@" >&2
 }
 
-# The npm tools (Azurite, and the tus client and OpenAPI linter the tests run), installed from node/package-lock.json
+# The npm tools (Azurite, the OpenID provider, and the tus client and OpenAPI linter the tests run), installed from node/package-lock.json
 # when node_modules is missing or older than the lock file, so a tool added later reaches existing checkouts too.
 node_tools_install() {
   local dir="$LOCAL_DIR/node"

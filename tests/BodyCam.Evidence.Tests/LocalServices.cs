@@ -5,7 +5,7 @@ using BodyCam.Evidence.Tests.Support;
 namespace BodyCam.Evidence.Tests;
 
 /// <summary>
-/// Starts PostgreSQL, Azurite and ffmpeg once per run through deploy/local/start.sh (which installs what is
+/// Starts PostgreSQL, Azurite, the OpenID provider and ffmpeg once per run through deploy/local/start.sh (which installs what is
 /// missing), and drops the run's databases at the end. A test that needs a service fails when it cannot be had.
 /// It sits in the root namespace because NUnit runs a set-up fixture for the tests of its namespace only.
 /// </summary>
@@ -18,6 +18,8 @@ public sealed partial class LocalServices
 
     public static string Azurite { get; private set; } = "";
 
+    public static Uri OpenIdIssuer { get; private set; } = null!;
+
     [OneTimeSetUp]
     public async Task StartServices()
     {
@@ -25,6 +27,7 @@ public sealed partial class LocalServices
         var settings = ExportLine().Matches(exports).ToDictionary(match => match.Groups[1].Value, match => match.Groups[2].Value);
         PostgresServer = settings["BODYCAM_TEST_POSTGRES"];
         Azurite = settings["BODYCAM_TEST_AZURITE"];
+        OpenIdIssuer = new Uri(settings["BODYCAM_TEST_OIDC"]);
     }
 
     [OneTimeTearDown]
