@@ -1,16 +1,37 @@
+using Microsoft.Playwright;
+
 namespace BodyCam.Evidence.Tests.Support.Browser;
 
 /// <summary>A browser fixture over one host per profile listening on a loopback port, started once for the fixture.</summary>
 [TestFixtureSource(typeof(ApiProfile), nameof(ApiProfile.All))]
 public abstract class ConsoleTests(ApiProfile profile) : BrowserTests
 {
+    protected ApiProfile Profile { get; } = profile;
+
     protected EvidenceApiFactory Api { get; private set; } = null!;
 
     protected override Uri BaseAddress => Api.BaseAddress;
 
+    /// <summary>Configuration the fixture's server starts with, as an operator would set it.</summary>
+    protected virtual (string Key, string Value)[] Settings => [];
+
     [OneTimeSetUp]
-    public async Task StartApi() => Api = await EvidenceApiFactory.StartAsync(profile, overNetwork: true);
+    public async Task StartApi() => Api = await EvidenceApiFactory.StartAsync(Profile, overNetwork: true, Settings);
 
     [OneTimeTearDown]
     public async Task StopApi() => await Api.DisposeAsync();
+
+    /// <summary>Signs in through the console's development sign-in form, as a newcomer does, and waits for the start page.</summary>
+    protected async Task SignInAsync(string subject, string role, string? unit = null)
+    {
+        await Page.GotoAsync("/signin");
+        await Page.GetByLabel("Your name or badge").FillAsync(subject);
+        await Page.GetByLabel("Role").SelectOptionAsync(role);
+        if (unit is not null)
+        {
+            await Page.GetByLabel("Unit").FillAsync(unit);
+        }
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(Page.GetByText($"Signed in as {subject}")).ToBeVisibleAsync();
+    }
 }
