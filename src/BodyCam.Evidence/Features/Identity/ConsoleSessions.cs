@@ -64,6 +64,12 @@ public static class ConsoleSessions
                 oidc.SignOutScheme = CookieScheme;
                 oidc.MapInboundClaims = false;
                 oidc.GetClaimsFromUserInfoEndpoint = true;
+                // Userinfo's claims are dropped unless mapped: role and unit often come only from there (group claims).
+                oidc.ClaimActions.MapJsonKey(identity.RoleClaim, identity.RoleClaim);
+                oidc.ClaimActions.MapUniqueJsonKey(identity.UnitClaim, identity.UnitClaim);
+                // The provider authenticates the person at every sign-in: its own single sign-on session would
+                // otherwise undo an idle lock without a password (CJIS 5.5.5: access is re-established by authenticating).
+                oidc.Prompt = OpenIdConnectPrompt.Login;
                 oidc.SaveTokens = true;
                 oidc.Scope.Clear();
                 oidc.Scope.Add(OpenIdConnectScope.OpenIdProfile);
