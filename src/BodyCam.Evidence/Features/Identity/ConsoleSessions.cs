@@ -178,7 +178,7 @@ public static class ConsoleSessions
         var target = context.RedirectUri;
         if (context.HttpContext.Items.ContainsKey(LockedKey))
         {
-            target += (target.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "locked=1";
+            target += (target.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "locked=true";
         }
         context.Response.Redirect(target);
         return Task.CompletedTask;
