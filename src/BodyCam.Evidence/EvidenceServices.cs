@@ -222,6 +222,7 @@ public static class EvidenceServices
                 else
                 {
                     options.Authority = identity.Authority;
+                    options.RequireHttpsMetadata = identity.RequireHttpsMetadata;
                 }
             });
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TimeProvider>(BearerTokenRules.Apply);

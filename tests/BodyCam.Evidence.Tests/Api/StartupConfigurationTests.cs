@@ -27,6 +27,9 @@ public sealed class StartupConfigurationTests
         yield return Case("Fixity:Schedule", ("Fixity__Schedule", "hourly"));
         yield return Case("Ledger:SigningKeyPath", ("Ledger__SigningKeyPath", Path.Combine(DataRootPlaceholder, "malformed.key")));
         yield return Case("Identity:Authority", ("Identity__Authority", "login.example-agency.gov"));
+        yield return Case("Identity:Authority", ("Identity__Authority", "http://login.example-agency.gov"));
+        yield return Case("Identity:SessionIdle", ("Identity__SessionIdle", "00:00:00"));
+        yield return Case("Identity:SessionIdle", ("Identity__SessionIdle", "-00:30:00"));
         yield return Case("Api:MaxRequestBodyBytes", ("Api__MaxRequestBodyBytes", "-1"));
     }
 

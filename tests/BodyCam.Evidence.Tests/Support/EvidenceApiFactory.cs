@@ -35,15 +35,35 @@ public sealed class EvidenceApiFactory(ApiProfile profile, string databaseConnec
 
     /// <summary>With <paramref name="testServices"/>, services the test swaps in: a clock it moves, a fake of what cannot run here.</summary>
     public static async Task<EvidenceApiFactory> StartAsync(
-        ApiProfile profile, bool overNetwork, Action<IServiceCollection>? testServices, params (string Key, string Value)[] settings)
+        ApiProfile profile, bool overNetwork, Action<IServiceCollection>? testServices, params (string Key, string Value)[] settings) =>
+        await StartOnAsync(profile, overNetwork ? 0 : null, testServices, settings);
+
+    /// <summary>
+    /// Listening on a loopback <paramref name="port"/> reserved beforehand (<see cref="FreeLoopbackPort"/>), for settings
+    /// that must name the server's own address before it starts, such as an OpenID client registered for its callbacks.
+    /// </summary>
+    public static async Task<EvidenceApiFactory> StartAsync(
+        ApiProfile profile, int port, Action<IServiceCollection>? testServices, params (string Key, string Value)[] settings) =>
+        await StartOnAsync(profile, port, testServices, settings);
+
+    private static async Task<EvidenceApiFactory> StartOnAsync(
+        ApiProfile profile, int? port, Action<IServiceCollection>? testServices, (string Key, string Value)[] settings)
     {
         var factory = new EvidenceApiFactory(profile, await TestDatabases.CreateAsync(profile.Database), settings) { TestServices = testServices };
-        if (overNetwork)
+        if (port is { } listenOn)
         {
-            factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+            factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, listenOn));
         }
         factory.StartServer();
         return factory;
+    }
+
+    /// <summary>A loopback port free now, for a server that must know its address before it starts.</summary>
+    public static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public Uri BaseAddress => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());

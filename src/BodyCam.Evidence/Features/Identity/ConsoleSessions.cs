@@ -64,6 +64,12 @@ public static class ConsoleSessions
                 oidc.SignOutScheme = CookieScheme;
                 oidc.MapInboundClaims = false;
                 oidc.GetClaimsFromUserInfoEndpoint = true;
+                // Userinfo's claims are dropped unless mapped: role and unit often come only from there (group claims).
+                oidc.ClaimActions.MapJsonKey(identity.RoleClaim, identity.RoleClaim);
+                oidc.ClaimActions.MapUniqueJsonKey(identity.UnitClaim, identity.UnitClaim);
+                // The provider authenticates the person at every sign-in: its own single sign-on session would
+                // otherwise undo an idle lock without a password (CJIS 5.5.5: access is re-established by authenticating).
+                oidc.Prompt = OpenIdConnectPrompt.Login;
                 oidc.SaveTokens = true;
                 oidc.Scope.Clear();
                 oidc.Scope.Add(OpenIdConnectScope.OpenIdProfile);
@@ -108,12 +114,14 @@ public static class ConsoleSessions
     {
         var provided = context.Principal!;
         var subject = provided.FindFirstValue(EvidenceClaims.Subject);
-        var role = provided.FindAll(identity.RoleClaim).Select(claim => claim.Value).FirstOrDefault(Roles.People.Contains);
+        // A group claim names other groups too; of the roles, exactly one, since each action is recorded under one (as the API's tokens).
+        var roles = provided.FindAll(identity.RoleClaim).Select(claim => claim.Value).Where(Roles.People.Contains).Distinct().ToList();
+        var role = roles is [var only] ? only : null;
         if (subject is null || role is null)
         {
             var why = subject is null
                 ? "the provider sent no subject"
-                : $"the account {subject} has no '{identity.RoleClaim}' claim naming one of {string.Join(", ", Roles.People)}";
+                : $"the account {subject} has {roles.Count} '{identity.RoleClaim}' claims naming one of {string.Join(", ", Roles.People)}; exactly one is required";
             await Mediator(context.HttpContext).Send(new RecordFailedSignIn(why));
             context.Response.Redirect($"{SignInPath}?failed=norole");
             context.HandleResponse();
@@ -139,8 +147,12 @@ public static class ConsoleSessions
             : DateTimeOffset.MinValue;
         if (now - last > idle)
         {
+            // Recorded under the person whose session it was; the request itself goes on without one (the
+            // authentication middleware leaves User as it finds it when the principal is rejected).
+            var anonymous = context.HttpContext.User;
             context.HttpContext.User = context.Principal!;
             await Mediator(context.HttpContext).Send(new RecordSignOut($"session locked after {idle.TotalMinutes:0.##} minutes without activity"));
+            context.HttpContext.User = anonymous;
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieScheme);
             context.HttpContext.Items[LockedKey] = true;
@@ -166,7 +178,7 @@ public static class ConsoleSessions
         var target = context.RedirectUri;
         if (context.HttpContext.Items.ContainsKey(LockedKey))
         {
-            target += (target.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "locked=1";
+            target += (target.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "locked=true";
         }
         context.Response.Redirect(target);
         return Task.CompletedTask;

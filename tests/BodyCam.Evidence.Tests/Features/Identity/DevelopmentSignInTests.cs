@@ -31,6 +31,6 @@ public sealed class DevelopmentSignInTests(ApiProfile profile) : ConsoleTests(pr
         await Page.GotoAsync("/");
         await Assertions.Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/signin\\?ReturnUrl=%2F$"));
         await Accessibility.AssertNoViolationsAsync(Page);
-        await Screenshots.TakeAsync(Page, "console-sign-in");
+        await Screenshots.TakeAsync(Page, "sign-in-development");
     }
 }

@@ -16,7 +16,10 @@ public abstract class ConsoleTests(ApiProfile profile) : BrowserTests
     protected virtual (string Key, string Value)[] Settings => [];
 
     [OneTimeSetUp]
-    public async Task StartApi() => Api = await EvidenceApiFactory.StartAsync(Profile, overNetwork: true, Settings);
+    public async Task StartApi() => Api = await StartServerAsync();
+
+    /// <summary>The fixture's server, on a loopback port; a fixture that must know the port before it starts starts it itself.</summary>
+    protected virtual Task<EvidenceApiFactory> StartServerAsync() => EvidenceApiFactory.StartAsync(Profile, overNetwork: true, Settings);
 
     [OneTimeTearDown]
     public async Task StopApi() => await Api.DisposeAsync();
