@@ -1,7 +1,6 @@
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Tests.Support;
 using BodyCam.Evidence.Tests.Support.Browser;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace BodyCam.Evidence.Tests.Features.Playback;

@@ -16,7 +16,7 @@ public sealed class VendoredLeafletTests
         {
             "LICENSE", Path.Combine("images", "layers-2x.png"), Path.Combine("images", "layers.png"), Path.Combine("images", "marker-icon-2x.png"),
             Path.Combine("images", "marker-icon.png"), Path.Combine("images", "marker-shadow.png"), "leaflet.css", "leaflet.js",
-        }).Using<string>(StringComparer.Ordinal));
+        }));
         foreach (var file in files)
         {
             var original = file == "LICENSE" ? Path.Combine(Package, file) : Path.Combine(Package, "dist", file);

@@ -1,10 +1,11 @@
 using System.Net.Http.Json;
 using BodyCam.Evidence.Domain.Evidence;
-using BodyCam.Evidence.Domain.Recordings;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using GnssPoint = BodyCam.Evidence.Domain.Recordings.GnssPoint;
+using Recording = BodyCam.Evidence.Domain.Recordings.Recording;
 
 namespace BodyCam.Evidence.Tests.Features.Playback;
 

@@ -7,6 +7,7 @@ using BodyCam.Evidence.Infrastructure.Pipeline;
 using BodyCam.Evidence.Infrastructure.Problems;
 using FluentValidation;
 using Mediator;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
 namespace BodyCam.Evidence.Features.Playback;
@@ -61,6 +62,7 @@ public sealed class PlayEvidencePage(IMediator mediator, IValidator<PlayEvidence
                 var why = string.Join(" ", checkedReason.Errors.Select(e => e.ErrorMessage).Distinct());
                 await InvalidRequests.RecordAsync(HttpContext, InvalidRequests.Describe(new Dictionary<string, string[]> { [AccessReason.QueryParameter] = [why] }));
                 ModelState.AddModelError(nameof(Reason), $"{AccessReason.QueryParameter}: {why}");
+                Response.StatusCode = StatusCodes.Status400BadRequest;
             }
         }
         if (Playing)
