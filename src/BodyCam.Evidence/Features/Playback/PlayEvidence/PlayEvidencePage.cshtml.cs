@@ -22,8 +22,8 @@ public sealed class PlayEvidencePage(IMediator mediator, IValidator<PlayEvidence
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
 
-    [BindProperty(SupportsGet = true)]
-    public string? Reason { get; set; }
+    /// <summary>As the content endpoint reads it: <c>?reason=</c> given blank is a reason refused, not a reason not yet asked.</summary>
+    public string? Reason { get; private set; }
 
     public EvidenceItemDetails Item { get; private set; } = null!;
 
@@ -49,6 +49,7 @@ public sealed class PlayEvidencePage(IMediator mediator, IValidator<PlayEvidence
     public async Task<IActionResult> OnGetAsync()
     {
         Item = await Mediator.Send(new GetEvidenceItem(Id), HttpContext.RequestAborted);
+        Reason = AccessReason.Of(Request);
         if (Reason is not null)
         {
             var checkedReason = await reasons.ValidateAsync(new PlayEvidence(Id, Reason, ContentConditions.None), HttpContext.RequestAborted);
