@@ -30,7 +30,13 @@ public sealed class PlayEvidenceMapPageTests(ApiProfile profile) : ConsoleTests(
             return route.FulfillAsync(new() { ContentType = "image/png", BodyBytes = tile });
         });
         var refused = new List<string>();
-        Page.Console += (_, message) => { if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) refused.Add(message.Text); };
+        Page.Console += (_, message) =>
+        {
+            if (message.Text.StartsWith("Refused to load", StringComparison.Ordinal))
+            {
+                refused.Add(message.Text);
+            }
+        };
         await SignInAsync("mia", Roles.Supervisor, "west");
 
         await Page.GotoAsync($"/evidence/{_item}/watch?reason=Pursuit%20review");

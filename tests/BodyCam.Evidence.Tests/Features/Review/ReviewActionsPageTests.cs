@@ -31,12 +31,12 @@ public sealed class ReviewActionsPageTests(ApiProfile profile) : ConsoleTests(pr
         var position = await Page.Locator("video").EvaluateAsync<double>("video => video.currentTime");
         await Expect(Page.GetByLabel("Position (seconds from the start)")).ToHaveValueAsync(position.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture));
 
-        await Page.GetByLabel("Label").FillAsync("Driver steps out");
+        await Page.GetByLabel("Label", new() { Exact = true }).FillAsync("Driver steps out");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Add bookmark" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Bookmark “Driver steps out” added");
         await Expect(Page.Locator("#timeline").GetByRole(AriaRole.Button, new() { NameRegex = new("Driver steps out$") })).ToBeVisibleAsync();
 
-        await Page.GetByLabel("Note").FillAsync("Camera view blocked at the start.");
+        await Page.GetByLabel("Note", new() { Exact = true }).FillAsync("Camera view blocked at the start.");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Add note" }).ClickAsync();
         await Expect(Page.Locator("#notes li")).ToContainTextAsync("sue");
         await Expect(Page.Locator("#notes li")).ToContainTextAsync("Camera view blocked at the start.");
@@ -71,11 +71,11 @@ public sealed class ReviewActionsPageTests(ApiProfile profile) : ConsoleTests(pr
         await Page.GotoAsync($"/evidence/{_item}/watch?reason=Routine%20review");
 
         await Page.GetByLabel("Position (seconds from the start)").FillAsync("99");
-        await Page.GetByLabel("Label").FillAsync("Too late");
+        await Page.GetByLabel("Label", new() { Exact = true }).FillAsync("Too late");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Add bookmark" }).ClickAsync();
 
         await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The media lasts");
-        await Expect(Page.GetByLabel("Label")).ToHaveValueAsync("Too late");
+        await Expect(Page.GetByLabel("Label", new() { Exact = true })).ToHaveValueAsync("Too late");
         await Accessibility.AssertNoViolationsAsync(Page);
         await Page.GetByRole(AriaRole.Link, new() { Name = "Back to the player" }).ClickAsync();
         await Expect(Page.Locator("video")).ToBeVisibleAsync();
