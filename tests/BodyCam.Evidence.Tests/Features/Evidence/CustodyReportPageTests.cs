@@ -11,7 +11,9 @@ public sealed class CustodyReportPageTests(ApiProfile profile) : ConsoleTests(pr
     [Test]
     public async Task An_auditor_prints_an_items_custody_report_with_every_event_its_hash_and_the_checkpoint()
     {
-        var item = await Api.UploadVerifiedRecordingAsync("olga");
+        using var dock = Api.DockClient(await Api.RegisterDockAsync());
+        var ended = DateTimeOffset.UtcNow.AddHours(-1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        var item = await dock.UploadVerifiedRecordingAsync("olga", new Dictionary<string, string> { ["recordedStart"] = ended, ["recordedEnd"] = ended });
         await Api.WaitForCheckpointAsync();
         await using var db = Api.OpenDb();
         var events = await db.CustodyEvents.Where(e => e.EvidenceId == item).OrderBy(e => e.Sequence).ToListAsync();
