@@ -30,6 +30,23 @@ public sealed class DockRegistrationTests(ApiProfile profile) : ApiTests(profile
     }
 
     [Test]
+    public async Task An_admin_lists_the_docks_newest_first_without_their_keys_and_others_are_refused()
+    {
+        var first = await RegisterDockAsync();
+        var second = await RegisterDockAsync();
+
+        var response = await Api.ClientFor(Roles.Admin, "ada").GetAsync("/api/docks");
+        var refused = await Api.ClientFor(Roles.Auditor, "aud").GetAsync("/api/docks");
+
+        var body = await response.Content.ReadAsStringAsync();
+        var docks = System.Text.Json.JsonSerializer.Deserialize<List<DockView>>(body, System.Text.Json.JsonSerializerOptions.Web)!;
+        Assert.That(docks.Select(d => d.DockId).Where(id => id == first.DockId || id == second.DockId), Is.EqualTo(new[] { second.DockId, first.DockId }));
+        Assert.That(body, Does.Not.Contain(first.Key).And.Not.Contain("keySha256"));
+        Assert.That(docks.Single(d => d.DockId == first.DockId).RegisteredBy, Is.EqualTo("ada"));
+        await refused.AssertProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Test]
     public async Task A_dock_authenticates_with_its_key()
     {
         var registered = await RegisterDockAsync();

@@ -29,6 +29,22 @@ public sealed class OfficerTests(ApiProfile profile) : ApiTests(profile)
     }
 
     [Test]
+    public async Task An_admin_lists_the_officers_with_their_current_units_and_others_are_refused()
+    {
+        var officer = NewId("officer");
+        await PutOfficerAsync(officer, "Harbour");
+        await PutOfficerAsync(officer, "Airport");
+
+        var officers = await (await Api.ClientFor(Roles.Admin, "ada").GetAsync("/api/officers"))
+            .ReadAsync<List<BodyCam.Evidence.Features.Officers.OfficerListing>>(HttpStatusCode.OK);
+        var refused = await Api.ClientFor(Roles.Supervisor, "sam", "Harbour").GetAsync("/api/officers");
+
+        var listed = officers.Single(o => o.OfficerId == officer);
+        Assert.That((listed.Unit, listed.Active), Is.EqualTo(("Airport", true)));
+        await refused.AssertProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Test]
     public async Task An_officer_record_names_the_field_it_refuses_and_is_a_custody_event_when_kept()
     {
         var admin = Api.ClientFor(Roles.Admin, "ada");

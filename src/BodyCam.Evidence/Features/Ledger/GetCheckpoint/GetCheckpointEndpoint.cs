@@ -14,7 +14,7 @@ internal sealed class GetCheckpointEndpoint : IEndpoint
     public void Map(IEndpointRouteBuilder routes)
     {
         routes.MapGet("/api/ledger/checkpoint", async Task<ContentHttpResult> (IMediator mediator, CancellationToken ct) =>
-                TypedResults.Text(await mediator.Send(new GetCheckpoint(), ct), PlainText))
+                TypedResults.Text((await mediator.Send(new GetCheckpoint(), ct)).Note, PlainText))
             .WithName(nameof(GetCheckpoint))
             .WithTags("Ledger")
             .WithSummary("The latest signed checkpoint of the custody log (C2SP tlog-checkpoint in a signed note). Public.")
