@@ -37,7 +37,7 @@ internal static class BenchmarkEvidence
     /// </summary>
     public static async Task<ServiceProvider> SeededAsync(long items)
     {
-        var name = $"bodycam_bench_search_v4_{items}";
+        var name = DatabaseName(items);
         var connection = BenchmarkLedgers.Connection(name);
         ServiceProvider services;
         if (await CountItemsAsync(connection) == items)
@@ -55,6 +55,8 @@ internal static class BenchmarkEvidence
         await BenchmarkLedgers.LoadIntoMemoryAsync(name, except: "custody_events");
         return services;
     }
+
+    public static string DatabaseName(long items) => $"bodycam_bench_search_v4_{items}";
 
     public static Guid ItemId(long item) => Md5Guid("e" + item);
 

@@ -14,11 +14,18 @@ public abstract class ConsolePage(IMediator mediator) : PageModel
     protected IMediator Mediator { get; } = mediator;
 
     /// <summary>Sends <paramref name="command"/>; when its fields are refused, they are in ModelState and the result is default.</summary>
-    protected async Task<TResponse?> TrySendAsync<TResponse>(ICommand<TResponse> command)
+    protected Task<TResponse?> TrySendAsync<TResponse>(ICommand<TResponse> command) =>
+        TrySendAsync(async () => await Mediator.Send(command, HttpContext.RequestAborted));
+
+    /// <summary>Sends <paramref name="query"/>, a filter form's search; when its fields are refused, they are in ModelState and the result is default.</summary>
+    protected Task<TResponse?> TrySendAsync<TResponse>(IQuery<TResponse> query) =>
+        TrySendAsync(async () => await Mediator.Send(query, HttpContext.RequestAborted));
+
+    private async Task<TResponse?> TrySendAsync<TResponse>(Func<Task<TResponse>> send)
     {
         try
         {
-            return await Mediator.Send(command, HttpContext.RequestAborted);
+            return await send();
         }
         catch (RequestValidationException invalid)
         {
