@@ -8,11 +8,10 @@ public sealed record ConsoleLink(string Title, string Path, string Description, 
 
 public static class ConsoleNavigation
 {
-    private static readonly string[] Everyone = [.. Roles.People];
-
     public static IReadOnlyList<ConsoleLink> Links { get; } =
     [
-        new("Evidence", "/evidence", "Search recordings in your scope, open an item, watch it.", Everyone),
+        new("Evidence", "/evidence", "Search recordings in your scope, open an item, watch it.",
+            [Roles.Officer, Roles.Supervisor, Roles.Custodian, Roles.Auditor]),
         new("Clip requests", "/clip-requests", "Request audited clips, follow them, decide them.",
             [Roles.OversightBoard, Roles.Supervisor, Roles.Custodian]),
         new("Legal holds", "/legal-holds", "Place and release holds, see what they cover.", [Roles.Custodian]),
