@@ -16,6 +16,7 @@ public abstract partial class BrowserTests
     public static readonly ViewportSize Viewport = new() { Width = 1280, Height = 800 };
 
     private readonly ConcurrentDictionary<string, IPage> _pages = new();
+    private readonly ConcurrentDictionary<string, ConcurrentBag<IPage>> _otherPages = new();
 
     /// <summary>The running test's page.</summary>
     protected IPage Page => _pages[TestContext.CurrentContext.Test.ID];
@@ -24,7 +25,20 @@ public abstract partial class BrowserTests
     protected virtual Uri? BaseAddress => null;
 
     [SetUp]
-    public async Task OpenPage()
+    public async Task OpenPage() => _pages[TestContext.CurrentContext.Test.ID] = await NewPageAsync();
+
+    /// <summary>
+    /// A page in another context of the running test, as a second person's browser: its own cookies, closed with the
+    /// test's page.
+    /// </summary>
+    protected async Task<IPage> OpenAnotherPageAsync()
+    {
+        var page = await NewPageAsync();
+        _otherPages.GetOrAdd(TestContext.CurrentContext.Test.ID, _ => new ConcurrentBag<IPage>()).Add(page);
+        return page;
+    }
+
+    private async Task<IPage> NewPageAsync()
     {
         var browser = await Chromium.BrowserAsync();
         var context = await browser.NewContextAsync(new()
@@ -41,12 +55,20 @@ public abstract partial class BrowserTests
         // until the closed network times it out, delaying the page's load event by seconds.
         await context.RouteAsync("https://**", route => route.AbortAsync("blockedbyclient"));
         await context.Tracing.StartAsync(new() { Screenshots = true, Snapshots = true, Sources = false });
-        _pages[TestContext.CurrentContext.Test.ID] = await context.NewPageAsync();
+        return await context.NewPageAsync();
     }
 
     [TearDown]
     public async Task ClosePage()
     {
+        if (_otherPages.TryRemove(TestContext.CurrentContext.Test.ID, out var others))
+        {
+            foreach (var other in others)
+            {
+                await other.Context.Tracing.StopAsync();
+                await other.Context.CloseAsync();
+            }
+        }
         if (!_pages.TryRemove(TestContext.CurrentContext.Test.ID, out var page))
         {
             return;

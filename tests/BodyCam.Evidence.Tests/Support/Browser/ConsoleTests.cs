@@ -22,16 +22,19 @@ public abstract class ConsoleTests(ApiProfile profile) : BrowserTests
     public async Task StopApi() => await Api.DisposeAsync();
 
     /// <summary>Signs in through the console's development sign-in form, as a newcomer does, and waits for the start page.</summary>
-    protected async Task SignInAsync(string subject, string role, string? unit = null)
+    protected async Task SignInAsync(string subject, string role, string? unit = null) => await SignInAsync(Page, subject, role, unit);
+
+    /// <summary>Signs in on <paramref name="page"/>, e.g. a second person's page from <see cref="BrowserTests.OpenAnotherPageAsync"/>.</summary>
+    protected static async Task SignInAsync(IPage page, string subject, string role, string? unit = null)
     {
-        await Page.GotoAsync("/signin");
-        await Page.GetByLabel("Your name or badge").FillAsync(subject);
-        await Page.GetByLabel("Role").SelectOptionAsync(role);
+        await page.GotoAsync("/signin");
+        await page.GetByLabel("Your name or badge").FillAsync(subject);
+        await page.GetByLabel("Role").SelectOptionAsync(role);
         if (unit is not null)
         {
-            await Page.GetByLabel("Unit").FillAsync(unit);
+            await page.GetByLabel("Unit").FillAsync(unit);
         }
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(Page.GetByText($"Signed in as {subject}")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByText($"Signed in as {subject}")).ToBeVisibleAsync();
     }
 }
