@@ -166,6 +166,7 @@ public sealed class ClipRequestPageTests(ApiProfile profile) : ConsoleTests(prof
     private async Task DragOnFrameAsync((float X, float Y) from, (float X, float Y) to)
     {
         var frame = Page.GetByRole(AriaRole.Img, new() { Name = "The recorded frame, blank, with the rectangles to blur" });
+        await frame.ScrollIntoViewIfNeededAsync();
         var box = (await frame.BoundingBoxAsync())!;
         var scale = box.Width / 320;
         await Page.Mouse.MoveAsync(box.X + from.X * scale, box.Y + from.Y * scale);
