@@ -11,14 +11,18 @@ const svg = 'http://www.w3.org/2000/svg';
 
 const field = (row, name) => row.querySelector(`input[name$=".${name}"]`);
 const number = input => (input.value === '' ? null : Number(input.value));
-const isBlank = row => [...row.querySelectorAll('input')].every(input => input.value === '');
+const isBlank = row => [...row.querySelectorAll('input[type=number]')].every(input => input.value === '');
 
-// A new row is the last one renumbered: its name (Blurs[2].X), id and label follow the row's place.
+// A new row is the last one renumbered: its name (Blurs[2].X), id and label follow the row's place, and so does the
+// hidden __Invariant input beside each number, which names the field ASP.NET reads without the server's culture.
 function addRow(body) {
     const last = body.rows[body.rows.length - 1];
     const row = last.cloneNode(true);
     const index = body.rows.length;
-    for (const input of row.querySelectorAll('input')) {
+    for (const invariant of row.querySelectorAll('input[type=hidden]')) {
+        invariant.value = invariant.value.replace(/\[\d+\]/, `[${index}]`);
+    }
+    for (const input of row.querySelectorAll('input[type=number]')) {
         input.name = input.name.replace(/\[\d+\]/, `[${index}]`);
         input.id = input.id.replace(/_\d+__/, `_${index}__`);
         input.setAttribute('aria-label', input.getAttribute('aria-label').replace(/\d+/, String(index + 1)));
