@@ -72,7 +72,7 @@ public sealed class ClipRequestPageTests(ApiProfile profile) : ConsoleTests(prof
         var ready = await ClipExportVideo.WaitUntilDoneAsync(Api.ClientFor(Roles.OversightBoard, board), requestId);
         await Page.GotoAsync($"/clip-requests/{requestId}");
         await Expect(Page.GetByText("Ready", new() { Exact = true })).ToBeVisibleAsync();
-        await Expect(Page.GetByRole(AriaRole.Listitem)).ToHaveCountAsync(2);
+        await Expect(Page.GetByRole(AriaRole.Region, new() { Name = "Approvals" }).GetByRole(AriaRole.Listitem)).ToHaveCountAsync(2);
         await Accessibility.AssertNoViolationsAsync(Page);
         var download = await Page.RunAndWaitForDownloadAsync(() => Page.GetByRole(AriaRole.Link, new() { Name = "Download the package" }).ClickAsync());
 
