@@ -21,6 +21,12 @@ internal static class ClipExportVideo
         ApiProfile profile, Action<IServiceCollection>? testServices, params (string Key, string Value)[] settings)
     {
         var api = await EvidenceApiFactory.StartAsync(profile, overNetwork: false, testServices, settings);
+        return (api, await AddVideoAsync(api));
+    }
+
+    /// <summary>Registers the clip officer on a running server and uploads the video as theirs; returns it once probed.</summary>
+    public static async Task<Guid> AddVideoAsync(EvidenceApiFactory api)
+    {
         (await api.ClientFor(Roles.Admin, "ada").PutAsJsonAsync($"/api/officers/{OfficerId}", new { name = "Clip Officer", unit = Unit })).EnsureSuccessStatusCode();
         var video = Path.Combine(api.DataRoot, SourceFile);
         await LocalServices.RunAsync("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "testsrc=duration=12:size=320x240:rate=25",
@@ -28,7 +34,7 @@ internal static class ClipExportVideo
             "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", video);
         var item = await api.UploadVerifiedRecordingAsync(OfficerId, content: await File.ReadAllBytesAsync(video));
         Assert.That(await WaitUntilProbedAsync(api, item), Is.EqualTo(ProbeStatus.Probed));
-        return (api, item);
+        return item;
     }
 
     /// <summary>Polls the item until the probe job has recorded what it found.</summary>
