@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Infrastructure.Identity;
@@ -47,6 +49,8 @@ public sealed class EvidencePageTests(ApiProfile profile) : ConsoleTests(profile
         await Assertions.Expect(Page).ToHaveURLAsync(new Regex($"text={word}"));
         Assert.That(await ResultIdsAsync(), Is.EqualTo(new[] { annNamed }), "bob's item with the word is another unit's");
 
+        var hold = await Api.ClientFor(Roles.Custodian, "carol").PostAsJsonAsync("/api/legal-holds", new { reason = "Preserve", matter = "Harbour inquiry", evidenceIds = new[] { annNamed } });
+        var holdId = (await hold.ReadAsync<JsonElement>(HttpStatusCode.Created)).GetProperty("id").GetGuid();
         await Results.First.ClickAsync();
         await Assertions.Expect(Page).ToHaveURLAsync(new Regex($"/evidence/{annNamed}$"));
         await using var db = Api.OpenDb();
@@ -57,9 +61,12 @@ public sealed class EvidencePageTests(ApiProfile profile) : ConsoleTests(profile
         var indexes = await db.CustodyEvents.Where(e => e.EvidenceId == annNamed).OrderBy(e => e.Sequence).Select(e => e.Sequence!.Value).ToListAsync();
         Assert.That(indexes, Is.Not.Empty);
         await Assertions.Expect(custody.Locator("tbody th[scope=row]"))
-            .ToHaveTextAsync([.. indexes.Select(index => index.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+            .ToHaveTextAsync([.. indexes.Select(index => index.ToString(CultureInfo.InvariantCulture))]);
         await Assertions.Expect(Page.GetByRole(AriaRole.Navigation, new() { Name = "Actions" }).GetByRole(AriaRole.Link, new() { Name = "Watch" }))
             .ToHaveAttributeAsync("href", $"/evidence/{annNamed}/watch");
+        var retention = Page.GetByRole(AriaRole.Region, new() { Name = "Retention and holds" });
+        await Assertions.Expect(retention).ToContainTextAsync($"Kept until {stored.RetainUntil!.Value.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
+        await Assertions.Expect(retention.GetByRole(AriaRole.Link, new() { Name = "Harbour inquiry" })).ToHaveAttributeAsync("href", $"/legal-holds/{holdId}");
         await Accessibility.AssertNoViolationsAsync(Page);
         await Screenshots.TakeAsync(Page, "evidence-item");
     }

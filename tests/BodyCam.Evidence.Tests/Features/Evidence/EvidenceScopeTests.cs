@@ -20,7 +20,7 @@ public sealed class EvidenceScopeTests(ApiProfile profile) : ApiTests(profile)
         var ownUnit = await Api.ClientFor(Roles.Supervisor, NewId("sup"), "North").GetAsync($"/api/evidence/{item}");
         var otherUnit = await Api.ClientFor(Roles.Supervisor, NewId("sup"), "South").GetAsync($"/api/evidence/{item}");
 
-        Assert.That(ownUnit.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(ownUnit.StatusCode, Is.EqualTo(HttpStatusCode.OK), await ownUnit.Content.ReadAsStringAsync());
         Assert.That((await ownUnit.Content.ReadFromJsonAsync<Detail>())!.OfficerUnit, Is.EqualTo("North"));
         await otherUnit.AssertProblemAsync(HttpStatusCode.Forbidden);
         await using var db = Api.OpenDb();
@@ -45,6 +45,48 @@ public sealed class EvidenceScopeTests(ApiProfile profile) : ApiTests(profile)
         await colleagues.AssertProblemAsync(HttpStatusCode.Forbidden);
     }
 
+    [Test]
+    public async Task An_item_shows_its_retention_and_each_active_hold_covering_it_by_name_case_or_officers_range()
+    {
+        var officer = NewId("officer");
+        await PutOfficerAsync(officer, "North");
+        var item = await Api.UploadVerifiedRecordingAsync(officer);
+        var supervisor = Api.ClientFor(Roles.Supervisor, NewId("sup"), "North");
+        var caseNumber = NewId("case");
+        Assert.That((await supervisor.PutAsJsonAsync($"/api/cases/{caseNumber}", new { title = "Harbour robbery" })).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await supervisor.PostAsJsonAsync($"/api/evidence/{item}/cases", new { caseNumber })).IsSuccessStatusCode, Is.True);
+        var named = await PlaceHoldAsync(new { reason = "Preserve", matter = "Named " + item, evidenceIds = new[] { item } });
+        var byCase = await PlaceHoldAsync(new { reason = "Preserve", matter = "Case " + caseNumber, caseNumber });
+        var inRange = await PlaceHoldAsync(new { reason = "Preserve", matter = "Shift of " + officer, officerId = officer, from = "2026-11-26T08:04:00Z", to = "2026-11-26T09:00:00Z" });
+        await PlaceHoldAsync(new { reason = "Preserve", matter = "Next day", officerId = officer, from = "2026-11-27T00:00:00Z" });
+        var another = NewId("officer");
+        await PutOfficerAsync(another, "North");
+        await PlaceHoldAsync(new { reason = "Preserve", matter = "Another officer", officerId = another });
+        var released = await PlaceHoldAsync(new { reason = "Preserve", matter = "Released", evidenceIds = new[] { item } });
+        var release = await Api.ClientFor(Roles.Custodian, "carol").PostAsJsonAsync($"/api/legal-holds/{released.Id}/release", new { reason = "Settled" });
+        Assert.That(release.StatusCode, Is.EqualTo(HttpStatusCode.OK), await release.Content.ReadAsStringAsync());
+
+        var retention = (await (await supervisor.GetAsync($"/api/evidence/{item}")).ReadAsync<Detail>(HttpStatusCode.OK)).Retention;
+
+        await using var db = Api.OpenDb();
+        var stored = await db.EvidenceItems.Where(e => e.Id == item).Select(e => new { e.RetainUntil, e.RetainedByDefault }).SingleAsync();
+        Assert.That(stored.RetainUntil, Is.Not.Null);
+        Assert.That((retention.RetainUntil, retention.RetainedByDefault, retention.Disposition), Is.EqualTo((stored.RetainUntil, stored.RetainedByDefault, "Retained")));
+        Assert.That(retention.LegalHolds.Select(h => (h.Id, h.Matter)), Is.EqualTo(new[]
+        {
+            (named.Id, "Named " + item), (byCase.Id, "Case " + caseNumber), (inRange.Id, "Shift of " + officer),
+        }));
+        var placedAt = await db.LegalHolds.Where(h => h.Id == named.Id).Select(h => h.PlacedAt).SingleAsync();
+        Assert.That(retention.LegalHolds[0].PlacedAt, Is.EqualTo(placedAt));
+    }
+
+    private async Task<HoldRow> PlaceHoldAsync(object hold)
+    {
+        var response = await Api.ClientFor(Roles.Custodian, "carol").PostAsJsonAsync("/api/legal-holds", hold);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<HoldRow>())!;
+    }
+
     private async Task<OfficerView> PutOfficerAsync(string officerId, string unit, string? unitSince = null)
     {
         var response = await Api.ClientFor(Roles.Admin, "ada").PutAsJsonAsync($"/api/officers/{officerId}", new { name = $"Officer {officerId}", unit, unitSince });
@@ -54,7 +96,13 @@ public sealed class EvidenceScopeTests(ApiProfile profile) : ApiTests(profile)
 
     private static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..8]}";
 
-    private sealed record Detail(string? OfficerUnit);
+    private sealed record Detail(string? OfficerUnit, RetentionRow Retention);
+
+    private sealed record RetentionRow(DateTimeOffset? RetainUntil, bool RetainedByDefault, string Disposition, IReadOnlyList<HoldOnItem> LegalHolds);
+
+    private sealed record HoldOnItem(Guid Id, string Matter, DateTimeOffset PlacedAt);
+
+    private sealed record HoldRow(Guid Id);
 
     private sealed record OfficerView(string OfficerId, string? Unit, int Rescoped);
 }

@@ -12,8 +12,8 @@ namespace BodyCam.Evidence.Features.Evidence;
 
 /// <summary>
 /// An item with everything known about it: its record and media, categories, cases, what reviewers added, the
-/// recording's bookmarks and GNSS track, and where its poster and content are played from. Two round trips: the item,
-/// then everything attached to it, both compiled queries.
+/// recording's bookmarks and GNSS track, its retention and the legal holds that keep it, and where its poster and content
+/// are played from. Three round trips, all compiled queries: the item, everything attached to it, its retention and holds.
 /// </summary>
 [RequiresRole(Roles.Officer, Roles.Supervisor, Roles.Custodian, Roles.Auditor)]
 public sealed record GetEvidenceItem(Guid EvidenceId) : IQuery<EvidenceItemDetails>, IEvidenceItemMessage;
@@ -51,7 +51,16 @@ public sealed record EvidenceItemDetails(
     IReadOnlyList<ReviewerBookmark> Bookmarks,
     IReadOnlyList<BookmarkView> RecordingBookmarks,
     IReadOnlyList<ReviewView> Reviews,
-    GnssTrackFeature? GnssTrack);
+    GnssTrackFeature? GnssTrack,
+    RetentionView Retention);
+
+/// <summary>
+/// How long the item is kept (<see cref="RetainUntil"/> null: indefinitely, as a category says), whether the configured
+/// default sets it because no known category does, where it stands in disposition, and the active legal holds covering it.
+/// </summary>
+public sealed record RetentionView(DateTimeOffset? RetainUntil, bool RetainedByDefault, string Disposition, IReadOnlyList<LegalHoldOnItem> LegalHolds);
+
+public sealed record LegalHoldOnItem(Guid Id, string Matter, DateTimeOffset PlacedAt);
 
 public sealed record ItemCase(string CaseNumber, string Title, string Status, DateTimeOffset LinkedAt, string LinkedBy);
 
@@ -121,6 +130,27 @@ internal sealed class GetEvidenceItemHandler(EvidenceDb db) : IQueryHandler<GetE
                 }))
                 .AsNoTracking()));
 
+    /// <summary>
+    /// The item's retention, then one row per active hold covering it by name, by a case it is linked to, or as its
+    /// officer's recording made in the hold's range (the rule of legal hold coverage, from the item's side). Active holds
+    /// are few and found by their release index; each test is a primary-key lookup.
+    /// </summary>
+    private static readonly CompiledPerModel<Func<EvidenceDb, Guid, string?, DateTimeOffset, DateTimeOffset, IAsyncEnumerable<RetentionRow>>> RetentionAndHolds = new(() =>
+        EF.CompileAsyncQuery((EvidenceDb db, Guid id, string? officerId, DateTimeOffset start, DateTimeOffset end) =>
+            db.EvidenceItems.Where(e => e.Id == id).Select(e => new RetentionRow
+                {
+                    IsHold = false, Id = e.Id, Matter = null, At = e.RetainUntil, RetainedByDefault = e.RetainedByDefault, Disposition = e.Disposition,
+                })
+                .Concat(db.LegalHolds.Where(h => h.ReleasedAt == null && (
+                        db.LegalHoldItems.Any(i => i.HoldId == h.Id && i.EvidenceId == id)
+                        || (h.CaseNumber != null && db.CaseLinks.Any(l => l.CaseNumber == h.CaseNumber && l.EvidenceId == id))
+                        || (h.OfficerId != null && h.OfficerId == officerId && (h.From == null || end >= h.From) && (h.To == null || start <= h.To))))
+                    .Select(h => new RetentionRow
+                    {
+                        IsHold = true, Id = h.Id, Matter = h.Matter, At = h.PlacedAt, RetainedByDefault = false, Disposition = null,
+                    }))
+                .AsNoTracking()));
+
     public async ValueTask<EvidenceItemDetails> Handle(GetEvidenceItem query, CancellationToken cancellationToken)
     {
         var id = query.EvidenceId;
@@ -130,6 +160,13 @@ internal sealed class GetEvidenceItemHandler(EvidenceDb db) : IQueryHandler<GetE
         {
             trail.Add(row);
         }
+        var recordedStart = item.RecordedStart ?? item.ReceivedAt;
+        List<RetentionRow> retention = [];
+        await foreach (var row in RetentionAndHolds.For(db)(db, id, item.OfficerId, recordedStart, item.RecordedEnd ?? recordedStart).WithCancellation(cancellationToken))
+        {
+            retention.Add(row);
+        }
+        var kept = retention.Single(r => !r.IsHold);
         return new EvidenceItemDetails(
             item.Id, item.Status.ToString(), item.QuarantineReason, item.Bytes, item.StreamSha256, item.StoredSha256, item.DeclaredSha256,
             item.FileName, item.ContentType, item.DeviceSerial, item.OfficerId, item.OfficerUnit, item.RecordedStart, item.RecordedEnd,
@@ -149,7 +186,9 @@ internal sealed class GetEvidenceItemHandler(EvidenceDb db) : IQueryHandler<GetE
             [.. trail.Where(r => r.Kind == TrailKind.Review).OrderBy(r => r.At).ThenBy(r => r.Id)
                 .Select(r => new ReviewView(r.Id!.Value, r.Key!, r.Extra, r.Author!, r.At!.Value))],
             GnssTrackFeature.Of([.. trail.Where(r => r.Kind == TrailKind.TrackPoint).OrderBy(r => r.Sequence)
-                .Select(r => new TrackPoint(r.Longitude!.Value, r.Latitude!.Value, r.Start, r.At))]));
+                .Select(r => new TrackPoint(r.Longitude!.Value, r.Latitude!.Value, r.Start, r.At))]),
+            new RetentionView(kept.At, kept.RetainedByDefault, kept.Disposition!.Value.ToString(),
+                [.. retention.Where(r => r.IsHold).OrderBy(r => r.At).ThenBy(r => r.Id).Select(r => new LegalHoldOnItem(r.Id, r.Matter!, r.At!.Value))]));
     }
 
     private sealed record ItemRow(
@@ -210,5 +249,16 @@ internal sealed class GetEvidenceItemHandler(EvidenceDb db) : IQueryHandler<GetE
         public int? Sequence { get; init; }
         public double? Longitude { get; init; }
         public double? Latitude { get; init; }
+    }
+
+    /// <summary>The item's retention (<see cref="At"/> its end) or, with <see cref="IsHold"/>, a hold (<see cref="At"/> when placed).</summary>
+    private sealed class RetentionRow
+    {
+        public bool IsHold { get; init; }
+        public Guid Id { get; init; }
+        public string? Matter { get; init; }
+        public DateTimeOffset? At { get; init; }
+        public bool RetainedByDefault { get; init; }
+        public DispositionState? Disposition { get; init; }
     }
 }
