@@ -20,7 +20,9 @@ using BodyCam.Evidence.Infrastructure.Storage;
 using BodyCam.Evidence.Infrastructure.Telemetry;
 using FluentValidation;
 using Hangfire;
+using Hangfire.InMemory;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Mediator;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -79,29 +81,10 @@ public static class EvidenceServices
         services.AddEvidenceAuthentication(settings.Identity);
         services.AddEvidenceConsole(settings.Console);
 
-        services.AddHangfire(hangfire =>
-        {
-            hangfire.UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
-            switch (settings.Jobs)
-            {
-                case JobStorageProvider.PostgreSql:
-                    // Hangfire's default of polling the queue every 15 s would keep a dock waiting that long for "Verified".
-                    // A lock row left by a killed process is taken over after DistributedLockTimeout; with the default
-                    // 10 min a server killed while scheduling could not register its recurring jobs on restart (it
-                    // waits 15 s). Hangfire's own locks are held for milliseconds, and this server takes no others.
-                    hangfire.UsePostgreSqlStorage(
-                        postgres => postgres.UseNpgsqlConnection(settings.DatabaseConnection),
-                        new PostgreSqlStorageOptions
-                        {
-                            QueuePollInterval = TimeSpan.FromSeconds(1),
-                            DistributedLockTimeout = TimeSpan.FromSeconds(10),
-                        });
-                    break;
-                default:
-                    hangfire.UseInMemoryStorage();
-                    break;
-            }
-        });
+        services.AddHangfire(hangfire => hangfire.UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings());
+        // Each host keeps its own job storage: Hangfire's default hands every host the process-wide JobStorage.Current,
+        // so two hosts in one process (the tests' parallel servers) would take each other's jobs.
+        services.Replace(ServiceDescriptor.Singleton<JobStorage>(_ => CreateJobStorage(settings)));
         RecurringJobs.AddTo(services);
         services.AddScoped<ProtectBlobJob>();
         services.AddScoped<RecomputeCategoryRetentionJob>();
@@ -155,6 +138,24 @@ public static class EvidenceServices
                 break;
         }
         return services;
+    }
+
+    private static JobStorage CreateJobStorage(EvidenceSettings settings)
+    {
+        if (settings.Jobs != JobStorageProvider.PostgreSql)
+        {
+            return new InMemoryStorage();
+        }
+        // Hangfire's default of polling the queue every 15 s would keep a dock waiting that long for "Verified".
+        // A lock row left by a killed process is taken over after DistributedLockTimeout; with the default
+        // 10 min a server killed while scheduling could not register its recurring jobs on restart (it
+        // waits 15 s). Hangfire's own locks are held for milliseconds, and this server takes no others.
+        var options = new PostgreSqlStorageOptions
+        {
+            QueuePollInterval = TimeSpan.FromSeconds(1),
+            DistributedLockTimeout = TimeSpan.FromSeconds(10),
+        };
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(settings.DatabaseConnection, options), options);
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Tests.Support;
 using Hangfire;
 using Hangfire.Storage;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BodyCam.Evidence.Tests.Api;
@@ -34,13 +35,14 @@ public sealed class HostTests(ApiProfile profile) : ApiTests(profile)
     }
 
     [Test]
-    public async Task The_job_dashboard_is_for_admins_only()
+    public async Task The_job_dashboard_is_for_admins_only_and_sends_a_visitor_without_a_session_to_sign_in()
     {
-        var anonymous = await Api.CreateClient().GetAsync("/hangfire");
+        var anonymous = await Api.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }).GetAsync("/hangfire");
         var supervisor = await Api.ClientFor(Roles.Supervisor, "sam").GetAsync("/hangfire");
         var admin = await Api.ClientFor(Roles.Admin, "ada").GetAsync("/hangfire");
 
-        Assert.That(anonymous.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(anonymous.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(anonymous.Headers.Location?.ToString(), Does.Contain("/signin?ReturnUrl="));
         Assert.That(supervisor.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That(admin.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(await admin.Content.ReadAsStringAsync(), Does.Contain("Hangfire"));
