@@ -40,3 +40,23 @@ node_tools_install() {
   log "npm ci in $dir"
   (cd "$dir" && npm ci --no-audit --no-fund >&2)
 }
+
+# Stops the service whose pid is in $PID_FILE (the calling script's), as the script's is_running sees it: TERM, up to
+# ten seconds, then KILL.
+stop_service() {
+  if ! is_running; then
+    log "not running"
+    rm -f "$PID_FILE"
+    return
+  fi
+  local pid _
+  pid="$(cat "$PID_FILE")"
+  kill "$pid"
+  for _ in $(seq 20); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  kill -0 "$pid" 2>/dev/null && kill -9 "$pid"
+  rm -f "$PID_FILE"
+  log "stopped"
+}

@@ -45,27 +45,9 @@ start() {
   exit 1
 }
 
-stop() {
-  if ! is_running; then
-    log "not running"
-    rm -f "$PID_FILE"
-    return
-  fi
-  local pid _
-  pid="$(cat "$PID_FILE")"
-  kill "$pid"
-  for _ in $(seq 20); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.5
-  done
-  kill -0 "$pid" 2>/dev/null && kill -9 "$pid"
-  rm -f "$PID_FILE"
-  log "stopped"
-}
-
 case "${1:-}" in
   start) start ;;
-  stop) stop ;;
+  stop) stop_service ;;
   status)
     if is_running; then log "running at $OIDC_ISSUER (pid $(cat "$PID_FILE"))"; else log "not running"; exit 3; fi
     ;;

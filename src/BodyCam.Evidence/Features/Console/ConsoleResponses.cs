@@ -1,6 +1,7 @@
 using BodyCam.Evidence.Infrastructure.Problems;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
 namespace BodyCam.Evidence.Features.Console;
@@ -47,6 +48,6 @@ internal sealed class ConsoleResponses(ConsoleSettings console) : IAsyncPageFilt
     {
         ViewName = Refusal.View,
         StatusCode = refusal.Status,
-        ViewData = new ViewDataDictionary<Refusal>(new Microsoft.AspNetCore.Mvc.ModelBinding.EmptyModelMetadataProvider(), context.ModelState) { Model = refusal },
+        ViewData = new ViewDataDictionary<Refusal>(new EmptyModelMetadataProvider(), context.ModelState) { Model = refusal },
     };
 }

@@ -1,6 +1,4 @@
-using BodyCam.Evidence.Features.Identity;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
@@ -47,6 +45,4 @@ public static class ConsoleServices
 
     /// <summary>The path of an asset that sits beside its page, e.g. <c>Playback/PlayEvidence/player.js</c>.</summary>
     public static string Asset(string path) => $"{AssetsPath}/{path}";
-
-    internal static bool IsConsole(HttpRequest request) => ConsoleSessions.Serves(request) && !request.Path.StartsWithSegments("/api");
 }

@@ -22,6 +22,9 @@ public static class ConsoleSessions
     public const string SignOutPath = "/signout";
     private const string LastActivity = "last-activity";
 
+    /// <summary>Set on a request whose session was just locked, so the sign-in it is sent to can say why.</summary>
+    public const string LockedKey = "bodycam.session-locked";
+
     /// <summary>How often a session's last activity is written back into its cookie: the idle lock is this precise.</summary>
     private static readonly TimeSpan ActivityResolution = TimeSpan.FromSeconds(30);
 
@@ -164,9 +167,6 @@ public static class ConsoleSessions
             context.ShouldRenew = true;
         }
     }
-
-    /// <summary>Set on a request whose session was just locked, so the sign-in it is sent to can say why.</summary>
-    public const string LockedKey = "bodycam.session-locked";
 
     private static Task ApiStatusOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
