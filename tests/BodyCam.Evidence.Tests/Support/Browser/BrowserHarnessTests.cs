@@ -3,6 +3,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace BodyCam.Evidence.Tests.Support.Browser;
 
+[Parallelizable(ParallelScope.Self)]
 public sealed class BrowserHarnessTests : BrowserTests
 {
     private const string AccessiblePage = """
