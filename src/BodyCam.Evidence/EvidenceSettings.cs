@@ -4,6 +4,7 @@ using BodyCam.Evidence.Features.Exports;
 using BodyCam.Evidence.Features.Ingestion;
 using BodyCam.Evidence.Features.Ingestion.Axis;
 using BodyCam.Evidence.Features.Playback;
+using BodyCam.Evidence.Features.Public;
 using BodyCam.Evidence.Features.Retention;
 using BodyCam.Evidence.Features.Review;
 using BodyCam.Evidence.Infrastructure;
@@ -50,7 +51,8 @@ public sealed record EvidenceSettings(
     PlaybackSettings Playback,
     FixitySettings Fixity,
     ExportSettings Exports,
-    ConsoleSettings Console)
+    ConsoleSettings Console,
+    PublicSettings Public)
 {
     public static EvidenceSettings From(IConfiguration configuration)
     {
@@ -77,7 +79,8 @@ public sealed record EvidenceSettings(
             PlaybackSettings.From(configuration),
             FixitySettings.From(configuration),
             ExportSettings.From(configuration),
-            ConsoleSettings.From(configuration));
+            ConsoleSettings.From(configuration),
+            PublicSettings.From(configuration));
     }
 
     private static string DefaultConnection(DatabaseProvider database, string dataRoot) => database switch
