@@ -108,6 +108,21 @@ public sealed class VerifyPageTests : BrowserTests
         await Screenshots.TakeAsync(Page, "verify-page-fail", "verification");
     }
 
+    [Test]
+    public async Task A_package_dropped_on_the_page_is_checked_as_one_chosen_with_the_file_input()
+    {
+        await Page.GotoAsync(new Uri(_page).AbsoluteUri);
+        var files = await Page.EvaluateHandleAsync(
+            "([name, base64]) => { const files = new DataTransfer(); files.items.add(new File([Uint8Array.fromBase64(base64)], name)); return files; }",
+            new[] { Path.GetFileName(_package), Convert.ToBase64String(await File.ReadAllBytesAsync(_package)) });
+
+        await Page.DispatchEventAsync("main", "drop", new { dataTransfer = files });
+
+        await Page.WaitForFunctionAsync("() => document.body.dataset.verdict !== undefined");
+        Assert.That(await Page.EvaluateAsync<string>("() => document.body.dataset.verdict"), Is.EqualTo("pass"));
+        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Verified: {Path.GetFileName(_package)} passed every check.");
+    }
+
     /// <summary>Opens the package's own verify.html from the disk, gives it the key and the zip, and waits for its verdict.</summary>
     private async Task<(string Verdict, string? Failing)> CheckInThePageAsync(string zip, string key)
     {
