@@ -12,12 +12,12 @@ using BodyCam.Evidence.Verification.Notes;
 namespace BodyCam.Evidence.Cli.Verify;
 
 /// <summary>
-/// Checks an export package with nothing but the log's key: that it holds its five files and nothing else, each within
+/// Checks an export package with nothing but the log's key: that it holds its six files and nothing else, each within
 /// its bounds; the custody events and their inclusion proofs against the signed checkpoint (as <c>verify custody</c>
 /// checks a custody report); that the ledger's ClipCut event commits to the manifest's SHA-256 and the clip's; that the
 /// manifest's requester, approvers and reasons are those of the request's own custody events; that the ledger recorded
 /// the manifest's source hash when the source was verified; the clip against the manifest; and the README as the text
-/// the manifest gives.
+/// the manifest gives; and the browser page the package carries as the one the manifest records.
 /// </summary>
 internal static class ExportPackageCheck
 {
@@ -139,6 +139,14 @@ internal static class ExportPackageCheck
             return Failed($"{ExportPackageFiles.Readme} is not the text the manifest gives, so it says what the ledger has not bound");
         }
         Console.WriteLine($"{ExportPackageFiles.Readme} is the text the manifest gives");
+
+        var verifyPageSha256 = Convert.ToHexStringLower(SHA256.HashData(
+            await entries.ReadAsync(ExportPackageFiles.VerifyPage, ExportPackageFiles.MaxVerifyPageBytes, cancellationToken)));
+        if (verifyPageSha256 != manifest.VerifyPageSha256)
+        {
+            return Failed($"{ExportPackageFiles.VerifyPage} has SHA-256 {verifyPageSha256}, but the manifest records {manifest.VerifyPageSha256}: it is not the page the package was made with");
+        }
+        Console.WriteLine($"{ExportPackageFiles.VerifyPage}: SHA-256 {verifyPageSha256}, as the manifest records");
         Console.WriteLine($"export {manifest.ExportId} verified");
         return new Result(0, proofs.Checkpoint);
     }

@@ -31,13 +31,17 @@ public static class ExportPackageReadme
             - {ExportPackageFiles.Proofs}: a checkpoint of that log ({checkpointTreeSize} entries), signed with the log's key, and for
               each custody event a proof that the signed log contains it.
             - {ExportPackageFiles.Readme}: this text, which the check derives again from the manifest.
+            - {ExportPackageFiles.VerifyPage}: a page that does the same check in a web browser, offline: open it, give it the log's key,
+              and drop this zip onto it. The manifest records its SHA-256, so a page swapped for another fails the check.
 
             How to check it
             Get the custody log's public verifier key from the agency (not from this package), then run:
 
                 bodycam verify export <this zip file> --key "<verifier key>"
 
-            The check passes only if the package holds these five files and nothing else, the clip is the one the
+            or open {ExportPackageFiles.VerifyPage} in a web browser, paste the key, and choose this zip file.
+
+            The check passes only if the package holds these six files and nothing else, the clip is the one the
             manifest describes, every custody event is in the signed log unchanged, the checkpoint carries the log's
             signature, the log's record of the cut commits to this very manifest, the requester, approvers and
             reasons in the manifest are those of the request's own custody events, and the original recording's

@@ -1,7 +1,5 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
-using System.Net;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using BodyCam.Evidence.Domain.Exports;
@@ -216,36 +214,12 @@ public sealed class ExportPackageVerificationTests(ApiProfile profile)
         return results;
     }
 
-    private async Task<(int Exit, string Output)> VerifyAsync(string zip, params (string Name, string Value)[] environment)
-    {
-        var (exit, output, errors) = await LocalServices.RunToExitAsync(
-            "dotnet", environment.ToDictionary(e => e.Name, e => e.Value), [Cli.CliTests.CliAssembly, "verify", "export", zip, "--key", _key]);
-        return (exit, output + errors);
-    }
+    private Task<(int Exit, string Output)> VerifyAsync(string zip, params (string Name, string Value)[] environment) =>
+        ExportPackages.VerifyWithCliAsync(zip, _key, environment);
 
-    /// <summary>The package's entries copied into a new zip, but for <paramref name="leavingOut"/>, then <paramref name="add"/>ed to.</summary>
-    private string Repackaged(Action<ZipArchive> add, string? leavingOut = null)
-    {
-        var copy = Path.Combine(_api.DataRoot, $"changed-{Guid.NewGuid():N}.zip");
-        using (var original = ZipFile.OpenRead(_package))
-        using (var zip = ZipFile.Open(copy, ZipArchiveMode.Create))
-        {
-            foreach (var entry in original.Entries.Where(e => e.FullName != leavingOut))
-            {
-                using var from = entry.Open();
-                using var to = zip.CreateEntry(entry.FullName).Open();
-                from.CopyTo(to);
-            }
-            add(zip);
-        }
-        return copy;
-    }
+    private string Repackaged(Action<ZipArchive> add, string? leavingOut = null) => ExportPackages.Repackaged(_package, add, leavingOut);
 
-    private static void Add(ZipArchive zip, string name, string content)
-    {
-        using var entry = zip.CreateEntry(name).Open();
-        entry.Write(Encoding.UTF8.GetBytes(content));
-    }
+    private static void Add(ZipArchive zip, string name, string content) => ExportPackages.Add(zip, name, content);
 
     /// <summary>
     /// Writes <paramref name="size"/> as the entry's uncompressed size in its local header and the central directory,
@@ -269,21 +243,11 @@ public sealed class ExportPackageVerificationTests(ApiProfile profile)
         return zip;
     }
 
-    private static async Task<ClipRequestView> RequestAsync(HttpClient board, object body) =>
-        await (await board.PostAsJsonAsync("/api/clip-requests", body)).ReadAsync<ClipRequestView>(HttpStatusCode.Created);
+    private static Task<ClipRequestView> RequestAsync(HttpClient board, object body) => ExportPackages.RequestAsync(board, body);
 
-    private async Task ApproveAsync(Guid requestId) =>
-        (await _api.ClientFor(Roles.Custodian, "clip-custodian").PostAsJsonAsync($"/api/clip-requests/{requestId}/approve", new { reason = "Board review is in order" }))
-            .EnsureSuccessStatusCode();
+    private Task ApproveAsync(Guid requestId) => ExportPackages.ApproveAsync(_api, requestId);
 
-    private async Task<string> DownloadAsync(HttpClient board, ClipRequestView ready)
-    {
-        var response = await board.GetAsync($"/api/exports/{ready.ExportId}/download");
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
-        var path = Path.Combine(_api.DataRoot, $"export-{Guid.NewGuid():N}.zip");
-        await File.WriteAllBytesAsync(path, await response.Content.ReadAsByteArrayAsync());
-        return path;
-    }
+    private Task<string> DownloadAsync(HttpClient board, ClipRequestView ready) => ExportPackages.DownloadAsync(_api, board, ready);
 
     private HttpClient BoardClient(string board = Board) => _api.ClientFor(Roles.OversightBoard, board);
 }

@@ -8,6 +8,7 @@ using BodyCam.Evidence.Infrastructure.Media;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Storage;
 using BodyCam.Evidence.Verification.Exports;
+using BodyCam.Evidence.Verification.Notes;
 using Hangfire;
 using Hangfire.Server;
 using Mediator;
@@ -22,7 +23,7 @@ namespace BodyCam.Evidence.Features.Exports;
 /// fails the request on the last attempt. A retry starts over: the request's state, not Hangfire, says what is done. Each attempt records when
 /// it began and its Hangfire job, so that reconciliation can tell a lost job from a slow one.
 /// </summary>
-public sealed class CutClipJob(EvidenceDb db, IBlobStore store, IMediator mediator, EvidenceSettings settings, TimeProvider clock)
+public sealed class CutClipJob(EvidenceDb db, IBlobStore store, IMediator mediator, NoteSigner signer, EvidenceSettings settings, TimeProvider clock)
 {
     public const int MaxAttempts = 3;
     private const int UploadBlockBytes = 8 * 1024 * 1024;
@@ -85,11 +86,13 @@ public sealed class CutClipJob(EvidenceDb db, IBlobStore store, IMediator mediat
         request.ReportProgress(80);
         var now = clock.GetUtcNow();
         var exportId = Guid.CreateVersion7(now);
+        var verifyPage = ExportPackageFiles.VerifyPageFor(signer.VerifierKey);
         var manifest = new ExportManifest(
             ExportPackageFiles.Format, exportId, request.Id, item.Id, item.StreamSha256, item.Bytes, ExportPackageFiles.Clip, clipSha256, clipBytes,
             new ClipRange(request.StartSeconds, request.EndSeconds), request.BookmarkId, new ClipRange(cut.ActualStartSeconds, cut.ActualEndSeconds),
             Method(request), request.Redactions, request.Watermark,
-            cut.FfmpegVersion, cut.Arguments, request.RequestedBy, request.RequestedAt, request.Purpose, request.Approvals(), now);
+            cut.FfmpegVersion, cut.Arguments, request.RequestedBy, request.RequestedAt, request.Purpose, request.Approvals(), now,
+            Convert.ToHexStringLower(SHA256.HashData(verifyPage)));
         var manifestSha256 = Convert.ToHexStringLower(SHA256.HashData(ExportPackageWriter.ManifestJson(manifest)));
         db.CustodyEvents.Record(
             CustodyAction.ClipCut, System, item.Id, clipSha256,
@@ -104,7 +107,7 @@ public sealed class CutClipJob(EvidenceDb db, IBlobStore store, IMediator mediat
         db.ChangeTracker.Clear();
         request = await db.ClipRequests.SingleAsync(r => r.Id == request.Id, cancellationToken);
         var zipPath = Path.Combine(workspace, "package.zip");
-        await ExportPackageWriter.WriteAsync(zipPath, clipPath, manifest, custody, cancellationToken);
+        await ExportPackageWriter.WriteAsync(zipPath, clipPath, manifest, custody, verifyPage, cancellationToken);
         var (zipSha256, zipBytes) = await FileDigest.Sha256Async(zipPath, cancellationToken);
         var blobName = $"exports/{exportId:N}.zip";
         await UploadAsync(zipPath, blobName, cancellationToken);

@@ -6,13 +6,17 @@ using BodyCam.Evidence.Verification.Exports;
 
 namespace BodyCam.Evidence.Features.Exports;
 
-/// <summary>Writes the zip a board downloads: the clip, its manifest, the source's custody with proofs, and a README.</summary>
+/// <summary>
+/// Writes the zip a board downloads: the clip, its manifest, the source's custody with proofs, a README, and the page
+/// that checks it in a browser (verify.html, whose SHA-256 the manifest records).
+/// </summary>
 internal static class ExportPackageWriter
 {
     /// <summary>The manifest's bytes in the package: the ledger commits to their SHA-256 before the package is made.</summary>
     public static byte[] ManifestJson(ExportManifest manifest) => JsonSerializer.SerializeToUtf8Bytes(manifest, ExportPackageFiles.Json);
 
-    public static async Task WriteAsync(string zipPath, string clipPath, ExportManifest manifest, CustodyReport custody, CancellationToken cancellationToken)
+    public static async Task WriteAsync(
+        string zipPath, string clipPath, ExportManifest manifest, CustodyReport custody, byte[] verifyPage, CancellationToken cancellationToken)
     {
         var treeSize = custody.CheckpointTreeSize ?? throw new InvalidOperationException("An export package needs a checkpoint.");
         var covered = custody.Events.Where(e => e.Index < treeSize).ToList();
@@ -25,6 +29,7 @@ internal static class ExportPackageWriter
         await WriteJsonAsync(zip, ExportPackageFiles.Proofs, new ExportProofs(
             custody.Checkpoint!, treeSize, [.. covered.Select(e => new ExportInclusionProof(e.Index, e.InclusionProof!))]), cancellationToken);
         await WriteAsync(zip, ExportPackageFiles.Readme, Encoding.UTF8.GetBytes(ExportPackageReadme.Text(manifest, covered.Count, treeSize)), cancellationToken);
+        await WriteAsync(zip, ExportPackageFiles.VerifyPage, verifyPage, cancellationToken);
     }
 
     /// <summary>Video does not compress: storing it keeps packaging at the speed of a copy.</summary>
