@@ -14,6 +14,7 @@ public static class TransparencyReportFormat
     {
         (null, _) => "none: nothing to measure",
         ({ } seconds, "seconds") => BarChart.Duration(seconds),
+        (1, var unit) => $"1 {unit.TrimEnd('s')}",
         ({ } value, var unit) => $"{BarChart.Number(value)} {unit}",
     };
 
