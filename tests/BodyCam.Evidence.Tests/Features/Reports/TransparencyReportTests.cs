@@ -223,6 +223,12 @@ public sealed class TransparencyReportTests(ApiProfile profile)
         Assert.That(csv.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(ParseCsv(await csv.Content.ReadAsStringAsync()).Count, Is.EqualTo(1 + 11 + 6), "a header, eleven figures and six bands");
         Assert.That(await CountAsync(CustodyAction.AuthenticationFailed), Is.EqualTo(failedBefore), "nobody was sent to sign in");
+
+        var refusedBefore = await CountAsync(CustodyAction.RequestRefused);
+        var badPeriod = await anyone.GetAsync("/public/reports/transparency?from=someday");
+        Assert.That(badPeriod.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(WebUtility.HtmlDecode(await badPeriod.Content.ReadAsStringAsync()), Does.Contain("from:").IgnoreCase);
+        Assert.That(await CountAsync(CustodyAction.RequestRefused), Is.EqualTo(refusedBefore + 1), "a refused period is recorded, whoever asked");
     }
 
     private HttpClient Auditor => Api.ClientFor(Roles.Auditor, "ann");
