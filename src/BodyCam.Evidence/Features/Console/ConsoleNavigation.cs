@@ -19,6 +19,8 @@ public static class ConsoleNavigation
         new("Fixity", "/fixity", "Quarantined items and fixity failures.", [Roles.Custodian, Roles.Auditor]),
         new("Compliance", "/compliance", "Upload delays and uncategorised recordings, as charts.", [Roles.Supervisor, Roles.Custodian]),
         new("Audit trail", "/audit", "Every action and refusal, filtered; download as CSV.", [Roles.Auditor, Roles.Custodian, Roles.Admin]),
+        new("Transparency report", "/reports/transparency", "The figures the agency publishes for a period, tied to a signed checkpoint.",
+            [Roles.Auditor, Roles.Custodian, Roles.Admin]),
         new("Custody log", "/ledger", "The ledger's latest signed checkpoint, its size and age.", [Roles.Auditor, Roles.Custodian]),
         new("Docks", "/admin/docks", "Register docking stations; each key is shown once.", [Roles.Admin]),
         new("Officers", "/admin/officers", "Officers and their units.", [Roles.Admin]),

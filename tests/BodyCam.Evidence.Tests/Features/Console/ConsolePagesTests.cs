@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using BodyCam.Evidence.Domain.Custody;
+using BodyCam.Evidence.Features.Public;
 using BodyCam.Evidence.Tests.Support;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -11,7 +12,8 @@ namespace BodyCam.Evidence.Tests.Features.Console;
 
 /// <summary>
 /// Every console page asks for a session: a visit without one is sent to sign in (and recorded as a failed
-/// authentication), except the pages that sign a person in or out and the refusal page itself.
+/// authentication), except the pages that sign a person in or out, the refusal page itself and the public pages,
+/// which answer anyone, and answer 404 while Public:Enabled is off (as it is here, by default).
 /// </summary>
 public sealed partial class ConsolePagesTests
 {
@@ -28,12 +30,7 @@ public sealed partial class ConsolePagesTests
     [Test]
     public async Task Every_page_sends_a_visitor_without_a_session_to_sign_in_and_records_the_attempt()
     {
-        var pages = _api.Service<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(endpoint => endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not null)
-            .Select(endpoint => "/" + endpoint.RoutePattern.RawText!.TrimStart('/'))
-            .Distinct()
-            .Where(route => !OpenToEveryone.Contains(route))
-            .ToList();
+        var pages = Pages().Where(route => !OpenToEveryone.Contains(route) && !IsPublic(route)).ToList();
         Assert.That(pages, Does.Contain("/"), "the start page is a page");
         using var anonymous = _api.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
@@ -60,6 +57,30 @@ public sealed partial class ConsolePagesTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("Development sign-in"));
     }
+
+    [Test]
+    public async Task Every_public_page_answers_404_without_sending_anyone_to_sign_in_while_the_public_is_not_served()
+    {
+        var pages = Pages().Where(IsPublic).ToList();
+        Assert.That(pages, Does.Contain("/public/reports/transparency"));
+        using var anonymous = _api.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var refusedBefore = await RefusalsAsync();
+
+        foreach (var route in pages)
+        {
+            using var response = await anonymous.GetAsync(RouteParameter().Replace(route, Guid.NewGuid().ToString()));
+
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), route);
+        }
+        Assert.That(await RefusalsAsync(), Is.EqualTo(refusedBefore), "no visit was taken for a failed sign-in");
+    }
+
+    private List<string> Pages() => [.. _api.Service<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        .Where(endpoint => endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not null)
+        .Select(endpoint => "/" + endpoint.RoutePattern.RawText!.TrimStart('/'))
+        .Distinct()];
+
+    private static bool IsPublic(string route) => route.StartsWith(PublicSettings.PathPrefix + "/", StringComparison.Ordinal);
 
     private async Task<int> RefusalsAsync()
     {

@@ -101,6 +101,7 @@ public sealed class AuthorizationMatrixTests
         new("GET /api/ledger/proofs/inclusion", _ => "/api/ledger/proofs/inclusion?index=0&treeSize=1", null, [Caller.Custodian, Caller.Auditor, Caller.Admin]),
         new("GET /api/ledger/proofs/consistency", _ => "/api/ledger/proofs/consistency?from=1&to=1", null, [Caller.Custodian, Caller.Auditor, Caller.Admin]),
         new("GET /api/audit", null, null, [Caller.Custodian, Caller.Auditor, Caller.Admin]),
+        new("GET /api/reports/transparency", null, null, [Caller.Custodian, Caller.Auditor, Caller.Admin]),
         new("POST /api/legal-holds", null, new { reason = "Matrix", matter = "Matrix v. Test", officerId = "matrix-nobody" }, [Caller.Custodian]),
         new("POST /api/legal-holds/{holdId:guid}/release", _ => $"/api/legal-holds/{Guid.Empty}/release", new { reason = "Matrix" }, [Caller.Custodian]),
         new("GET /api/legal-holds/{holdId:guid}", _ => $"/api/legal-holds/{Guid.Empty}", null, [Caller.Custodian, Caller.Auditor]),

@@ -241,6 +241,9 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_custody_events_sequence");
 
+                    b.HasIndex("Action", "Time")
+                        .HasDatabaseName("ix_custody_events_action_time");
+
                     b.ToTable("custody_events", (string)null);
                 });
 
