@@ -105,7 +105,7 @@ public sealed class FootageRequestPageTests(ApiProfile profile) : ConsoleTests(p
     }
 
     [Test]
-    public async Task Another_board_gets_the_refusal_page_and_a_request_naming_nothing_is_sent_back_naming_the_criteria()
+    public async Task Another_board_gets_the_refusal_page_and_a_request_naming_nothing_is_sent_back_saying_what_to_name()
     {
         var request = await SeedOverdueRequestAsync(Name("board"));
         var other = Name("board");
@@ -121,7 +121,7 @@ public sealed class FootageRequestPageTests(ApiProfile profile) : ConsoleTests(p
         await KeyboardNavigation.TabToAsync(Page, Page.GetByRole(AriaRole.Button, new() { Name = "Send the request" }));
         await Page.Keyboard.PressAsync("Enter");
 
-        await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("criteria");
+        await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Name the incident by at least one of");
         await Accessibility.AssertNoViolationsAsync(Page);
         await using var db = Api.OpenDb();
         Assert.That(await db.CustodyEvents.CountAsync(e => e.Action == CustodyAction.AccessDenied && e.ActorId == other && e.Reason!.Contains(request.ToString())), Is.EqualTo(1));

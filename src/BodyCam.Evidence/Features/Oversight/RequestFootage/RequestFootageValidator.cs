@@ -18,9 +18,9 @@ public sealed class RequestFootageValidator : AbstractValidator<RequestFootage>
         RuleFor(c => c.CaseNumber).MaximumLength(64).IsFreeText();
         RuleFor(c => c.ComplaintReference).MaximumLength(100).IsFreeText();
         RuleFor(c => c.OfficerId).MaximumLength(64).IsFreeText();
-        RuleFor(c => c)
-            .Must(c => HasText(c.CaseNumber) || HasText(c.ComplaintReference) || HasText(c.OfficerId) || c.From is not null || c.Latitude is not null)
-            .OverridePropertyName("criteria")
+        // Reported under the first criterion, as a refusal names a field of the body.
+        RuleFor(c => c.CaseNumber)
+            .Must((c, _) => HasText(c.CaseNumber) || HasText(c.ComplaintReference) || HasText(c.OfficerId) || c.From is not null || c.Latitude is not null)
             .WithMessage("Name the incident by at least one of caseNumber, complaintReference, officerId, a time window (from, to) or a place (latitude, longitude, radiusMetres).");
         RuleFor(c => c.From).NotNull().When(c => c.To is not null).WithMessage("A time window has both from and to.");
         RuleFor(c => c.To).NotNull().When(c => c.From is not null).WithMessage("A time window has both from and to.");
