@@ -49,4 +49,7 @@ internal static class FootageRequestAccess
         request.Move(next, caller.Actor.Id, now);
         db.FootageRequestSteps.Add(FootageRequestStep.Of(request, caller.Actor.Id, now, note));
     }
+
+    /// <summary>A count of items as a step's note says it.</summary>
+    public static string Items(int count) => count == 1 ? "1 item" : $"{count} items";
 }

@@ -48,7 +48,7 @@ internal sealed class AttachFootageHandler(EvidenceDb db, ICurrentActor caller, 
         var now = clock.GetUtcNow();
         var note = command.Note.Trim();
         db.FootageRequestItems.AddRange(ids.Select(id => FootageRequestItem.Attach(request.Id, id, caller.Actor.Id, now)));
-        db.Step(request, FootageRequestStatus.ItemsFound, caller, now, $"{ids.Count} items attached: {note}");
+        db.Step(request, FootageRequestStatus.ItemsFound, caller, now, $"{FootageRequestAccess.Items(ids.Count)} attached: {note}");
         foreach (var item in items)
         {
             db.CustodyEvents.Record(

@@ -79,7 +79,7 @@ internal sealed class ReleaseFootageHandler(
                 reason: $"footage request {request.Id} by {request.RequestedBy}: released as clip request {clip.Id}: {reason}");
             db.Approve(clip, caller.Actor, reason, sha256, settings.Exports.RequiredApprovals, now, postCommit, jobs);
         }
-        db.Step(request, FootageRequestStatus.Released, caller, now, $"{releases.Count} items released: {reason}");
+        db.Step(request, FootageRequestStatus.Released, caller, now, $"{FootageRequestAccess.Items(releases.Count)} released: {reason}");
         await db.SaveChangesAsync(cancellationToken);
         return await db.ViewAsync(request, reviewer: true, settings.Oversight.Deadlines, now, cancellationToken);
     }
