@@ -3,6 +3,7 @@ using BodyCam.Evidence.Features.Console;
 using BodyCam.Evidence.Features.Exports;
 using BodyCam.Evidence.Features.Ingestion;
 using BodyCam.Evidence.Features.Ingestion.Axis;
+using BodyCam.Evidence.Features.Oversight;
 using BodyCam.Evidence.Features.Playback;
 using BodyCam.Evidence.Features.Public;
 using BodyCam.Evidence.Features.Retention;
@@ -52,7 +53,8 @@ public sealed record EvidenceSettings(
     FixitySettings Fixity,
     ExportSettings Exports,
     ConsoleSettings Console,
-    PublicSettings Public)
+    PublicSettings Public,
+    OversightSettings Oversight)
 {
     public static EvidenceSettings From(IConfiguration configuration)
     {
@@ -80,7 +82,8 @@ public sealed record EvidenceSettings(
             FixitySettings.From(configuration),
             ExportSettings.From(configuration),
             ConsoleSettings.From(configuration),
-            PublicSettings.From(configuration));
+            PublicSettings.From(configuration),
+            OversightSettings.From(configuration));
     }
 
     private static string DefaultConnection(DatabaseProvider database, string dataRoot) => database switch

@@ -31,6 +31,8 @@ public sealed class StartupConfigurationTests
         yield return Case("Identity:SessionIdle", ("Identity__SessionIdle", "00:00:00"));
         yield return Case("Identity:SessionIdle", ("Identity__SessionIdle", "-00:30:00"));
         yield return Case("Api:MaxRequestBodyBytes", ("Api__MaxRequestBodyBytes", "-1"));
+        yield return Case("Oversight:TimeZone", ("Oversight__TimeZone", "Central Time"));
+        yield return Case("Oversight:Holidays", ("Oversight__Holidays", "2026-12-25,26/12/2026"));
     }
 
     [TestCaseSource(nameof(ServerMisconfigurations))]

@@ -60,6 +60,16 @@ public enum CustodyAction
     SignedIn,
     /// <summary>A person signed out, or their console session was locked after the idle limit.</summary>
     SignedOut,
+    /// <summary>An oversight board asked for the footage of an incident (a footage request).</summary>
+    FootageRequested,
+    /// <summary>An evidence item was attached to a footage request as matching it; one event per item.</summary>
+    FootageAttached,
+    /// <summary>A footage request was answered that no matching footage exists, with why.</summary>
+    FootageNotFound,
+    /// <summary>An attached item was released to the board as a clip request of the whole recording; one event per item.</summary>
+    FootageReleased,
+    /// <summary>A footage request was refused, with the reason.</summary>
+    FootageRequestRefused,
 }
 
 public enum CustodyOutcome

@@ -14,6 +14,8 @@ public static class ConsoleNavigation
             [Roles.Officer, Roles.Supervisor, Roles.Custodian, Roles.Auditor]),
         new("Clip requests", "/clip-requests", "Request audited clips, follow them, decide them.",
             [Roles.OversightBoard, Roles.Supervisor, Roles.Custodian]),
+        new("Footage requests", "/footage-requests", "Ask for the footage of an incident; find, attach and release it before its deadline.",
+            [Roles.OversightBoard, Roles.Supervisor, Roles.Custodian, Roles.Auditor]),
         new("Legal holds", "/legal-holds", "Place and release holds, see what they cover.", [Roles.Custodian]),
         new("Disposition", "/disposition", "The disposition queue and its two-person rule.", [Roles.Custodian]),
         new("Fixity", "/fixity", "Quarantined items and fixity failures.", [Roles.Custodian, Roles.Auditor]),

@@ -7,6 +7,7 @@ using BodyCam.Evidence.Domain.Evidence;
 using BodyCam.Evidence.Domain.Exports;
 using BodyCam.Evidence.Domain.Ingestion;
 using BodyCam.Evidence.Domain.Ledger;
+using BodyCam.Evidence.Domain.Oversight;
 using BodyCam.Evidence.Domain.People;
 using BodyCam.Evidence.Domain.Playback;
 using BodyCam.Evidence.Domain.Recordings;
@@ -70,6 +71,9 @@ public abstract class EvidenceDb : DbContext
     public DbSet<ViewSession> ViewSessions => Set<ViewSession>();
     public DbSet<ClipRequest> ClipRequests => Set<ClipRequest>();
     public DbSet<EvidenceExport> EvidenceExports => Set<EvidenceExport>();
+    public DbSet<FootageRequest> FootageRequests => Set<FootageRequest>();
+    public DbSet<FootageRequestItem> FootageRequestItems => Set<FootageRequestItem>();
+    public DbSet<FootageRequestStep> FootageRequestSteps => Set<FootageRequestStep>();
 
     /// <summary>
     /// Takes the log's lock until the current transaction ends (serialising integration and checkpoint signing across

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using BodyCam.Evidence.Domain.Evidence;
+using BodyCam.Evidence.Domain.Oversight;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -58,6 +59,15 @@ public sealed partial class EvidenceMetrics
                     && (e.LastFixityCheckAt == null || e.LastFixityCheckAt <= dueBefore));
             }),
             "{item}", "Verified items whose last fixity check is older than Fixity:Interval; a count that stays up means the runs cannot keep pace");
+        meter.CreateObservableGauge(
+            "bodycam.footage_requests.overdue",
+            () => Observe<long>("footage_requests_overdue", db =>
+            {
+                var now = _clock.GetUtcNow();
+                return db.FootageRequests.LongCount(r =>
+                    (r.Status == FootageRequestStatus.Received || r.Status == FootageRequestStatus.ItemsFound) && r.DueAt <= now);
+            }),
+            "{request}", "Oversight boards' footage requests still open past their response deadline (Oversight:ResponseDays)");
         meter.CreateObservableGauge(
             "bodycam.ledger_size",
             () => Observe<long>("ledger_size", db => db.CustodyEvents.Max(e => (long?)e.Sequence) + 1 ?? 0),

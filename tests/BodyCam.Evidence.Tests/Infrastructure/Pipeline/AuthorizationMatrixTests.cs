@@ -122,6 +122,16 @@ public sealed class AuthorizationMatrixTests
             [Caller.Supervisor, Caller.Custodian, Caller.OversightBoard, Caller.Auditor]),
         new("POST /api/clip-requests/{requestId:guid}/approve", _ => $"/api/clip-requests/{Guid.Empty}/approve", new { reason = "Matrix" }, [Caller.Supervisor, Caller.Custodian]),
         new("POST /api/clip-requests/{requestId:guid}/deny", _ => $"/api/clip-requests/{Guid.Empty}/deny", new { reason = "Matrix" }, [Caller.Supervisor, Caller.Custodian]),
+        new("GET /api/footage-requests", null, null, [Caller.Supervisor, Caller.Custodian, Caller.OversightBoard, Caller.Auditor]),
+        new("POST /api/footage-requests", null, new { description = "Matrix incident", purpose = "Matrix", caseNumber = "MATRIX-1" }, [Caller.OversightBoard]),
+        new("GET /api/footage-requests/{requestId:guid}", _ => $"/api/footage-requests/{Guid.Empty}", null,
+            [Caller.Supervisor, Caller.Custodian, Caller.OversightBoard, Caller.Auditor]),
+        new("GET /api/footage-requests/{requestId:guid}/candidates", _ => $"/api/footage-requests/{Guid.Empty}/candidates", null, [Caller.Supervisor, Caller.Custodian]),
+        new("POST /api/footage-requests/{requestId:guid}/items", _ => $"/api/footage-requests/{Guid.Empty}/items", new { evidenceIds = new[] { Guid.Empty }, note = "Matrix" },
+            [Caller.Supervisor, Caller.Custodian]),
+        new("POST /api/footage-requests/{requestId:guid}/none-found", _ => $"/api/footage-requests/{Guid.Empty}/none-found", new { reason = "Matrix" }, [Caller.Supervisor, Caller.Custodian]),
+        new("POST /api/footage-requests/{requestId:guid}/release", _ => $"/api/footage-requests/{Guid.Empty}/release", new { reason = "Matrix" }, [Caller.Supervisor, Caller.Custodian]),
+        new("POST /api/footage-requests/{requestId:guid}/refuse", _ => $"/api/footage-requests/{Guid.Empty}/refuse", new { reason = "Matrix" }, [Caller.Supervisor, Caller.Custodian]),
         new("GET /api/exports/{exportId:guid}/download", _ => $"/api/exports/{Guid.Empty}/download", null, [Caller.OversightBoard]),
     ];
 

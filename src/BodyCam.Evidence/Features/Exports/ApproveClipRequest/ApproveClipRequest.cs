@@ -1,4 +1,3 @@
-using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Pipeline;
@@ -38,23 +37,7 @@ internal sealed class ApproveClipRequestHandler(
         request.TakeRange(range);
 
         var item = await db.EvidenceItems.FindAsync([request.EvidenceId], cancellationToken);
-        var reason = command.Reason.Trim();
-        var now = clock.GetUtcNow();
-        if (settings.Exports.RequiredApprovals == 2 && request.FirstApprovedBy is null)
-        {
-            request.ApproveFirst(caller.Actor.Id, reason, now);
-            db.CustodyEvents.Record(
-                CustodyAction.ClipRequestApproved, caller.Actor, request.EvidenceId, item?.StreamSha256,
-                reason: $"clip request {request.Id} by {request.RequestedBy} approved, first of two approvals: {reason}");
-            return ClipRequestView.Of(request);
-        }
-
-        request.Decide(true, caller.Actor.Id, reason, now);
-        var second = request.FirstApprovedBy is null ? "" : ", second approval";
-        db.CustodyEvents.Record(
-            CustodyAction.ClipRequestApproved, caller.Actor, request.EvidenceId, item?.StreamSha256,
-            reason: $"clip request {request.Id} by {request.RequestedBy} approved{second}: {request.DecisionReason}");
-        postCommit.Add(() => jobs.Enqueue<CutClipJob>(job => job.RunAsync(request.Id, null, CancellationToken.None)));
+        db.Approve(request, caller.Actor, command.Reason.Trim(), item?.StreamSha256, settings.Exports.RequiredApprovals, clock.GetUtcNow(), postCommit, jobs);
         return ClipRequestView.Of(request);
     }
 }

@@ -987,6 +987,178 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("ledger_nodes", (string)null);
                 });
 
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Oversight.FootageRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("answered_by");
+
+                    b.Property<string>("CaseNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("case_number");
+
+                    b.Property<string>("ComplaintReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("complaint_reference");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<DateTimeOffset?>("From")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("from");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latitude");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("longitude");
+
+                    b.Property<string>("OfficerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("officer_id");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("purpose");
+
+                    b.Property<double?>("RadiusMetres")
+                        .HasColumnType("double precision")
+                        .HasColumnName("radius_metres");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("To")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_footage_requests");
+
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_footage_requests_received_at");
+
+                    b.HasIndex("RequestedBy", "ReceivedAt")
+                        .HasDatabaseName("ix_footage_requests_requested_by_received_at");
+
+                    b.HasIndex("Status", "DueAt")
+                        .HasDatabaseName("ix_footage_requests_status_due_at");
+
+                    b.ToTable("footage_requests", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Oversight.FootageRequestItem", b =>
+                {
+                    b.Property<Guid>("FootageRequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("footage_request_id");
+
+                    b.Property<Guid>("EvidenceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("evidence_id");
+
+                    b.Property<DateTimeOffset>("AttachedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("attached_at");
+
+                    b.Property<string>("AttachedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("attached_by");
+
+                    b.Property<Guid?>("ClipRequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("clip_request_id");
+
+                    b.HasKey("FootageRequestId", "EvidenceId")
+                        .HasName("pk_footage_request_items");
+
+                    b.HasIndex("ClipRequestId")
+                        .HasDatabaseName("ix_footage_request_items_clip_request_id");
+
+                    b.ToTable("footage_request_items", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Oversight.FootageRequestStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("by");
+
+                    b.Property<Guid>("FootageRequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("footage_request_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_footage_request_steps");
+
+                    b.HasIndex("FootageRequestId", "At")
+                        .HasDatabaseName("ix_footage_request_steps_footage_request_id_at");
+
+                    b.ToTable("footage_request_steps", (string)null);
+                });
+
             modelBuilder.Entity("BodyCam.Evidence.Domain.People.Officer", b =>
                 {
                     b.Property<string>("OfficerId")

@@ -982,6 +982,178 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("ledger_nodes", (string)null);
                 });
 
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Oversight.FootageRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answered_by");
+
+                    b.Property<string>("CaseNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_number");
+
+                    b.Property<string>("ComplaintReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("complaint_reference");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_at");
+
+                    b.Property<long?>("From")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("latitude");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("longitude");
+
+                    b.Property<string>("OfficerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("officer_id");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<double?>("RadiusMetres")
+                        .HasColumnType("REAL")
+                        .HasColumnName("radius_metres");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long?>("To")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_footage_requests");
+
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_footage_requests_received_at");
+
+                    b.HasIndex("RequestedBy", "ReceivedAt")
+                        .HasDatabaseName("ix_footage_requests_requested_by_received_at");
+
+                    b.HasIndex("Status", "DueAt")
+                        .HasDatabaseName("ix_footage_requests_status_due_at");
+
+                    b.ToTable("footage_requests", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Oversight.FootageRequestItem", b =>
+                {
+                    b.Property<Guid>("FootageRequestId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("footage_request_id");
+
+                    b.Property<Guid>("EvidenceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence_id");
+
+                    b.Property<long>("AttachedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attached_at");
+
+                    b.Property<string>("AttachedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attached_by");
+
+                    b.Property<Guid?>("ClipRequestId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("clip_request_id");
+
+                    b.HasKey("FootageRequestId", "EvidenceId")
+                        .HasName("pk_footage_request_items");
+
+                    b.HasIndex("ClipRequestId")
+                        .HasDatabaseName("ix_footage_request_items_clip_request_id");
+
+                    b.ToTable("footage_request_items", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Oversight.FootageRequestStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by");
+
+                    b.Property<Guid>("FootageRequestId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("footage_request_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_footage_request_steps");
+
+                    b.HasIndex("FootageRequestId", "At")
+                        .HasDatabaseName("ix_footage_request_steps_footage_request_id_at");
+
+                    b.ToTable("footage_request_steps", (string)null);
+                });
+
             modelBuilder.Entity("BodyCam.Evidence.Domain.People.Officer", b =>
                 {
                     b.Property<string>("OfficerId")

@@ -1,0 +1,10 @@
+using BodyCam.Evidence.Domain.Custody;
+using BodyCam.Evidence.Infrastructure.Text;
+using FluentValidation;
+
+namespace BodyCam.Evidence.Features.Oversight;
+
+public sealed class RefuseFootageRequestValidator : AbstractValidator<RefuseFootageRequest>
+{
+    public RefuseFootageRequestValidator() => RuleFor(c => c.Reason).NotEmpty().MaximumLength(CustodyEvent.MaxReasonTextLength).IsFreeText();
+}
