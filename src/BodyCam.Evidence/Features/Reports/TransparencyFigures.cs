@@ -18,7 +18,7 @@ namespace BodyCam.Evidence.Features.Reports;
 /// What the log does not say (an item's recorded end, its categories now, a hold's scope) is read from the rows of the
 /// items those events name, and each such figure's definition says so.
 /// </summary>
-internal static class TransparencyFigures
+internal static partial class TransparencyFigures
 {
     private const string Recordings = "recordings";
     private const string Seconds = "seconds";
@@ -100,7 +100,8 @@ internal static class TransparencyFigures
                 + "its named items, its case's and an officer's in its time range, as they stand when the report was computed."),
         ], []);
 
-        return new TransparencyReport(from, to, now, Named(checkpoint), [recordings, failures, retention]);
+        return new TransparencyReport(from, to, now, Named(checkpoint),
+            [recordings, failures, retention, await FootageRequestsAsync(db, from, to, cancellationToken)]);
     }
 
     private static ReportCheckpoint Named(LedgerCheckpoint checkpoint) => new(

@@ -21,7 +21,8 @@ namespace BodyCam.Evidence.Tests.Features.Reports;
 /// The transparency report over a known history on a server of its own, with the public pages on. Eight recordings
 /// arrive, each ending a known time before it is sent (10 minutes, 1, 2, 3, 4 and 5 hours, 30 hours, 10 days): six
 /// readable videos, one that no media tool reads and one whose declared hash differs from its bytes. Four get a
-/// category, a hold keeps two, and a year later one is purged. Each delay is measured late by at most the seconds its
+/// category, a hold keeps two, and a year later one is purged. A board asks for the footage of two incidents; one is
+/// answered three days later, the other never. Each delay is measured late by at most the seconds its
 /// upload took.
 /// </summary>
 [TestFixtureSource(typeof(ApiProfile), nameof(ApiProfile.All))]
@@ -70,6 +71,11 @@ public sealed class TransparencyReportTests(ApiProfile profile)
         }
         (await custodian.PostAsJsonAsync("/api/legal-holds", new { reason = "Complaint 12", matter = "Doe v. City", evidenceIds = _videos.Take(2) })).EnsureSuccessStatusCode();
 
+        var answered = await AskFootageAsync();
+        await AskFootageAsync();
+        Clock.Advance(TimeSpan.FromDays(3));
+        (await Api.ClientFor(Roles.Custodian, "carol").PostAsJsonAsync($"/api/footage-requests/{answered}/none-found", new { reason = "No camera was there" })).EnsureSuccessStatusCode();
+
         Clock.Advance(TimeSpan.FromDays(365));
         var requested = await Api.ClientFor(Roles.Custodian, "carol").PostAsJsonAsync($"/api/evidence/{_videos[^1]}/disposition-requests", new { reason = "Retention ended" });
         var request = (await requested.ReadAsync<JsonElement>(HttpStatusCode.Created)).GetProperty("id").GetGuid();
@@ -94,11 +100,15 @@ public sealed class TransparencyReportTests(ApiProfile profile)
         Assert.That(Figure(report, "upload-delays-measured"), Is.EqualTo(8));
         Assert.That(Figure(report, "upload-delay-median"), Is.InRange(3.5 * Hour, (3.5 * Hour) + UploadSeconds), "the middle of 3 h and 4 h");
         Assert.That(Figure(report, "upload-delay-p95"), Is.InRange(166.5 * Hour, (166.5 * Hour) + UploadSeconds), "30 h + 0.65 of the way to 240 h");
-        Assert.That(Bands(report), Is.EqualTo(new[] { 1, 5, 0, 1, 0, 1 }));
+        Assert.That(Bands(report, "upload-delay-bands"), Is.EqualTo(new[] { 1, 5, 0, 1, 0, 1 }));
         Assert.That(Figure(report, "uncategorised"), Is.EqualTo(4), "the 30-hour and 10-day videos, the unreadable and the quarantined recording");
         Assert.That((Figure(report, "quarantined"), Figure(report, "unreadable")), Is.EqualTo((1, 1)));
         Assert.That((Figure(report, "purged"), Figure(report, "holds-placed"), Figure(report, "holds-in-force"), Figure(report, "recordings-held")),
             Is.EqualTo((1, 1, 1, 2)));
+        Assert.That((Figure(report, "requests-received"), Figure(report, "requests-answered"), Figure(report, "requests-answered-late"),
+            Figure(report, "requests-overdue")), Is.EqualTo((2, 1, 0, 1)));
+        Assert.That(Figure(report, "days-to-answer-median"), Is.EqualTo(3).Within(0.01), "answered three days after it was asked");
+        Assert.That(Bands(report, "days-to-answer-bands"), Is.EqualTo(new[] { 1, 0, 0, 0 }));
         Assert.That(report.GetProperty("sections").EnumerateArray().SelectMany(s => s.GetProperty("figures").EnumerateArray())
             .Select(f => f.GetProperty("definition").GetString()), Has.All.Length.GreaterThan(40), "every figure says what it counts");
     }
@@ -221,7 +231,7 @@ public sealed class TransparencyReportTests(ApiProfile profile)
             Assert.That(html, Does.Not.Contain(item.ToString()).And.Not.Contain(item.ToString("N")));
         }
         Assert.That(csv.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(ParseCsv(await csv.Content.ReadAsStringAsync()).Count, Is.EqualTo(1 + 11 + 6), "a header, eleven figures and six bands");
+        Assert.That(ParseCsv(await csv.Content.ReadAsStringAsync()).Count, Is.EqualTo(1 + 16 + 10), "a header, sixteen figures and ten bands");
         Assert.That(await CountAsync(CustodyAction.AuthenticationFailed), Is.EqualTo(failedBefore), "nobody was sent to sign in");
 
         var refusedBefore = await CountAsync(CustodyAction.RequestRefused);
@@ -232,6 +242,13 @@ public sealed class TransparencyReportTests(ApiProfile profile)
     }
 
     private HttpClient Auditor => Api.ClientFor(Roles.Auditor, "ann");
+
+    private async Task<Guid> AskFootageAsync()
+    {
+        var asked = await Api.ClientFor(Roles.OversightBoard, "obi").PostAsJsonAsync("/api/footage-requests",
+            new { description = "Arrest outside the station", purpose = "Complaint review", officerId = Officer });
+        return (await asked.ReadAsync<JsonElement>(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+    }
 
     private Dictionary<string, string> Ended(TimeSpan delay)
     {
@@ -257,9 +274,9 @@ public sealed class TransparencyReportTests(ApiProfile profile)
         return value.ValueKind == JsonValueKind.Null ? null : value.GetDouble();
     }
 
-    private static int[] Bands(JsonElement report) =>
+    private static int[] Bands(JsonElement report, string id) =>
         [.. report.GetProperty("sections").EnumerateArray().SelectMany(s => s.GetProperty("histograms").EnumerateArray())
-            .Single(h => h.GetProperty("id").GetString() == "upload-delay-bands").GetProperty("bands").EnumerateArray().Select(b => b.GetProperty("count").GetInt32())];
+            .Single(h => h.GetProperty("id").GetString() == id).GetProperty("bands").EnumerateArray().Select(b => b.GetProperty("count").GetInt32())];
 
     private static List<string[]> ParseCsv(string csv)
     {
