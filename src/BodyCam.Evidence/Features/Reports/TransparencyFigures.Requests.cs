@@ -46,8 +46,7 @@ internal static partial class TransparencyFigures
         [
             new("days-to-answer-bands", "Days to answer", Requests,
                 "The requests answered in the period by calendar days from receipt to first answer.",
-                [.. AnswerBands.Select((band, index) => new ReportBand(band.Id, band.Label,
-                    days.Count(d => d < band.Below && (index == 0 || d >= AnswerBands[index - 1].Below))))]),
+                Banded(AnswerBands, days)),
         ]);
     }
 }

@@ -67,8 +67,7 @@ internal static partial class TransparencyFigures
         [
             new("upload-delay-bands", "Upload delays by band", Recordings,
                 "The measured recordings by upload delay; a delay below zero (a camera clock ahead of the server's) counts as under 1 hour.",
-                [.. DelayBands.Select((band, index) => new ReportBand(band.Id, band.Label,
-                    delays.Count(d => d < band.Below && (index == 0 || d >= DelayBands[index - 1].Below))))]),
+                Banded(DelayBands, delays)),
         ]);
 
         var failures = new ReportSection("failures", "Camera and storage failures",
@@ -103,6 +102,11 @@ internal static partial class TransparencyFigures
         return new TransparencyReport(from, to, now, Named(checkpoint),
             [recordings, failures, retention, await FootageRequestsAsync(db, from, to, cancellationToken)]);
     }
+
+    /// <summary>How many of <paramref name="values"/> fall in each band: from the band before's bound, included, to the band's own, excluded.</summary>
+    private static ReportBand[] Banded((string Id, string Label, double Below)[] bands, IReadOnlyList<double> values) =>
+        [.. bands.Select((band, index) => new ReportBand(band.Id, band.Label,
+            values.Count(v => v < band.Below && (index == 0 || v >= bands[index - 1].Below))))];
 
     private static ReportCheckpoint Named(LedgerCheckpoint checkpoint) => new(
         checkpoint.TreeSize, Convert.ToBase64String(checkpoint.RootHash), checkpoint.SignedNote,
