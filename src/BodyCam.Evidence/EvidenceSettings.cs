@@ -5,6 +5,7 @@ using BodyCam.Evidence.Features.Ingestion;
 using BodyCam.Evidence.Features.Ingestion.Axis;
 using BodyCam.Evidence.Features.Playback;
 using BodyCam.Evidence.Features.Public;
+using BodyCam.Evidence.Features.Releases;
 using BodyCam.Evidence.Features.Retention;
 using BodyCam.Evidence.Features.Review;
 using BodyCam.Evidence.Infrastructure;
@@ -52,7 +53,8 @@ public sealed record EvidenceSettings(
     FixitySettings Fixity,
     ExportSettings Exports,
     ConsoleSettings Console,
-    PublicSettings Public)
+    PublicSettings Public,
+    ReleaseSettings Releases)
 {
     public static EvidenceSettings From(IConfiguration configuration)
     {
@@ -80,7 +82,8 @@ public sealed record EvidenceSettings(
             FixitySettings.From(configuration),
             ExportSettings.From(configuration),
             ConsoleSettings.From(configuration),
-            PublicSettings.From(configuration));
+            PublicSettings.From(configuration),
+            ReleaseSettings.From(configuration));
     }
 
     private static string DefaultConnection(DatabaseProvider database, string dataRoot) => database switch

@@ -60,6 +60,16 @@ public enum CustodyAction
     SignedIn,
     /// <summary>A person signed out, or their console session was locked after the idle limit.</summary>
     SignedOut,
+    /// <summary>A release case was opened under a release rule; one event per item it names.</summary>
+    ReleaseCaseOpened,
+    ReleaseCaseExtended,
+    /// <summary>A redacted clip of a release case's item was asked for; the clip pipeline's own events follow it.</summary>
+    ReleaseClipPrepared,
+    ReleaseApproved,
+    ReleasePublished,
+    ReleasePackageDownloaded,
+    /// <summary>A step of a release case was refused: the state, the two-person rule or the rule's limits did not allow it.</summary>
+    ReleaseRefused,
 }
 
 public enum CustodyOutcome
