@@ -14,6 +14,8 @@ public static class ConsoleNavigation
             [Roles.Officer, Roles.Supervisor, Roles.Custodian, Roles.Auditor]),
         new("Clip requests", "/clip-requests", "Request audited clips, follow them, decide them.",
             [Roles.OversightBoard, Roles.Supervisor, Roles.Custodian]),
+        new("Public releases", "/releases", "Footage released on a legal clock: due, due soon, overdue; extend, approve, publish.",
+            [Roles.Custodian, Roles.Supervisor, Roles.Auditor, Roles.Admin]),
         new("Legal holds", "/legal-holds", "Place and release holds, see what they cover.", [Roles.Custodian]),
         new("Disposition", "/disposition", "The disposition queue and its two-person rule.", [Roles.Custodian]),
         new("Fixity", "/fixity", "Quarantined items and fixity failures.", [Roles.Custodian, Roles.Auditor]),

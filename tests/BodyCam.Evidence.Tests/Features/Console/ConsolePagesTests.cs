@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using BodyCam.Evidence.Domain.Custody;
+using BodyCam.Evidence.Features.Public;
 using BodyCam.Evidence.Tests.Support;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -11,7 +12,8 @@ namespace BodyCam.Evidence.Tests.Features.Console;
 
 /// <summary>
 /// Every console page asks for a session: a visit without one is sent to sign in (and recorded as a failed
-/// authentication), except the pages that sign a person in or out and the refusal page itself.
+/// authentication), except the pages that sign a person in or out, the refusal page itself, and the public pages under
+/// /public/, which are no part of the console and need no session.
 /// </summary>
 public sealed partial class ConsolePagesTests
 {
@@ -32,7 +34,7 @@ public sealed partial class ConsolePagesTests
             .Where(endpoint => endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not null)
             .Select(endpoint => "/" + endpoint.RoutePattern.RawText!.TrimStart('/'))
             .Distinct()
-            .Where(route => !OpenToEveryone.Contains(route))
+            .Where(route => !OpenToEveryone.Contains(route) && !route.StartsWith(PublicSettings.PathPrefix + "/", StringComparison.Ordinal))
             .ToList();
         Assert.That(pages, Does.Contain("/"), "the start page is a page");
         using var anonymous = _api.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

@@ -1,0 +1,14 @@
+using BodyCam.Evidence.Features.Console;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+
+namespace BodyCam.Evidence.Features.Releases;
+
+/// <summary>The published releases, for anyone without signing in, when <c>Public:Enabled</c> is set (404 otherwise).</summary>
+[AllowAnonymous]
+public sealed class GetPublishedReleasesPage(IMediator mediator) : ConsolePage(mediator)
+{
+    public IReadOnlyList<PublishedRelease> Releases { get; private set; } = [];
+
+    public async Task OnGetAsync() => Releases = await Mediator.Send(new GetPublishedReleases(), HttpContext.RequestAborted);
+}
