@@ -31,7 +31,7 @@ internal sealed class OpenReleaseCaseHandler(EvidenceDb db, ICurrentActor caller
     public async ValueTask<ReleaseCaseView> Handle(OpenReleaseCase command, CancellationToken cancellationToken)
     {
         var rule = settings.Releases.Rule(command.Rule)
-            ?? throw RequestValidationException.For("rule", $"There is no release rule {command.Rule}; the rules are: {string.Join(", ", settings.Releases.Rules.Keys.Order())}.");
+            ?? throw RequestValidationException.For("rule", $"There is no release rule {command.Rule}; the rules are: {string.Join(", ", settings.Releases.Rules.Keys.Order(StringComparer.OrdinalIgnoreCase))}.");
         if (rule.StartsAt == ReleaseClockStart.Complaint && command.ComplaintAt is null)
         {
             throw RequestValidationException.For("complaintAt", $"The rule {rule.Name} counts from the complaint: give when it was received.");

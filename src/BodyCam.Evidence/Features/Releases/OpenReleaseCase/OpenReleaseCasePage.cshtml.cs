@@ -30,7 +30,7 @@ public sealed class OpenReleaseCasePage(IMediator mediator, EvidenceSettings set
     [Display(Name = "Evidence items")]
     public string? EvidenceIds { get; set; }
 
-    public IEnumerable<Domain.Releases.ReleaseRule> Rules => settings.Releases.Rules.Values.OrderBy(r => r.Name);
+    public IEnumerable<Domain.Releases.ReleaseRule> Rules => settings.Releases.Rules.Values.OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase);
 
     public async Task<IActionResult> OnPostAsync()
     {
