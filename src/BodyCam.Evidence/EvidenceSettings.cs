@@ -6,6 +6,7 @@ using BodyCam.Evidence.Features.Ingestion.Axis;
 using BodyCam.Evidence.Features.Oversight;
 using BodyCam.Evidence.Features.Playback;
 using BodyCam.Evidence.Features.Public;
+using BodyCam.Evidence.Features.Releases;
 using BodyCam.Evidence.Features.Retention;
 using BodyCam.Evidence.Features.Review;
 using BodyCam.Evidence.Infrastructure;
@@ -54,7 +55,8 @@ public sealed record EvidenceSettings(
     ExportSettings Exports,
     ConsoleSettings Console,
     PublicSettings Public,
-    OversightSettings Oversight)
+    OversightSettings Oversight,
+    ReleaseSettings Releases)
 {
     public static EvidenceSettings From(IConfiguration configuration)
     {
@@ -83,7 +85,8 @@ public sealed record EvidenceSettings(
             ExportSettings.From(configuration),
             ConsoleSettings.From(configuration),
             PublicSettings.From(configuration),
-            OversightSettings.From(configuration));
+            OversightSettings.From(configuration),
+            ReleaseSettings.From(configuration));
     }
 
     private static string DefaultConnection(DatabaseProvider database, string dataRoot) => database switch

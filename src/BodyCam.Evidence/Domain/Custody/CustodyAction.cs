@@ -70,6 +70,16 @@ public enum CustodyAction
     FootageReleased,
     /// <summary>A footage request was refused, with the reason.</summary>
     FootageRequestRefused,
+    /// <summary>A release case was opened under a release rule; one event per item it names.</summary>
+    ReleaseCaseOpened,
+    ReleaseCaseExtended,
+    /// <summary>A redacted clip of a release case's item was asked for; the clip pipeline's own events follow it.</summary>
+    ReleaseClipPrepared,
+    ReleaseApproved,
+    ReleasePublished,
+    ReleasePackageDownloaded,
+    /// <summary>A step of a release case was refused: the state, the two-person rule or the rule's limits did not allow it.</summary>
+    ReleaseRefused,
 }
 
 public enum CustodyOutcome

@@ -16,6 +16,8 @@ public static class ConsoleNavigation
             [Roles.OversightBoard, Roles.Supervisor, Roles.Custodian]),
         new("Footage requests", "/footage-requests", "Ask for the footage of an incident; find, attach and release it before its deadline.",
             [Roles.OversightBoard, Roles.Supervisor, Roles.Custodian, Roles.Auditor]),
+        new("Public releases", "/releases", "Footage released on a legal clock: due, due soon, overdue; extend, approve, publish.",
+            [Roles.Custodian, Roles.Supervisor, Roles.Auditor, Roles.Admin]),
         new("Legal holds", "/legal-holds", "Place and release holds, see what they cover.", [Roles.Custodian]),
         new("Disposition", "/disposition", "The disposition queue and its two-person rule.", [Roles.Custodian]),
         new("Fixity", "/fixity", "Quarantined items and fixity failures.", [Roles.Custodian, Roles.Auditor]),

@@ -100,7 +100,7 @@ internal static partial class TransparencyFigures
         ], []);
 
         return new TransparencyReport(from, to, now, Named(checkpoint),
-            [recordings, failures, retention, await FootageRequestsAsync(db, from, to, cancellationToken)]);
+            [recordings, failures, retention, await FootageRequestsAsync(db, from, to, cancellationToken), await ReleaseCasesAsync(db, from, to, cancellationToken)]);
     }
 
     /// <summary>How many of <paramref name="values"/> fall in each band: from the band before's bound, included, to the band's own, excluded.</summary>

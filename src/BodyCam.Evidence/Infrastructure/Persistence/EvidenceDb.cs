@@ -11,6 +11,7 @@ using BodyCam.Evidence.Domain.Oversight;
 using BodyCam.Evidence.Domain.People;
 using BodyCam.Evidence.Domain.Playback;
 using BodyCam.Evidence.Domain.Recordings;
+using BodyCam.Evidence.Domain.Releases;
 using BodyCam.Evidence.Domain.Retention;
 using BodyCam.Evidence.Domain.Review;
 using BodyCam.Evidence.Infrastructure.Ledger;
@@ -74,6 +75,11 @@ public abstract class EvidenceDb : DbContext
     public DbSet<FootageRequest> FootageRequests => Set<FootageRequest>();
     public DbSet<FootageRequestItem> FootageRequestItems => Set<FootageRequestItem>();
     public DbSet<FootageRequestStep> FootageRequestSteps => Set<FootageRequestStep>();
+    public DbSet<ReleaseCase> ReleaseCases => Set<ReleaseCase>();
+    public DbSet<ReleaseCaseItem> ReleaseCaseItems => Set<ReleaseCaseItem>();
+    public DbSet<ReleaseExtension> ReleaseExtensions => Set<ReleaseExtension>();
+    public DbSet<ReleaseClip> ReleaseClips => Set<ReleaseClip>();
+    public DbSet<ReleaseFile> ReleaseFiles => Set<ReleaseFile>();
 
     /// <summary>
     /// Takes the log's lock until the current transaction ends (serialising integration and checkpoint signing across

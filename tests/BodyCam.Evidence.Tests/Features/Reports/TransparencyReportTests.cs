@@ -231,7 +231,7 @@ public sealed class TransparencyReportTests(ApiProfile profile)
             Assert.That(html, Does.Not.Contain(item.ToString()).And.Not.Contain(item.ToString("N")));
         }
         Assert.That(csv.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(ParseCsv(await csv.Content.ReadAsStringAsync()).Count, Is.EqualTo(1 + 16 + 10), "a header, sixteen figures and ten bands");
+        Assert.That(ParseCsv(await csv.Content.ReadAsStringAsync()).Count, Is.EqualTo(1 + 22 + 14), "a header, twenty-two figures and fourteen bands");
         Assert.That(await CountAsync(CustodyAction.AuthenticationFailed), Is.EqualTo(failedBefore), "nobody was sent to sign in");
 
         var refusedBefore = await CountAsync(CustodyAction.RequestRefused);

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BodyCam.Evidence.Tests.Infrastructure.Persistence;
 
-/// <summary>Each database's one migration: it says all the model says, and a migrated database is what the code expects.</summary>
+/// <summary>Each database's migrations: they say all the model says, and a migrated database is what the code expects.</summary>
 [TestFixtureSource(nameof(Databases))]
 public sealed class MigrationTests(DatabaseProvider provider)
 {

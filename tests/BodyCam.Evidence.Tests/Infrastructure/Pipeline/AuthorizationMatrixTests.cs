@@ -133,6 +133,18 @@ public sealed class AuthorizationMatrixTests
         new("POST /api/footage-requests/{requestId:guid}/release", _ => $"/api/footage-requests/{Guid.Empty}/release", new { reason = "Matrix" }, [Caller.Supervisor, Caller.Custodian]),
         new("POST /api/footage-requests/{requestId:guid}/refuse", _ => $"/api/footage-requests/{Guid.Empty}/refuse", new { reason = "Matrix" }, [Caller.Supervisor, Caller.Custodian]),
         new("GET /api/exports/{exportId:guid}/download", _ => $"/api/exports/{Guid.Empty}/download", null, [Caller.OversightBoard]),
+        new("POST /api/release-cases", null, new { title = "Matrix", description = "Matrix", incidentAt = DateTimeOffset.UtcNow.AddDays(-1), rule = "MN-DeadlyForce", evidenceIds = new[] { Guid.NewGuid() } },
+            [Caller.Custodian]),
+        new("GET /api/release-cases", null, null, [Caller.Custodian, Caller.Supervisor, Caller.Auditor, Caller.Admin]),
+        new("GET /api/release-cases/{caseId:guid}", _ => $"/api/release-cases/{Guid.Empty}", null, [Caller.Custodian, Caller.Supervisor, Caller.Auditor, Caller.Admin]),
+        new("POST /api/release-cases/{caseId:guid}/extend", _ => $"/api/release-cases/{Guid.Empty}/extend", new { reason = "Matrix" }, [Caller.Custodian]),
+        new("POST /api/release-cases/{caseId:guid}/clips", _ => $"/api/release-cases/{Guid.Empty}/clips", new { evidenceId = Guid.NewGuid(), startSeconds = 0, endSeconds = 1 },
+            [Caller.Custodian]),
+        new("POST /api/release-cases/{caseId:guid}/approve", _ => $"/api/release-cases/{Guid.Empty}/approve", new { reason = "Matrix" }, [Caller.Custodian]),
+        new("POST /api/release-cases/{caseId:guid}/publish", _ => $"/api/release-cases/{Guid.Empty}/publish", null, [Caller.Custodian]),
+        new("GET /api/release-cases/{caseId:guid}/package", _ => $"/api/release-cases/{Guid.Empty}/package", null, [Caller.Custodian]),
+        Public("GET /public/releases/{caseId:guid}/", _ => $"/public/releases/{Guid.Empty}/"),
+        Public("GET /public/releases/{caseId:guid}/{name}", _ => $"/public/releases/{Guid.Empty}/index.html"),
     ];
 
     private EvidenceApiFactory _api = null!;

@@ -26,7 +26,6 @@ namespace BodyCam.Evidence.Features.Exports;
 public sealed class CutClipJob(EvidenceDb db, IBlobStore store, IMediator mediator, NoteSigner signer, EvidenceSettings settings, TimeProvider clock)
 {
     public const int MaxAttempts = 3;
-    private const int UploadBlockBytes = 8 * 1024 * 1024;
     private static readonly Actor System = Actor.System("clip-export");
 
     [AutomaticRetry(Attempts = MaxAttempts - 1, DelaysInSeconds = [5, 30])]
@@ -110,7 +109,7 @@ public sealed class CutClipJob(EvidenceDb db, IBlobStore store, IMediator mediat
         await ExportPackageWriter.WriteAsync(zipPath, clipPath, manifest, custody, verifyPage, cancellationToken);
         var (zipSha256, zipBytes) = await FileDigest.Sha256Async(zipPath, cancellationToken);
         var blobName = $"exports/{exportId:N}.zip";
-        await UploadAsync(zipPath, blobName, cancellationToken);
+        await store.UploadFileAsync(zipPath, blobName, cancellationToken);
 
         db.EvidenceExports.Add(EvidenceExport.Package(
             exportId, request, blobName, zipBytes, zipSha256, clipSha256, now, settings.Exports.LinkLifetime, settings.Exports.MaxDownloads));
@@ -140,17 +139,5 @@ public sealed class CutClipJob(EvidenceDb db, IBlobStore store, IMediator mediat
             CustodyAction.ClipFailed, System, request.EvidenceId,
             reason: CustodyEvent.FitReason($"clip request {request.Id} failed: {request.FailureReason}"), outcome: CustodyOutcome.Failed);
         await db.SaveChangesAsync(cancellationToken);
-    }
-
-    private async Task UploadAsync(string path, string blobName, CancellationToken cancellationToken)
-    {
-        await using var file = File.OpenRead(path);
-        var buffer = new byte[Math.Min(UploadBlockBytes, store.MaxBlockSize)];
-        var blocks = 0;
-        while (await file.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken) is var read and > 0)
-        {
-            await store.StageBlockAsync(blobName, blocks++, buffer.AsMemory(0, read), cancellationToken);
-        }
-        await store.CommitBlocksAsync(blobName, blocks, cancellationToken);
     }
 }

@@ -44,16 +44,28 @@ internal sealed class RequestClipHandler(EvidenceDb db, ICurrentActor caller, Ti
         db.ClipRequests.Add(request);
         // For the ledger only, which names the content an event is about: the board's answer never depends on the item.
         var sourceSha256 = await db.EvidenceItems.Where(e => e.Id == command.EvidenceId).Select(e => e.StreamSha256).SingleOrDefaultAsync(cancellationToken);
-        var watermark = request.Watermark is null ? "" : ", watermarked";
-        db.CustodyEvents.Record(
-            CustodyAction.ClipRequested, caller.Actor, command.EvidenceId, sourceSha256,
-            reason: string.Create(CultureInfo.InvariantCulture,
-                $"clip request {request.Id}: {Asked(request)}, {(request.Accurate ? "frame-accurate" : "stream copy")}, {request.Redactions.Count} redactions{watermark}, purpose: {request.Purpose}"));
+        db.RecordClipRequested(caller.Actor, request, sourceSha256);
         return ClipRequestView.Of(request);
     }
 
     /// <summary>The board's name, drawn over every frame so that a copy passed on shows whom it was released to.</summary>
     private static string WatermarkFor(string board) => $"Released to {board}";
+}
+
+internal static class ClipRequestCustody
+{
+    /// <summary>
+    /// The request's ClipRequested event, in the words the offline verifier matches a package's manifest against
+    /// (<c>clip request {id}: …, purpose: {purpose}</c>): whoever asks for a clip, it is recorded so.
+    /// </summary>
+    public static void RecordClipRequested(this EvidenceDb db, Actor actor, ClipRequest request, string? sourceSha256)
+    {
+        var watermark = request.Watermark is null ? "" : ", watermarked";
+        db.CustodyEvents.Record(
+            CustodyAction.ClipRequested, actor, request.EvidenceId, sourceSha256,
+            reason: string.Create(CultureInfo.InvariantCulture,
+                $"clip request {request.Id}: {Asked(request)}, {(request.Accurate ? "frame-accurate" : "stream copy")}, {request.Redactions.Count} redactions{watermark}, purpose: {request.Purpose}"));
+    }
 
     private static string Asked(ClipRequest request) => request.BookmarkId switch
     {

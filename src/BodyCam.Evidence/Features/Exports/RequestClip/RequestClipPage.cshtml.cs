@@ -10,7 +10,7 @@ namespace BodyCam.Evidence.Features.Exports;
 /// on a blank frame of the size the board gives, in pixels of the recorded frame; the reviewer weighs them against the
 /// item. A row left wholly blank is a spare row of the form, not a redaction.
 /// </summary>
-public sealed class RequestClipPage(IMediator mediator) : ConsolePage(mediator)
+public sealed class RequestClipPage(IMediator mediator) : ConsolePage(mediator), IClipRedactionForm
 {
     /// <summary>Rows the form offers beyond those filled, so a rectangle or mute can be typed without a script.</summary>
     public const int SpareRows = 1;
@@ -55,6 +55,11 @@ public sealed class RequestClipPage(IMediator mediator) : ConsolePage(mediator)
     [BindProperty]
     public int FrameHeight { get; set; } = 1080;
 
+    public string FrameExplanation =>
+        "Boards are not shown the video before release, so there is no picture to draw on: the blank frame below stands for the recorded frame, "
+        + "to its scale. Give the frame's size in pixels, then drag on it to draw a rectangle, or type the rectangle in a row below. Each rectangle "
+        + "is blurred from its start to its end second; a drawn one takes the clip's range.";
+
     public void OnGet() => AddSpareRows();
 
     public async Task<IActionResult> OnPostAsync()
@@ -72,10 +77,13 @@ public sealed class RequestClipPage(IMediator mediator) : ConsolePage(mediator)
         return Redirect($"/clip-requests/{request.Id}");
     }
 
-    private void AddSpareRows()
+    private void AddSpareRows() => AddSpareRows(this);
+
+    /// <summary>One blank row of each kind after those filled, so a rectangle or mute can be typed without a script.</summary>
+    internal static void AddSpareRows(IClipRedactionForm form)
     {
-        Blurs.AddRange(Enumerable.Range(0, SpareRows).Select(_ => new BlurRow()));
-        Mutes.AddRange(Enumerable.Range(0, SpareRows).Select(_ => new MuteRow()));
+        form.Blurs.AddRange(Enumerable.Range(0, SpareRows).Select(_ => new BlurRow()));
+        form.Mutes.AddRange(Enumerable.Range(0, SpareRows).Select(_ => new MuteRow()));
     }
 
     /// <summary>A rectangle to blur, in seconds of the recording and pixels of its frame.</summary>

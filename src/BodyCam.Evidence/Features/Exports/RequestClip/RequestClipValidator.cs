@@ -1,7 +1,5 @@
-using System.Globalization;
 using BodyCam.Evidence.Domain.Custody;
 using BodyCam.Evidence.Infrastructure.Text;
-using BodyCam.Evidence.Verification.Exports;
 using FluentValidation;
 
 namespace BodyCam.Evidence.Features.Exports;
@@ -47,43 +45,13 @@ public sealed class RequestClipValidator : AbstractValidator<RequestClip>
         RuleFor(c => c.Purpose).NotEmpty().MaximumLength(CustodyEvent.MaxReasonTextLength).IsFreeText();
         RuleFor(c => c.Redactions.Count).LessThanOrEqualTo(MaximumRedactions).OverridePropertyName("redactions")
             .WithMessage($"At most {MaximumRedactions} redactions per clip.");
-        RuleForEach(c => c.Redactions).ChildRules(redaction =>
-        {
-            redaction.RuleFor(r => r.Kind).Must(kind => kind is ClipRedaction.Blur or ClipRedaction.Mute)
-                .WithMessage($"'kind' is '{ClipRedaction.Blur}' (a rectangle) or '{ClipRedaction.Mute}' (the audio).");
-            redaction.RuleFor(r => r.StartSeconds).GreaterThanOrEqualTo(0);
-            redaction.RuleFor(r => r.EndSeconds).GreaterThan(r => r.StartSeconds).WithMessage("'endSeconds' must be after 'startSeconds'.");
-            redaction.When(r => r.Kind == ClipRedaction.Blur, () =>
-            {
-                redaction.RuleFor(r => r.X).NotNull().GreaterThanOrEqualTo(0);
-                redaction.RuleFor(r => r.Y).NotNull().GreaterThanOrEqualTo(0);
-                redaction.RuleFor(r => r.Width).NotNull().GreaterThanOrEqualTo(MinimumBlurSide);
-                redaction.RuleFor(r => r.Height).NotNull().GreaterThanOrEqualTo(MinimumBlurSide);
-            });
-            redaction.When(r => r.Kind == ClipRedaction.Mute, () =>
-            {
-                redaction.RuleFor(r => new[] { r.X, r.Y, r.Width, r.Height }).Must(rectangle => rectangle.All(v => v is null))
-                    .OverridePropertyName("kind").WithMessage("A mute silences the whole audio: it has no rectangle.");
-            });
-        });
+        RuleForEach(c => c.Redactions).SetValidator(new ClipRedactionValidator());
     }
 
     /// <summary>
     /// Against the offsets the board gave, a redaction's place is the request's own affair and is answered at once; one
     /// against a bookmark's range, and the frame and audio it needs, are the item's facts, weighed at review.
     /// </summary>
-    private static void RedactionsWithinTheRange(RequestClip command, ValidationContext<RequestClip> context)
-    {
-        for (var i = 0; i < command.Redactions.Count; i++)
-        {
-            var redaction = command.Redactions[i];
-            if (!redaction.LiesWithin(command.StartSeconds!.Value, command.EndSeconds!.Value))
-            {
-                context.AddFailure(
-                    redaction.StartSeconds < command.StartSeconds ? $"redactions[{i}].startSeconds" : $"redactions[{i}].endSeconds",
-                    string.Create(CultureInfo.InvariantCulture,
-                        $"A redaction must lie within the clip, {command.StartSeconds:0.###}–{command.EndSeconds:0.###} s of the recording."));
-            }
-        }
-    }
+    private static void RedactionsWithinTheRange(RequestClip command, ValidationContext<RequestClip> context) =>
+        ClipRedactionValidator.WithinTheClip(command.StartSeconds!.Value, command.EndSeconds!.Value, command.Redactions, context);
 }

@@ -1586,6 +1586,239 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("recording_objects", (string)null);
                 });
 
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Releases.ReleaseCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ApprovalReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approval_reason");
+
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_by");
+
+                    b.Property<DateOnly>("ClockStartedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("clock_started_on");
+
+                    b.Property<long?>("ComplaintAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("complaint_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<int>("ExtensionCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("extension_count");
+
+                    b.Property<long>("IncidentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("incident_at");
+
+                    b.Property<DateOnly>("LatestDueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("latest_due_on");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_by");
+
+                    b.Property<DateOnly>("OriginalDueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("original_due_on");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_by");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_on");
+
+                    b.Property<string>("RuleName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule_name");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_release_cases");
+
+                    b.HasIndex("PublishedAt")
+                        .HasDatabaseName("ix_release_cases_published_at");
+
+                    b.HasIndex("Status", "DueOn")
+                        .HasDatabaseName("ix_release_cases_status_due_on");
+
+                    b.ToTable("release_cases", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Releases.ReleaseCaseItem", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<Guid>("EvidenceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence_id");
+
+                    b.HasKey("CaseId", "EvidenceId")
+                        .HasName("pk_release_case_items");
+
+                    b.HasIndex("EvidenceId")
+                        .HasDatabaseName("ix_release_case_items_evidence_id");
+
+                    b.ToTable("release_case_items", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Releases.ReleaseClip", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<Guid>("ClipRequestId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("clip_request_id");
+
+                    b.Property<Guid>("EvidenceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence_id");
+
+                    b.HasKey("CaseId", "ClipRequestId")
+                        .HasName("pk_release_clips");
+
+                    b.HasIndex("ClipRequestId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_release_clips_clip_request_id");
+
+                    b.ToTable("release_clips", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Releases.ReleaseExtension", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<long>("ExtendedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("extended_at");
+
+                    b.Property<string>("ExtendedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("extended_by");
+
+                    b.Property<DateOnly>("PreviousDueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("previous_due_on");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_release_extensions");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_release_extensions_case_id");
+
+                    b.ToTable("release_extensions", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Releases.ReleaseFile", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("BlobName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("blob_name");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bytes");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.HasKey("CaseId", "Name")
+                        .HasName("pk_release_files");
+
+                    b.ToTable("release_files", (string)null);
+                });
+
             modelBuilder.Entity("BodyCam.Evidence.Domain.Retention.DispositionCertificate", b =>
                 {
                     b.Property<Guid>("Id")
