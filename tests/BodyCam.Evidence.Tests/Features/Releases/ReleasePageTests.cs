@@ -2,15 +2,14 @@ using System.Net.Http.Json;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Tests.Support;
 using BodyCam.Evidence.Tests.Support.Browser;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace BodyCam.Evidence.Tests.Features.Releases;
 
 /// <summary>
-/// A release in the console: one custodian opens the case, extends it, draws the redaction and approves the release;
-/// a second approves the clip and publishes; then anyone, signed in or not, opens the public page and plays the video.
+/// Release cases in the console: a custodian opens a case, extends it with its reason and draws the redaction of its
+/// clip on the item's frame; the list tells every reader the days left in words.
 /// </summary>
 public sealed class ReleasePageTests(ApiProfile profile) : ConsoleTests(profile)
 {
@@ -24,10 +23,9 @@ public sealed class ReleasePageTests(ApiProfile profile) : ConsoleTests(profile)
     public async Task AddVideo() => _item = await ClipExportVideo.AddVideoAsync(Api);
 
     [Test]
-    public async Task Two_custodians_take_a_case_from_opening_to_publication_and_anyone_plays_the_public_page()
+    public async Task A_custodian_opens_a_case_extends_it_with_a_reason_and_draws_the_redaction_of_its_clip()
     {
         var cora = Name("cora");
-        var cody = Name("cody");
         await SignInAsync(cora, Roles.Custodian);
         await Page.GotoAsync("/releases/new");
         await Page.GetByLabel("Public title").FillAsync(Title);
@@ -39,7 +37,6 @@ public sealed class ReleasePageTests(ApiProfile profile) : ConsoleTests(profile)
         await Screenshots.TakeAsync(Page, "release-new");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Open the case" }).ClickAsync();
         await Expect(Page.GetByText("35 days left")).ToBeVisibleAsync();
-        var caseId = Guid.Parse(Page.Url.Split('/')[^1]);
 
         await Page.GetByLabel("Reason for the extension").FillAsync("Disclosure would interfere with the active investigation");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Extend by one step" }).ClickAsync();
@@ -55,48 +52,7 @@ public sealed class ReleasePageTests(ApiProfile profile) : ConsoleTests(profile)
         await Page.GetByLabel("Mute 1 end (seconds)").FillAsync("3");
         await Accessibility.AssertNoViolationsAsync(Page);
         await Screenshots.TakeAsync(Page, "release-clip-new");
-        await KeyboardNavigation.TabToAsync(Page, Page.GetByRole(AriaRole.Button, new() { Name = "Ask for the clip" }));
-        await Page.Keyboard.PressAsync("Enter");
-        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("is waiting for another supervisor's or custodian's approval");
-        var clipId = await ClipOfAsync(caseId);
-        await Expect(Page.GetByText($"Requested (needs someone other than {cora})")).ToBeVisibleAsync();
-
-        var second = await OpenAnotherPageAsync();
-        await SignInAsync(second, cody, Roles.Custodian);
-        await second.GotoAsync($"/clip-requests/{clipId}");
-        await second.GetByLabel("Reason for approving").FillAsync("Bystanders' faces blurred");
-        await second.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true }).ClickAsync();
-        await ClipExportVideo.WaitUntilDoneAsync(Api.ClientFor(Roles.Custodian, cora), clipId);
-
-        await Page.ReloadAsync();
-        await Page.GetByLabel("Reason", new() { Exact = true }).FillAsync("Redactions checked against the recording");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Approve for release" }).ClickAsync();
-        await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Approved: another custodian publishes it.");
-        await Expect(Page.GetByText($"Needs a custodian other than {cora}, who approved it.")).ToBeVisibleAsync();
-        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Publish" })).ToHaveCountAsync(0);
-        await Accessibility.AssertNoViolationsAsync(Page);
-        await Screenshots.TakeAsync(Page, "release-case-approved");
-
-        await second.GotoAsync($"/releases/{caseId}");
-        await second.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
-        await Expect(second.GetByRole(AriaRole.Status)).ToHaveTextAsync($"Published at /public/releases/{caseId}/.");
-        await Expect(second.GetByText("Released on time")).ToBeVisibleAsync();
-        await Accessibility.AssertNoViolationsAsync(second);
-        await Screenshots.TakeAsync(second, "release-case-published");
-
-        var visitor = await OpenAnotherPageAsync();
-        await visitor.GotoAsync("/public/releases");
-        await Accessibility.AssertNoViolationsAsync(visitor);
-        await Screenshots.TakeAsync(visitor, "public-releases");
-        await visitor.GetByRole(AriaRole.Link, new() { Name = Title }).ClickAsync();
-        await Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = Title, Level = 1 })).ToBeVisibleAsync();
-        var video = visitor.Locator("video");
-        await Expect(video).ToHaveAttributeAsync("src", "clip-1.mp4");
-        await visitor.WaitForFunctionAsync("() => document.querySelector('video').readyState >= 1");
-        Assert.That(await video.EvaluateAsync<double>("v => v.duration"), Is.EqualTo(4).Within(0.2), "the page plays the 4-second redacted clip");
-        await Accessibility.AssertNoViolationsAsync(visitor);
-        await Screenshots.TakeAsync(visitor, "public-release");
-        Assert.That(await visitor.Context.CookiesAsync(), Is.Empty, "the public pages set no cookie");
+        await Expect(Page.GetByLabel("Mute 1 end (seconds)")).ToHaveValueAsync("3");
     }
 
     [Test]
@@ -133,12 +89,6 @@ public sealed class ReleasePageTests(ApiProfile profile) : ConsoleTests(profile)
     }
 
     private static string Name(string person) => $"{person}-{Guid.NewGuid():N}"[..(person.Length + 7)];
-
-    private async Task<Guid> ClipOfAsync(Guid caseId)
-    {
-        await using var db = Api.OpenDb();
-        return await db.ReleaseClips.Where(c => c.CaseId == caseId).Select(c => c.ClipRequestId).SingleAsync();
-    }
 
     /// <summary>Drags with the mouse between two points of the recorded 320×240 frame, on the drawing's scale.</summary>
     private async Task DragOnFrameAsync((float X, float Y) from, (float X, float Y) to)
