@@ -9,6 +9,7 @@ using BodyCam.Evidence.Features.Exports;
 using BodyCam.Evidence.Features.Releases;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Tests.Support;
+using BodyCam.Evidence.Verification.Exports;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -181,7 +182,7 @@ public sealed class ReleaseCaseTests(ApiProfile profile)
         Assert.That((index.StatusCode, index.Content.Headers.ContentType?.MediaType, index.Headers.Contains("Set-Cookie")), Is.EqualTo((HttpStatusCode.OK, "text/html", false)));
         var sums = (await anonymous.GetStringAsync($"/public/releases/{caseId}/SHA256SUMS"))
             .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split("  ")).ToDictionary(parts => parts[1], parts => parts[0]);
-        Assert.That(sums.Keys, Is.EquivalentTo(new[] { "clip-1.mp4", "export-1.zip", "index.html" }));
+        Assert.That(sums.Keys, Is.EquivalentTo(new[] { "clip-1.mp4", "export-1.zip", "verify.html", "index.html" }));
         Assert.That(Sha256(await index.Content.ReadAsByteArrayAsync()), Is.EqualTo(sums["index.html"]));
 
         var clip = await anonymous.GetByteArrayAsync($"/public/releases/{caseId}/clip-1.mp4");
@@ -192,6 +193,9 @@ public sealed class ReleaseCaseTests(ApiProfile profile)
         Assert.That(await part.Content.ReadAsByteArrayAsync(), Is.EqualTo(clip[100..1124]));
         var export = await anonymous.GetByteArrayAsync($"/public/releases/{caseId}/export-1.zip");
         Assert.That((Sha256(clip), Sha256(export)), Is.EqualTo((sums["clip-1.mp4"], sums["export-1.zip"])));
+        var verifyPage = await anonymous.GetByteArrayAsync($"/public/releases/{caseId}/verify.html");
+        Assert.That((Sha256(verifyPage), verifyPage), Is.EqualTo((sums["verify.html"], ExportPackageFiles.VerifyPageFor(await _api.VerifierKeyAsync()))),
+            "the release carries the browser verifier, with the log's key in it");
 
         await using (var db = _api.OpenDb())
         {

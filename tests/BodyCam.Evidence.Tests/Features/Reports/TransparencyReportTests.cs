@@ -173,8 +173,7 @@ public sealed class TransparencyReportTests(ApiProfile profile)
                 .Select(f => (Section: section.GetProperty("id").GetString(), Figure: f.GetProperty("id").GetString()!, Value: f.GetProperty("value").ToString()))
                 .Concat(section.GetProperty("histograms").EnumerateArray().SelectMany(h => h.GetProperty("bands").EnumerateArray()
                     .Select(b => (Section: section.GetProperty("id").GetString(), Figure: $"{h.GetProperty("id").GetString()}.{b.GetProperty("id").GetString()}", Value: b.GetProperty("count").ToString())))));
-        Assert.That(rows.Skip(1).Select(r => (r[3], r[4], double.Parse(r[6], CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture))),
-            Is.EqualTo(expected.Select(e => (e.Section, e.Figure, double.Parse(e.Value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)))));
+        Assert.That(rows.Skip(1).Select(r => (r[3], r[4], Number(r[6]))), Is.EqualTo(expected.Select(e => (e.Section, e.Figure, Number(e.Value)))));
         Assert.That(rows.Skip(1).Select(r => r[2]).Distinct(), Is.EqualTo(new[] { json.GetProperty("checkpoint").GetProperty("treeSize").ToString() }));
     }
 
@@ -277,6 +276,10 @@ public sealed class TransparencyReportTests(ApiProfile profile)
     private static int[] Bands(JsonElement report, string id) =>
         [.. report.GetProperty("sections").EnumerateArray().SelectMany(s => s.GetProperty("histograms").EnumerateArray())
             .Single(h => h.GetProperty("id").GetString() == id).GetProperty("bands").EnumerateArray().Select(b => b.GetProperty("count").GetInt32())];
+
+    /// <summary>A figure's value as one text in the CSV and the JSON: empty where there was nothing to compute it from.</summary>
+    private static string Number(string value) =>
+        value.Length == 0 ? "" : double.Parse(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
 
     private static List<string[]> ParseCsv(string csv)
     {
