@@ -67,12 +67,18 @@ public sealed partial class OpenApiDocumentTests(ApiProfile profile) : ApiTests(
             using var request = new HttpRequestMessage(new HttpMethod(Method(endpoint)), SamplePath(endpoint)) { Content = JsonContent.Create(new { }) };
             using var response = await admin.SendAsync(request);
 
+            var body = DocumentedBody(document, endpoint);
+            if (body.Required.Count == 0 && response.StatusCode == HttpStatusCode.Forbidden)
+            {
+                // Nothing is required (an extension's reason is, only where its rule says so), so the empty body is valid
+                // and authorisation, which comes next, refuses the Admin.
+                continue;
+            }
             // Validation comes before authorisation, so an Admin is told what is missing wherever it could not send the message.
             var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
             var refused = problem.GetProperty("errors").EnumerateObject().Select(error => error.Name)
                 .Except(RouteParameters(endpoint), StringComparer.OrdinalIgnoreCase)
                 .ToList();
-            var body = DocumentedBody(document, endpoint);
             Assert.Multiple(() =>
             {
                 Assert.That(body.Required, Is.SubsetOf(refused), $"{Describe(endpoint)}: documented as required but accepted absent");

@@ -82,6 +82,7 @@ public sealed class ClipRequestPageTests(ApiProfile profile) : ConsoleTests(prof
             Assert.That(package.Entries.Select(e => e.FullName), Is.EquivalentTo(new[]
             {
                 ExportPackageFiles.Clip, ExportPackageFiles.Manifest, ExportPackageFiles.Custody, ExportPackageFiles.Proofs, ExportPackageFiles.Readme,
+                ExportPackageFiles.VerifyPage,
             }));
         }
         await Page.GotoAsync("/clip-requests");
