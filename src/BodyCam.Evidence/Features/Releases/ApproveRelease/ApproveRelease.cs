@@ -17,6 +17,8 @@ namespace BodyCam.Evidence.Features.Releases;
 [RequiresRole(Roles.Custodian)]
 public sealed record ApproveRelease(Guid CaseId, string Reason) : ICommand<ReleaseCaseView>;
 
+public sealed record ReleaseReasonBody(string? Reason);
+
 internal sealed class ApproveReleaseHandler(EvidenceDb db, ICurrentActor caller, EvidenceSettings settings, TimeProvider clock)
     : ICommandHandler<ApproveRelease, ReleaseCaseView>
 {

@@ -15,7 +15,8 @@ namespace BodyCam.Evidence.Features.Releases;
 [RequiresRole(Roles.Custodian)]
 public sealed record ExtendReleaseCase(Guid CaseId, string? Reason) : ICommand<ReleaseCaseView>;
 
-public sealed record ReleaseReasonBody(string? Reason);
+/// <summary>The reason is optional here: only a rule that says so requires one, and the handler knows the rule.</summary>
+public sealed record ExtendReleaseCaseBody(string? Reason = null);
 
 internal sealed class ExtendReleaseCaseHandler(EvidenceDb db, ICurrentActor caller, EvidenceSettings settings, TimeProvider clock)
     : ICommandHandler<ExtendReleaseCase, ReleaseCaseView>

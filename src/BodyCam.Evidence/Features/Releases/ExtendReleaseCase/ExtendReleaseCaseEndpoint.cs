@@ -10,7 +10,7 @@ internal sealed class ExtendReleaseCaseEndpoint : IEndpoint
 {
     public void Map(IEndpointRouteBuilder routes) =>
         routes.MapPost("/api/release-cases/{caseId:guid}/extend",
-                async Task<Ok<ReleaseCaseView>> (Guid caseId, ReleaseReasonBody body, IMediator mediator, CancellationToken ct) =>
+                async Task<Ok<ReleaseCaseView>> (Guid caseId, ExtendReleaseCaseBody body, IMediator mediator, CancellationToken ct) =>
                     TypedResults.Ok(await mediator.Send(new ExtendReleaseCase(caseId, body.Reason), ct)))
             .WithName(nameof(ExtendReleaseCase))
             .WithTags("Releases")

@@ -20,9 +20,9 @@ public sealed record OpenReleaseCase(
     string Title,
     string Description,
     DateTimeOffset? IncidentAt,
-    DateTimeOffset? ComplaintAt,
     string Rule,
-    IReadOnlyList<Guid> EvidenceIds)
+    IReadOnlyList<Guid> EvidenceIds,
+    DateTimeOffset? ComplaintAt = null)
     : ICommand<ReleaseCaseView>;
 
 internal sealed class OpenReleaseCaseHandler(EvidenceDb db, ICurrentActor caller, EvidenceSettings settings, TimeProvider clock)

@@ -51,7 +51,7 @@ public sealed class OpenReleaseCasePage(IMediator mediator, EvidenceSettings set
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        var opened = await TrySendAsync(new OpenReleaseCase(Title ?? "", Description ?? "", Utc(IncidentAt), Utc(ComplaintAt), Rule ?? "", ids));
+        var opened = await TrySendAsync(new OpenReleaseCase(Title ?? "", Description ?? "", Utc(IncidentAt), Rule ?? "", ids, Utc(ComplaintAt)));
         return opened is null ? Page() : Redirect($"/releases/{opened.Id}");
     }
 

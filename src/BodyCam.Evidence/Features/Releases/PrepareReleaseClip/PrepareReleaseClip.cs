@@ -29,7 +29,7 @@ public sealed record PrepareReleaseClip(
     bool Watermark)
     : ICommand<ClipRequestView>;
 
-public sealed record PrepareReleaseClipBody(Guid EvidenceId, double? StartSeconds, double? EndSeconds, IReadOnlyList<ClipRedaction>? Redactions, bool Watermark);
+public sealed record PrepareReleaseClipBody(Guid EvidenceId, double? StartSeconds, double? EndSeconds, IReadOnlyList<ClipRedaction>? Redactions = null, bool Watermark = false);
 
 internal sealed class PrepareReleaseClipHandler(EvidenceDb db, ICurrentActor caller, TimeProvider clock) : ICommandHandler<PrepareReleaseClip, ClipRequestView>
 {
