@@ -5,6 +5,9 @@ namespace BodyCam.Evidence.Verification.Notes;
 /// </summary>
 public sealed record NoteSignature(string Name, byte[] KeyId, byte[] Signature)
 {
+    /// <summary>The signature line as a note carries it, without its newline.</summary>
+    public string ToLine() => $"{NoteFormat.SignatureLinePrefix}{Name} {Convert.ToBase64String([.. KeyId, .. Signature])}";
+
     public bool Equals(NoteSignature? other) =>
         other is not null
         && string.Equals(Name, other.Name, StringComparison.Ordinal)
