@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using BodyCam.Evidence.Verification.Notes;
 
 namespace BodyCam.Evidence.Cli.Verify;
@@ -46,7 +47,9 @@ internal sealed class WitnessOptions
         command.Add(quorum);
         command.Validators.Add(result =>
         {
-            if (result.GetResult(witness)?.Errors.Any() == true || result.GetResult(quorum)?.Errors.Any() == true)
+            // A quorum that is not a number is reported by the parser itself; reading it here would throw instead.
+            var quorumTokens = result.GetResult(quorum)?.Tokens ?? [];
+            if (result.GetResult(witness)?.Errors.Any() == true || quorumTokens.Any(token => !int.TryParse(token.Value, CultureInfo.InvariantCulture, out _)))
             {
                 return;
             }
