@@ -97,7 +97,7 @@ internal sealed class LogWitness
             var cosigned = $"{request.Note.Text}\n{signatureLines}";
             state.Save(cosigned);
             (latestNote, latest) = (cosigned, request.Checkpoint);
-            return WitnessAnswer.Cosigned(cosignature.ToLine() + "\n");
+            return WitnessAnswer.Cosigned(cosignature.ToLine() + "\n", $"cosigned {origin} at size {Size(request.Checkpoint.TreeSize)}");
         }
     }
 
@@ -125,16 +125,16 @@ internal sealed class LogWitness
     private static string Size(long size) => size.ToString(CultureInfo.InvariantCulture);
 }
 
-/// <summary>The HTTP answer to an add-checkpoint request: status, content type and body.</summary>
-internal sealed record WitnessAnswer(int Status, string ContentType, string Body)
+/// <summary>The HTTP answer to an add-checkpoint request: status, content type and body, and the line the witness logs.</summary>
+internal sealed record WitnessAnswer(int Status, string ContentType, string Body, string Summary)
 {
     private const string Text = "text/plain; charset=utf-8";
 
-    public static WitnessAnswer Cosigned(string signatureLines) => new(200, Text, signatureLines);
+    public static WitnessAnswer Cosigned(string signatureLines, string summary) => new(200, Text, signatureLines, summary);
 
     /// <summary>409 with the size of the latest cosigned checkpoint, so the log can resend from there.</summary>
     public static WitnessAnswer Conflict(long latestSize) =>
-        new(409, "text/x.tlog.size", latestSize.ToString(CultureInfo.InvariantCulture) + "\n");
+        new(409, "text/x.tlog.size", latestSize.ToString(CultureInfo.InvariantCulture) + "\n", $"409: the log's old size is not {latestSize}, the size last cosigned");
 
-    public static WitnessAnswer Refused(int status, string reason) => new(status, Text, reason + "\n");
+    public static WitnessAnswer Refused(int status, string reason) => new(status, Text, reason + "\n", $"refused ({status}): {reason}");
 }

@@ -96,10 +96,7 @@ internal static class WitnessCommand
                 return Answer(WitnessAnswer.Refused(StatusCodes.Status400BadRequest, "Not an add-checkpoint request: it is not UTF-8."));
             }
             var answer = witness.AddCheckpoint(body);
-            var checkpoint = witness.Latest;
-            Console.WriteLine(answer.Status == StatusCodes.Status200OK
-                ? $"{DateTimeOffset.UtcNow:O} cosigned {checkpoint.Origin} at size {checkpoint.TreeSize}"
-                : $"{DateTimeOffset.UtcNow:O} refused ({answer.Status}): {answer.Body.TrimEnd()}");
+            Console.WriteLine($"{DateTimeOffset.UtcNow:O} {answer.Summary}");
             return Answer(answer);
         });
         // tlog-witness's monitoring retrieval: GET <prefix>/<lowercase hex SHA-256 of the origin>/checkpoint.
