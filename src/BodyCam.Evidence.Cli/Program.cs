@@ -8,13 +8,14 @@ internal static class BodyCamCli
     public static async Task<int> Main(string[] args)
     {
         var verify = Verify.VerifyCommand.Create();
-        var root = new RootCommand("bodycam: tools for BodyCam.Evidence (dock uploads, development tokens, database migrations).")
+        var root = new RootCommand("bodycam: tools for BodyCam.Evidence (dock uploads, development tokens, database migrations, verification, a witness).")
         {
             TokenCommand.Create(),
             DatabaseCommand.Create(),
             Upload.UploadCommand.Create(),
             verify,
             AxisCommand.Create(),
+            Witness.WitnessCommand.Create(),
         };
         var parsed = root.Parse(args);
         // A configuration the commands cannot run with is one line naming the key, not the default handler's stack trace.

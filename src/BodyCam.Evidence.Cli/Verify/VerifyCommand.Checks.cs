@@ -85,7 +85,7 @@ internal static partial class VerifyCommand
     /// Checks each event the report lists. It cannot show that none was left out: that takes the whole log
     /// (<c>verify log</c>) or the audit trail filtered by the item.
     /// </summary>
-    private static int VerifyCustody(Guid evidenceId, CustodyReport report, NoteVerifierKey key)
+    private static int VerifyCustody(Guid evidenceId, CustodyReport report, NoteVerifierKey key, WitnessPolicy witnesses)
     {
         if (report.EvidenceId != evidenceId)
         {
@@ -95,7 +95,7 @@ internal static partial class VerifyCommand
         {
             return Fail("the report carries no checkpoint to verify against");
         }
-        var checkpoint = VerifyCheckpoint(report.Checkpoint, key);
+        var checkpoint = VerifyCheckpoint(report.Checkpoint, key, key.Name, witnesses);
         Console.WriteLine($"checkpoint verified: {Describe(checkpoint)}");
         var unproven = 0;
         foreach (var e in report.Events)

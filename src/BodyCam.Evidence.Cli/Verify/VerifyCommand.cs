@@ -31,12 +31,19 @@ internal static partial class VerifyCommand
         {
             Description = "The origin the checkpoint must name (default: the key's name). A log may sign under another name, as Go's checksum database signs 'go.sum database tree' with the key 'sum.golang.org'.",
         };
-        var checkpoint = new Command("checkpoint", "Verifies a signed checkpoint's signature and format, and that it is of the expected log.") { checkpointFile, key, origin };
+        var witnesses = new WitnessOptions();
+        var checkpoint = new Command(
+            "checkpoint", "Verifies a signed checkpoint's signature and format, that it is of the expected log, and the cosignatures of the --witness keys.")
+        {
+            checkpointFile, key, origin,
+        };
+        witnesses.AddTo(checkpoint);
         checkpoint.SetAction(async (parsed, ct) => await RunAsync(async () =>
         {
             var verifierKey = VerifierKey(parsed.GetRequiredValue(key));
             var verified = VerifyCheckpoint(
-                await File.ReadAllTextAsync(parsed.GetRequiredValue(checkpointFile).FullName, ct), verifierKey, parsed.GetValue(origin) ?? verifierKey.Name);
+                await File.ReadAllTextAsync(parsed.GetRequiredValue(checkpointFile).FullName, ct), verifierKey, parsed.GetValue(origin) ?? verifierKey.Name,
+                witnesses.Policy(parsed));
             Console.WriteLine($"checkpoint verified: {Describe(verified)}");
             return Verified;
         }));
@@ -47,12 +54,13 @@ internal static partial class VerifyCommand
         {
             server, key, token, previous, save,
         };
+        witnesses.AddTo(log);
         log.SetAction(async (parsed, ct) => await RunAsync(async () =>
         {
             using var api = new LedgerApi(BaseUrl(parsed.GetRequiredValue(server)), parsed.GetValue(token));
             var verifierKey = VerifierKey(parsed.GetRequiredValue(key));
             var note = await api.CheckpointAsync(ct);
-            var latest = VerifyCheckpoint(note, verifierKey);
+            var latest = VerifyCheckpoint(note, verifierKey, verifierKey.Name, witnesses.Policy(parsed));
             Console.WriteLine($"checkpoint verified: {Describe(latest)}");
             var earlier = parsed.GetValue(previous) is { } file ? VerifyCheckpoint(await File.ReadAllTextAsync(file.FullName, ct), verifierKey) : null;
             var result = await VerifyLogAsync(api, latest, earlier, ct);
@@ -68,11 +76,12 @@ internal static partial class VerifyCommand
         {
             evidenceId, server, key, token,
         };
+        witnesses.AddTo(custody);
         custody.SetAction(async (parsed, ct) => await RunAsync(async () =>
         {
             using var api = new LedgerApi(BaseUrl(parsed.GetRequiredValue(server)), parsed.GetValue(token));
             var id = parsed.GetRequiredValue(evidenceId);
-            return VerifyCustody(id, await api.CustodyAsync(id, ct), VerifierKey(parsed.GetRequiredValue(key)));
+            return VerifyCustody(id, await api.CustodyAsync(id, ct), VerifierKey(parsed.GetRequiredValue(key)), witnesses.Policy(parsed));
         }));
 
         var certificateFile = new Argument<FileInfo>("file") { Description = "A disposition certificate, as GET /api/disposition-certificates/{id} returns it." };
@@ -107,10 +116,13 @@ internal static partial class VerifyCommand
         {
             packageFile, key, liveServer, token,
         };
+        witnesses.AddTo(export);
         export.SetAction(async (parsed, ct) => await RunAsync(async () =>
         {
             var verifierKey = VerifierKey(parsed.GetRequiredValue(key));
-            var result = await ExportPackageCheck.VerifyAsync(parsed.GetRequiredValue(packageFile).FullName, verifierKey, VerifyCustody, ct);
+            var policy = witnesses.Policy(parsed);
+            var result = await ExportPackageCheck.VerifyAsync(
+                parsed.GetRequiredValue(packageFile).FullName, verifierKey, (id, report, key) => VerifyCustody(id, report, key, policy), ct);
             if (result.ExitCode != Verified || parsed.GetValue(liveServer) is not { } url)
             {
                 return result.ExitCode;
@@ -155,15 +167,45 @@ internal static partial class VerifyCommand
     /// This system names its checkpoints' origin after its key, so a checkpoint of another log is not this log's. Other
     /// logs may name them otherwise (c2sp.org/tlog-checkpoint ties the origin to the log, not to the key's name).
     /// </summary>
-    private static Checkpoint VerifyCheckpoint(string signedNote, NoteVerifierKey key) => VerifyCheckpoint(signedNote, key, key.Name);
+    private static Checkpoint VerifyCheckpoint(string signedNote, NoteVerifierKey key) => VerifyCheckpoint(signedNote, key, key.Name, WitnessPolicy.None);
 
-    private static Checkpoint VerifyCheckpoint(string signedNote, NoteVerifierKey key, string origin)
+    private static Checkpoint VerifyCheckpoint(string signedNote, NoteVerifierKey key, string origin, WitnessPolicy witnesses)
     {
         var checkpoint = Checkpoint.Verify(signedNote, key);
-        return checkpoint.Origin == origin
-            ? checkpoint
-            : throw new InvalidDataException($"the checkpoint is of the log '{checkpoint.Origin}', not of '{origin}'");
+        if (checkpoint.Origin != origin)
+        {
+            throw new InvalidDataException($"the checkpoint is of the log '{checkpoint.Origin}', not of '{origin}'");
+        }
+        RequireCosignatures(SignedNote.Parse(signedNote), witnesses);
+        return checkpoint;
     }
+
+    /// <summary>Names each witness with its cosignature's time or what is wrong with it, and fails when fewer than the quorum cosigned.</summary>
+    private static void RequireCosignatures(SignedNote checkpoint, WitnessPolicy witnesses)
+    {
+        var quorum = witnesses.Check(checkpoint);
+        foreach (var witness in quorum.Witnesses)
+        {
+            Console.WriteLine($"witness {witness.Witness.Name}: {Describe(witness)}");
+        }
+        if (!quorum.IsMet)
+        {
+            var lacking = quorum.Witnesses.Where(witness => witness.Status != CosignatureStatus.Cosigned).Select(witness => $"{witness.Witness.Name} {Describe(witness)}");
+            throw new InvalidDataException(
+                $"{quorum.Cosigned} of the {quorum.Quorum} witness cosignatures required are on the checkpoint; witness {string.Join("; witness ", lacking)}");
+        }
+        if (witnesses.Witnesses.Count > 0)
+        {
+            Console.WriteLine($"witness quorum met: {quorum.Cosigned} of {witnesses.Witnesses.Count} witnesses cosigned, {quorum.Quorum} required");
+        }
+    }
+
+    private static string Describe(WitnessCosignature witness) => witness.Status switch
+    {
+        CosignatureStatus.Cosigned => $"cosigned at {witness.CosignedAt:O}",
+        CosignatureStatus.Missing => $"has no cosignature on the checkpoint (key ID {Convert.ToHexStringLower(witness.Witness.KeyId)})",
+        _ => $"has a cosignature on the checkpoint that does not verify (key ID {Convert.ToHexStringLower(witness.Witness.KeyId)}): the checkpoint, its time or the signature was changed",
+    };
 
     private static string Describe(Checkpoint checkpoint) =>
         $"{checkpoint.Origin}, {checkpoint.TreeSize} entries, root {Convert.ToBase64String(checkpoint.RootHash)}";

@@ -61,8 +61,7 @@ public sealed class CosignatureVerifierKey
     {
         ArgumentNullException.ThrowIfNull(signature);
         ArgumentNullException.ThrowIfNull(checkpointText);
-        if (!string.Equals(signature.Name, Name, StringComparison.Ordinal) || !signature.KeyId.AsSpan().SequenceEqual(keyId)
-            || signature.Signature.Length != TimestampSize + Ed25519PrivateKeyParameters.SignatureSize || NoteFormat.TextProblem(checkpointText) is not null)
+        if (!Identifies(signature) || signature.Signature.Length != TimestampSize + Ed25519PrivateKeyParameters.SignatureSize || NoteFormat.TextProblem(checkpointText) is not null)
         {
             return null;
         }
@@ -78,6 +77,16 @@ public sealed class CosignatureVerifierKey
         return verifier.VerifySignature(signature.Signature[TimestampSize..])
             ? DateTimeOffset.FromUnixTimeSeconds((long)timestamp)
             : null;
+    }
+
+    /// <summary>
+    /// True when the signature line names this key by name and key ID: a line the spec says must verify. Lines that share
+    /// only one of the two are another key's and are ignored.
+    /// </summary>
+    public bool Identifies(NoteSignature signature)
+    {
+        ArgumentNullException.ThrowIfNull(signature);
+        return string.Equals(signature.Name, Name, StringComparison.Ordinal) && signature.KeyId.AsSpan().SequenceEqual(keyId);
     }
 
     public override string ToString() => VerifierKeyText.Format(Name, keyId, SignatureType, ed25519.GetEncoded());

@@ -59,6 +59,6 @@ public sealed class NoteVerifierKey
     public override string ToString() => VerifierKeyText.Format(Name, keyId, Ed25519SignatureType, ed25519.GetEncoded());
 
     /// <summary>The name and key ID pick the key a signature claims to be from; the spec ignores any other.</summary>
-    internal bool Identifies(NoteSignature signature) =>
+    public bool Identifies(NoteSignature signature) =>
         string.Equals(signature.Name, Name, StringComparison.Ordinal) && signature.KeyId.AsSpan().SequenceEqual(keyId);
 }

@@ -104,6 +104,28 @@ public sealed class LedgerVerifierCliTests
         Assert.That(output, Does.Contain("UploadStarted").And.Contain("Received").And.Contain("Verified").And.Contain($"custody of {evidenceId} verified"));
     }
 
+    [Test]
+    public async Task Log_and_custody_check_the_witnesses_on_the_served_checkpoint_as_verify_checkpoint_does()
+    {
+        var board = new CosignatureSigner("board.example/witness", CosignatureSigner.GenerateSeed()).VerifierKey.ToString();
+        var evidenceId = await _api.UploadVerifiedRecordingAsync("officer-6");
+        await WaitForMediaProbeAsync(evidenceId);
+        await _api.WaitForCheckpointAsync();
+
+        var log = await VerifyAsync("log", "--witness", board);
+        var logWithoutQuorum = await VerifyAsync("log", "--witness", board, "--witness-quorum", "0");
+        var custody = await VerifyAsync("custody", evidenceId.ToString(), "--witness", board);
+        var unreadable = await VerifyAsync("custody", evidenceId.ToString(), "--witness", board, "--witness-quorum", "2");
+
+        Assert.That((log.ExitCode, logWithoutQuorum.ExitCode, custody.ExitCode, unreadable.ExitCode), Is.EqualTo((1, 0, 1, 2)),
+            log.Output + logWithoutQuorum.Output + custody.Output + unreadable.Output);
+        Assert.That(log.Output, Does.Contain("FAILED: 0 of the 1 witness cosignatures required are on the checkpoint; witness board.example/witness has no cosignature"));
+        Assert.That(log.Output, Does.Not.Contain("entries checked"), "a checkpoint without its cosignatures is not used");
+        Assert.That(logWithoutQuorum.Output, Does.Contain("witness board.example/witness: has no cosignature").And.Contain("log verified"));
+        Assert.That(custody.Output, Does.Contain("FAILED: 0 of the 1 witness cosignatures required").And.Not.Contain("verified: "));
+        Assert.That(unreadable.Output, Does.Contain("--witness-quorum 2"));
+    }
+
     /// <summary>The probe job's event is the item's last; a checkpoint signed before it would leave it unproven.</summary>
     private async Task WaitForMediaProbeAsync(Guid evidenceId)
     {

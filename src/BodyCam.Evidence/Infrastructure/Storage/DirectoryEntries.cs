@@ -8,7 +8,7 @@ namespace BodyCam.Evidence.Infrastructure.Storage;
 /// renamed or deleted since the folder was last flushed may be back as it was. The filesystem store therefore
 /// flushes the folder after every change of a name that someone has been told about.
 /// </summary>
-internal static partial class DirectoryEntries
+public static partial class DirectoryEntries
 {
     private const int ReadOnly = 0;
 

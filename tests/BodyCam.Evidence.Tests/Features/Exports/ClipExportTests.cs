@@ -13,6 +13,7 @@ using BodyCam.Evidence.Features.StuckWork;
 using BodyCam.Evidence.Infrastructure.Identity;
 using BodyCam.Evidence.Tests.Support;
 using BodyCam.Evidence.Verification.Exports;
+using BodyCam.Evidence.Verification.Notes;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -158,6 +159,28 @@ public sealed class ClipExportTests(ApiProfile profile)
             Assert.That(results["swapped"].Output, Does.Contain("FAILED: index").And.Contain("inclusion proof does not lead to the checkpoint's root"));
             Assert.That(results["forged"].Output, Does.Contain("FAILED").And.Contain("signature"));
         });
+    }
+
+    [Test]
+    public async Task A_package_whose_checkpoint_a_witness_cosigned_verifies_with_the_witness_and_one_without_fails_naming_it()
+    {
+        var ready = await ApprovedAndReadyAsync(0, 2, accurate: false);
+        var zip = await DownloadAsync(ready.ExportId!.Value);
+        var board = new CosignatureSigner("board.example/witness", CosignatureSigner.GenerateSeed());
+        var cosigned = Rewrite(zip, ExportPackageFiles.Proofs, bytes =>
+        {
+            var proofs = JsonNode.Parse(bytes)!;
+            var note = proofs["checkpoint"]!.GetValue<string>();
+            proofs["checkpoint"] = note + board.Cosign(SignedNote.Parse(note).Text, DateTimeOffset.UtcNow).ToLine() + "\n";
+            return Encoding.UTF8.GetBytes(proofs.ToJsonString());
+        });
+
+        var withCosignature = await VerifyAsync(cosigned, "--witness", board.VerifierKey.ToString());
+        var withoutCosignature = await VerifyAsync(zip, "--witness", board.VerifierKey.ToString());
+
+        Assert.That((withCosignature.Exit, withoutCosignature.Exit), Is.EqualTo((0, 1)), withCosignature.Output + withoutCosignature.Output);
+        Assert.That(withCosignature.Output, Does.Contain("witness board.example/witness: cosigned at").And.Contain($"export {ready.ExportId} verified"));
+        Assert.That(withoutCosignature.Output, Does.Contain("FAILED: 0 of the 1 witness cosignatures required are on the checkpoint; witness board.example/witness has no cosignature"));
     }
 
     [Test]
@@ -552,10 +575,10 @@ public sealed class ClipExportTests(ApiProfile profile)
         return path;
     }
 
-    private async Task<(int Exit, string Output)> VerifyAsync(string zip)
+    private async Task<(int Exit, string Output)> VerifyAsync(string zip, params string[] options)
     {
         var (exit, output, errors) = await LocalServices.RunToExitAsync("dotnet", new Dictionary<string, string>(),
-            [Cli.CliTests.CliAssembly, "verify", "export", zip, "--key", _key]);
+            [Cli.CliTests.CliAssembly, "verify", "export", zip, "--key", _key, .. options]);
         return (exit, output + errors);
     }
 
