@@ -38,7 +38,7 @@ public sealed class ClipRequestPageTests(ApiProfile profile) : ConsoleTests(prof
         await Page.GetByLabel("Frame width (pixels)").FillAsync("320");
         await Page.GetByLabel("Frame height (pixels)").FillAsync("240");
 
-        await DragOnFrameAsync(from: (40, 20), to: (140, 100));
+        await Page.DragOnFrameAsync(from: (40, 20), to: (140, 100));
         await Page.GetByLabel("Mute 1 start (seconds)").FillAsync("2");
         await Page.GetByLabel("Mute 1 end (seconds)").FillAsync("3");
         await Page.GetByLabel("Watermark every frame with your board's name").CheckAsync();
@@ -161,19 +161,6 @@ public sealed class ClipRequestPageTests(ApiProfile profile) : ConsoleTests(prof
         await Page.GetByLabel("Purpose", new() { Exact = true }).FillAsync(Purpose);
         await Page.GetByLabel("Start (seconds)", new() { Exact = true }).FillAsync(start.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Page.GetByLabel("End (seconds)", new() { Exact = true }).FillAsync(end.ToString(System.Globalization.CultureInfo.InvariantCulture));
-    }
-
-    /// <summary>Drags with the mouse between two points of the recorded frame, in its pixels, on the drawing's scale.</summary>
-    private async Task DragOnFrameAsync((float X, float Y) from, (float X, float Y) to)
-    {
-        var frame = Page.GetByRole(AriaRole.Img, new() { Name = "The recorded frame, blank, with the rectangles to blur" });
-        await frame.ScrollIntoViewIfNeededAsync();
-        var box = (await frame.BoundingBoxAsync())!;
-        var scale = box.Width / 320;
-        await Page.Mouse.MoveAsync(box.X + from.X * scale, box.Y + from.Y * scale);
-        await Page.Mouse.DownAsync();
-        await Page.Mouse.MoveAsync(box.X + to.X * scale, box.Y + to.Y * scale, new() { Steps = 8 });
-        await Page.Mouse.UpAsync();
     }
 
     private static async Task DecideAsync(IPage page, Guid requestId, string decision, string reason)

@@ -64,7 +64,7 @@ internal static class ReleaseIndexPage
         }
         html.Append(CultureInfo.InvariantCulture, $"""
             </ol>
-            <p>Due by the rule on {view.OriginalDueOn:yyyy-MM-dd}{(view.Extensions > 0 ? $", extended {view.Extensions} times to {view.DueOn:yyyy-MM-dd}" : "")}.</p>
+            <p>Due by the rule on {view.OriginalDueOn:yyyy-MM-dd}{(view.Extensions > 0 ? $", extended {(view.Extensions == 1 ? "once" : $"{view.Extensions} times")} to {view.DueOn:yyyy-MM-dd}" : "")}.</p>
             <h2>Checking these files</h2>
             <p>Each file's SHA-256 is listed in <a href="{ReleasePackage.Sums}">{ReleasePackage.Sums}</a> (check with <code>sha256sum -c {ReleasePackage.Sums}</code>).
             Each export package holds its clip, the custody events of the recording it was cut from, and their proofs against the
