@@ -12,6 +12,7 @@ node_tools_install >&2
 "$LOCAL_DIR/ffmpeg.sh" install >&2
 "$LOCAL_DIR/swiftclient.sh" install >&2
 "$LOCAL_DIR/chromium.sh" install >&2
+"$LOCAL_DIR/go.sh" install >&2
 
 # Azurite's fixed, publicly documented development account key.
 AZURITE_KEY='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
