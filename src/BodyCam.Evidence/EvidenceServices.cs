@@ -89,9 +89,11 @@ public static class EvidenceServices
         services.AddScoped<ProtectBlobJob>();
         services.AddScoped<RecomputeCategoryRetentionJob>();
         services.AddScoped<CutClipJob>();
+        services.AddScoped<Features.Ledger.WitnessCheckpointJob>();
         services.AddScoped<BlobProtection>();
         services.AddScoped<ItemRetention>();
         services.AddSingleton(_ => LedgerSigningKey.LoadOrCreate(settings.Ledger));
+        services.AddWitnessing(settings.Ledger.Witnessing);
         services.AddScoped<PostCommitWork>();
         ReconcileStuckWork.AddReconcilers(services);
         services.AddSingleton<UploadLocks>();

@@ -208,7 +208,7 @@ public class CustodyReportBenchmarks
     public async Task Setup()
     {
         _services = await BenchmarkLedgers.SeededAsync(Events, TreeInMemoryFromLevel);
-        _handler = new GetEvidenceCustodyHandler(_services.OpenDb());
+        _handler = new GetEvidenceCustodyHandler(_services.OpenDb(), new WitnessSettings([], 0, TimeSpan.FromSeconds(10)));
     }
 
     [GlobalCleanup]

@@ -11,6 +11,10 @@ namespace BodyCam.Evidence.Tests.Api;
 public sealed class StartupConfigurationTests
 {
     private const string DataRootPlaceholder = "{data}";
+
+    /// <summary>A cosigner verifier key (RFC 8032's first test key) of a witness no test runs.</summary>
+    private static readonly string WitnessKey = BodyCam.Evidence.Verification.Notes.CosignatureVerifierKey.ForEd25519(
+        "witness.example/w1", Convert.FromHexString("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a")).ToString();
     private static readonly TimeSpan ExitLimit = TimeSpan.FromSeconds(60);
 
     public static IEnumerable<TestCaseData> ServerMisconfigurations()
@@ -25,6 +29,9 @@ public sealed class StartupConfigurationTests
         yield return Case("Ingestion:BlockSizeBytes", ("Ingestion__BlockSizeBytes", "8MiB"));
         yield return Case("Ledger:CheckpointEverySeconds", ("Ledger__CheckpointEverySeconds", "7"));
         yield return Case("Fixity:Schedule", ("Fixity__Schedule", "hourly"));
+        yield return Case("Ledger:WitnessQuorum", ("Ledger__WitnessQuorum", "1"));
+        yield return Case("Ledger:Witnesses:0:Key", ("Ledger__Witnesses__0__Url", "http://127.0.0.1:9/"), ("Ledger__Witnesses__0__Key", "witness.example+00000000+AQ=="));
+        yield return Case("Ledger:Witnesses:0:Url", ("Ledger__Witnesses__0__Url", "witness.example/tlog"), ("Ledger__Witnesses__0__Key", WitnessKey));
         yield return Case("Ledger:SigningKeyPath", ("Ledger__SigningKeyPath", Path.Combine(DataRootPlaceholder, "malformed.key")));
         yield return Case("Identity:Authority", ("Identity__Authority", "login.example-agency.gov"));
         yield return Case("Identity:Authority", ("Identity__Authority", "http://login.example-agency.gov"));

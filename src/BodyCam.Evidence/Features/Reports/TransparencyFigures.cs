@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
 using BodyCam.Evidence.Domain.Custody;
-using BodyCam.Evidence.Domain.Ledger;
 using BodyCam.Evidence.Domain.Retention;
 using BodyCam.Evidence.Features.Compliance;
 using BodyCam.Evidence.Features.LegalHolds;
+using BodyCam.Evidence.Infrastructure.Ledger;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Problems;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace BodyCam.Evidence.Features.Reports;
 
 /// <summary>
-/// Computes the transparency report at the latest signed checkpoint. Every figure drawn from the custody log counts
+/// Computes the transparency report at the served checkpoint (the newest that met the witness quorum). Every figure drawn from the custody log counts
 /// only events of ledger index below the checkpoint's tree size, stamped within the period, so that an auditor can
 /// recount it from the entries that checkpoint commits to and get the same number however much the log has grown since.
 /// What the log does not say (an item's recorded end, its categories now, a hold's scope) is read from the rows of the
@@ -35,10 +35,10 @@ internal static partial class TransparencyFigures
     ];
 
     public static async Task<TransparencyReport> TransparencyReportAsync(
-        this EvidenceDb db, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now, CancellationToken cancellationToken)
+        this EvidenceDb db, WitnessSettings witnessing, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var checkpoint = await db.LedgerCheckpoints.AsNoTracking().OrderByDescending(c => c.TreeSize).FirstOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException("No checkpoint has been signed yet, and the report is computed at one; one follows within seconds of start-up.");
+        var checkpoint = await db.ServedCheckpointAsync(witnessing, cancellationToken)
+            ?? throw new NotFoundException("No checkpoint has been served yet, and the report is computed at one; one follows within seconds of start-up.");
         var events = db.CustodyEvents.AsNoTracking().Where(e => e.Sequence < checkpoint.TreeSize && e.Time >= from && e.Time < to);
         var receivedIds = events.Where(e => e.Action == CustodyAction.Received).Select(e => e.EvidenceId);
         var received = db.EvidenceItems.AsNoTracking().Where(i => receivedIds.Contains((Guid?)i.Id));
@@ -108,9 +108,9 @@ internal static partial class TransparencyFigures
         [.. bands.Select((band, index) => new ReportBand(band.Id, band.Label,
             values.Count(v => v < band.Below && (index == 0 || v >= bands[index - 1].Below))))];
 
-    private static ReportCheckpoint Named(LedgerCheckpoint checkpoint) => new(
-        checkpoint.TreeSize, Convert.ToBase64String(checkpoint.RootHash), checkpoint.SignedNote,
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(checkpoint.SignedNote))), checkpoint.SignedAt);
+    private static ReportCheckpoint Named(ServedCheckpoint checkpoint) => new(
+        checkpoint.TreeSize, Convert.ToBase64String(checkpoint.RootHash), checkpoint.Note,
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(checkpoint.Note))), checkpoint.SignedAt);
 
     private static async Task<int> ItemsNamedAsync(IQueryable<CustodyEvent> events, CancellationToken cancellationToken) =>
         await events.Where(e => e.EvidenceId != null).Select(e => e.EvidenceId).Distinct().CountAsync(cancellationToken);

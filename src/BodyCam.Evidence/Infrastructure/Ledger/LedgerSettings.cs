@@ -5,9 +5,10 @@ namespace BodyCam.Evidence.Infrastructure.Ledger;
 
 /// <summary>
 /// The custody log's public identity: the checkpoint origin (also the signing key's name), the Ed25519 key
-/// that signs checkpoints, kept outside the database, and how soon a grown log gets a new checkpoint.
+/// that signs checkpoints, kept outside the database, how soon a grown log gets a new checkpoint, and the witnesses
+/// that cosign them.
 /// </summary>
-public sealed record LedgerSettings(string Origin, string SigningKeyPath, int CheckpointEverySeconds, int TreeInMemoryFromLevel)
+public sealed record LedgerSettings(string Origin, string SigningKeyPath, int CheckpointEverySeconds, int TreeInMemoryFromLevel, WitnessSettings Witnessing)
 {
     public static LedgerSettings From(IConfiguration configuration, string dataRoot)
     {
@@ -15,7 +16,8 @@ public sealed record LedgerSettings(string Origin, string SigningKeyPath, int Ch
             configuration["Ledger:Origin"] ?? "bodycam-evidence.localhost/custody",
             Path.GetFullPath(configuration["Ledger:SigningKeyPath"] ?? Path.Combine(dataRoot, "keys", "ledger-signing.key")),
             configuration.Value("Ledger:CheckpointEverySeconds", 5),
-            configuration.Value("Ledger:TreeInMemoryFromLevel", LedgerNodeCache.WholeTree));
+            configuration.Value("Ledger:TreeInMemoryFromLevel", LedgerNodeCache.WholeTree),
+            WitnessSettings.From(configuration));
         if (settings.Origin.Length == 0 || settings.Origin.Any(c => char.IsWhiteSpace(c) || c == '+'))
         {
             throw new ConfigurationException("Ledger:Origin must be non-empty, without spaces or '+': it is also the signing key's name.");

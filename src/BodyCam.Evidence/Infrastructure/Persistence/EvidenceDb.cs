@@ -49,6 +49,8 @@ public abstract class EvidenceDb : DbContext
     public DbSet<EvidenceItem> EvidenceItems => Set<EvidenceItem>();
     public DbSet<LedgerNode> LedgerNodes => Set<LedgerNode>();
     public DbSet<LedgerCheckpoint> LedgerCheckpoints => Set<LedgerCheckpoint>();
+    public DbSet<WitnessCosignature> WitnessCosignatures => Set<WitnessCosignature>();
+    public DbSet<WitnessState> WitnessStates => Set<WitnessState>();
     public DbSet<DockToken> DockTokens => Set<DockToken>();
     public DbSet<BodyWornSystem> BodyWornSystems => Set<BodyWornSystem>();
     public DbSet<Officer> Officers => Set<Officer>();
@@ -96,21 +98,15 @@ public abstract class EvidenceDb : DbContext
     internal virtual async Task<Dictionary<long, byte[]>> ReadLedgerNodesAsync(long[] positions, CancellationToken cancellationToken) =>
         await LedgerNodes.AsNoTracking().Where(n => positions.Contains(n.Position)).ToDictionaryAsync(n => n.Position, n => n.Hash, cancellationToken);
 
-    /// <summary>
-    /// Whether the item exists, the latest checkpoint if asked for, and the item's events in the log, in ledger
-    /// order: what a custody report needs before its proofs.
-    /// </summary>
-    internal virtual async Task<ItemCustody> ReadItemCustodyAsync(Guid evidenceId, bool withLatestCheckpoint, CancellationToken cancellationToken)
+    /// <summary>Whether the item exists, and the item's events in the log, in ledger order: what a custody report needs before its proofs.</summary>
+    internal virtual async Task<ItemCustody> ReadItemCustodyAsync(Guid evidenceId, CancellationToken cancellationToken)
     {
         var exists = await EvidenceItems.AnyAsync(e => e.Id == evidenceId, cancellationToken);
-        var checkpoint = withLatestCheckpoint
-            ? await LedgerCheckpoints.AsNoTracking().OrderByDescending(c => c.TreeSize).FirstOrDefaultAsync(cancellationToken)
-            : null;
         var events = await CustodyEvents.AsNoTracking()
             .Where(e => e.EvidenceId == evidenceId && e.Sequence != null)
             .OrderBy(e => e.Sequence)
             .ToListAsync(cancellationToken);
-        return new ItemCustody(exists, checkpoint?.SignedNote, checkpoint?.TreeSize, events);
+        return new ItemCustody(exists, null, null, events);
     }
 
     /// <summary>

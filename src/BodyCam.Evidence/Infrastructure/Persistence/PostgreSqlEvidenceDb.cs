@@ -135,10 +135,10 @@ public sealed class PostgreSqlEvidenceDb(DbContextOptions<PostgreSqlEvidenceDb> 
     }
 
     /// <summary>
-    /// One round trip of prepared statements instead of three through EF: a custody report's proofs then cost one
+    /// One round trip of prepared statements instead of two through EF: a custody report's proofs then cost one
     /// more, for all their nodes.
     /// </summary>
-    internal override async Task<ItemCustody> ReadItemCustodyAsync(Guid evidenceId, bool withLatestCheckpoint, CancellationToken cancellationToken)
+    internal override async Task<ItemCustody> ReadItemCustodyAsync(Guid evidenceId, CancellationToken cancellationToken)
     {
         await Database.OpenConnectionAsync(cancellationToken);
         try
@@ -151,10 +151,6 @@ public sealed class PostgreSqlEvidenceDb(DbContextOptions<PostgreSqlEvidenceDb> 
             {
                 Parameters = { new NpgsqlParameter<Guid> { TypedValue = evidenceId } },
             });
-            if (withLatestCheckpoint)
-            {
-                batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT tree_size, signed_note FROM ledger_checkpoints ORDER BY tree_size DESC LIMIT 1"));
-            }
             batch.BatchCommands.Add(new NpgsqlBatchCommand("""
                 SELECT id, sequence, time, actor_id, actor_kind, actor_role, client_ip, action, content_sha256, reason, outcome, entry, leaf_hash
                 FROM custody_events WHERE evidence_id = $1 AND sequence IS NOT NULL ORDER BY sequence
@@ -166,15 +162,6 @@ public sealed class PostgreSqlEvidenceDb(DbContextOptions<PostgreSqlEvidenceDb> 
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
             var exists = reader.GetBoolean(0);
-            (string Note, long TreeSize)? checkpoint = null;
-            if (withLatestCheckpoint)
-            {
-                await reader.NextResultAsync(cancellationToken);
-                if (await reader.ReadAsync(cancellationToken))
-                {
-                    checkpoint = (reader.GetString(1), reader.GetInt64(0));
-                }
-            }
             await reader.NextResultAsync(cancellationToken);
             var events = new List<CustodyEvent>();
             while (await reader.ReadAsync(cancellationToken))
@@ -195,7 +182,7 @@ public sealed class PostgreSqlEvidenceDb(DbContextOptions<PostgreSqlEvidenceDb> 
                     reader.GetFieldValue<byte[]>(11),
                     reader.GetFieldValue<byte[]>(12)));
             }
-            return new ItemCustody(exists, checkpoint?.Note, checkpoint?.TreeSize, events);
+            return new ItemCustody(exists, null, null, events);
         }
         finally
         {

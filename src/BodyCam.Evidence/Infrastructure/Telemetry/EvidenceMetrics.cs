@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using BodyCam.Evidence.Domain.Evidence;
 using BodyCam.Evidence.Domain.Oversight;
+using BodyCam.Evidence.Infrastructure.Ledger;
 using BodyCam.Evidence.Infrastructure.Persistence;
 using BodyCam.Evidence.Infrastructure.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,11 +28,14 @@ public sealed partial class EvidenceMetrics
     private readonly Counter<long> _quarantines;
     private readonly Counter<long> _fixityChecks;
     private readonly Histogram<double> _jobDuration;
+    private readonly Counter<long> _witnessRefusals;
+    private readonly Histogram<double> _witnessQuorumLatency;
     private readonly IServiceScopeFactory _scopes;
     private readonly TimeProvider _clock;
     private readonly ILogger<EvidenceMetrics> _logger;
 
-    public EvidenceMetrics(IMeterFactory meters, IServiceScopeFactory scopes, FixitySettings fixity, TimeProvider clock, ILogger<EvidenceMetrics> logger)
+    public EvidenceMetrics(
+        IMeterFactory meters, IServiceScopeFactory scopes, FixitySettings fixity, WitnessSettings witnessing, TimeProvider clock, ILogger<EvidenceMetrics> logger)
     {
         _scopes = scopes;
         _clock = clock;
@@ -80,6 +84,16 @@ public sealed partial class EvidenceMetrics
             "bodycam.checkpoint.age",
             () => ObserveLatestCheckpoint("checkpoint_age", checkpoint => (_clock.GetUtcNow() - checkpoint.SignedAt).TotalSeconds),
             "s", "Seconds since the newest checkpoint was signed; it grows while the ledger does not");
+        _witnessRefusals = meter.CreateCounter<long>(
+            "bodycam.witness.refusals", "{refusal}",
+            "Checkpoints a witness refused (status 403, 404, 422, another 4xx, an unresolvable 409) or answered with a cosignature that does not verify, by witness and status: each is an alert");
+        _witnessQuorumLatency = meter.CreateHistogram(
+            "bodycam.witness.quorum_latency", "s", "Seconds from signing a checkpoint to receiving the cosignature that brought it to Ledger:WitnessQuorum",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = JobDurationBuckets });
+        meter.CreateObservableGauge(
+            "bodycam.witness.lag",
+            () => ObserveWitnessLag(witnessing),
+            "{event}", "Entries of the newest signed checkpoint that each witness has not cosigned yet: the checkpoint's size less the witness's last cosigned size");
     }
 
     public void BytesIngested(long bytes)
@@ -105,6 +119,29 @@ public sealed partial class EvidenceMetrics
     public void JobPerformed(string job, string outcome, TimeSpan duration) =>
         _jobDuration.Record(duration.TotalSeconds, new TagList { { "job", job }, { "outcome", outcome } });
 
+    /// <param name="witness">The witness's key name.</param>
+    /// <param name="status">The witness's HTTP status, or what else was wrong: <c>unverified_cosignature</c>, <c>ahead</c>.</param>
+    public void WitnessRefused(string witness, string status) =>
+        _witnessRefusals.Add(1, new TagList { { "witness", witness }, { "status", status } });
+
+    public void WitnessQuorumReached(TimeSpan sinceSigned) => _witnessQuorumLatency.Record(Math.Max(0, sinceSigned.TotalSeconds));
+
+    private IEnumerable<Measurement<long>> ObserveWitnessLag(WitnessSettings witnessing)
+    {
+        if (witnessing.Witnesses.Count == 0)
+        {
+            return [];
+        }
+        var keys = witnessing.Witnesses.Select(w => w.Key.ToString()).ToList();
+        return ObserveEach("witness_lag", db =>
+        {
+            var newest = db.LedgerCheckpoints.Max(c => (long?)c.TreeSize) ?? 0;
+            var cosigned = db.WitnessStates.Where(s => keys.Contains(s.WitnessKey)).ToDictionary(s => s.WitnessKey, s => s.CosignedSize);
+            return witnessing.Witnesses.Select(w => new Measurement<long>(
+                newest - cosigned.GetValueOrDefault(w.Key.ToString()), new KeyValuePair<string, object?>("witness", w.Name)));
+        });
+    }
+
     private IEnumerable<Measurement<double>> ObserveLatestCheckpoint(string gauge, Func<(long TreeSize, DateTimeOffset SignedAt), double> value) =>
         Observe(gauge, db => db.LedgerCheckpoints
                 .OrderByDescending(c => c.TreeSize)
@@ -114,6 +151,10 @@ public sealed partial class EvidenceMetrics
                 : (double?)null);
 
     private IEnumerable<Measurement<T>> Observe<T>(string gauge, Func<EvidenceDb, T?> query)
+        where T : struct =>
+        ObserveEach<T>(gauge, db => query(db) is { } value ? [new Measurement<T>(value)] : []);
+
+    private IEnumerable<Measurement<T>> ObserveEach<T>(string gauge, Func<EvidenceDb, IEnumerable<Measurement<T>>> query)
         where T : struct
     {
         try
@@ -121,7 +162,7 @@ public sealed partial class EvidenceMetrics
             // The gauges' own queries are not the application's work: no spans for them on every scrape.
             using var suppressed = SuppressInstrumentationScope.Begin();
             using var scope = _scopes.CreateScope();
-            return query(scope.ServiceProvider.GetRequiredService<EvidenceDb>()) is { } value ? [new Measurement<T>(value)] : [];
+            return [.. query(scope.ServiceProvider.GetRequiredService<EvidenceDb>())];
         }
         catch (ObjectDisposedException)
         {

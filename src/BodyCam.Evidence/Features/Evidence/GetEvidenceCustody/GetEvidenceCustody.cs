@@ -9,8 +9,8 @@ using Mediator;
 namespace BodyCam.Evidence.Features.Evidence;
 
 /// <summary>
-/// An item's chain of custody in ledger order. With <see cref="WithProofs"/>, each event the latest checkpoint
-/// covers carries its inclusion proof against that checkpoint, so the report verifies offline.
+/// An item's chain of custody in ledger order. With <see cref="WithProofs"/>, each event the served checkpoint (the
+/// newest that met the witness quorum) covers carries its inclusion proof against that checkpoint, so the report verifies offline.
 /// Officers and supervisors read the custody of the recordings they may see.
 /// </summary>
 [RequiresRole(Roles.Auditor, Roles.Custodian, Roles.Admin, Roles.Officer, Roles.Supervisor)]
@@ -34,14 +34,18 @@ public sealed record CustodyReportEvent(
     byte[] LeafHash,
     IReadOnlyList<byte[]>? InclusionProof);
 
-internal sealed class GetEvidenceCustodyHandler(EvidenceDb db) : IQueryHandler<GetEvidenceCustody, CustodyReport>
+internal sealed class GetEvidenceCustodyHandler(EvidenceDb db, WitnessSettings witnessing) : IQueryHandler<GetEvidenceCustody, CustodyReport>
 {
     public async ValueTask<CustodyReport> Handle(GetEvidenceCustody query, CancellationToken cancellationToken)
     {
-        var custody = await db.ReadItemCustodyAsync(query.EvidenceId, withLatestCheckpoint: query.WithProofs, cancellationToken);
+        var custody = await db.ReadItemCustodyAsync(query.EvidenceId, cancellationToken);
         if (!custody.ItemExists)
         {
             throw new NotFoundException($"There is no evidence item {query.EvidenceId}.");
+        }
+        if (query.WithProofs && await db.ServedCheckpointAsync(witnessing, cancellationToken) is { } checkpoint)
+        {
+            custody = custody with { CheckpointNote = checkpoint.Note, CheckpointTreeSize = checkpoint.TreeSize };
         }
         return await db.WithProofsAsync(query.EvidenceId, custody, cancellationToken);
     }
@@ -56,7 +60,7 @@ public static class CustodyReports
     public static async Task<CustodyReport> ReadCustodyReportAsync(
         this EvidenceDb db, Guid evidenceId, string? checkpointNote, long? treeSize, CancellationToken cancellationToken)
     {
-        var custody = await db.ReadItemCustodyAsync(evidenceId, withLatestCheckpoint: false, cancellationToken);
+        var custody = await db.ReadItemCustodyAsync(evidenceId, cancellationToken);
         return await db.WithProofsAsync(evidenceId, custody with { CheckpointNote = checkpointNote, CheckpointTreeSize = treeSize }, cancellationToken);
     }
 

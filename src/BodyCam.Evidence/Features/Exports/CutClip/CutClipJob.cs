@@ -23,7 +23,8 @@ namespace BodyCam.Evidence.Features.Exports;
 /// fails the request on the last attempt. A retry starts over: the request's state, not Hangfire, says what is done. Each attempt records when
 /// it began and its Hangfire job, so that reconciliation can tell a lost job from a slow one.
 /// </summary>
-public sealed class CutClipJob(EvidenceDb db, IBlobStore store, IMediator mediator, NoteSigner signer, EvidenceSettings settings, TimeProvider clock)
+public sealed class CutClipJob(
+    EvidenceDb db, IBlobStore store, IMediator mediator, NoteSigner signer, IBackgroundJobClient jobs, EvidenceSettings settings, TimeProvider clock)
 {
     public const int MaxAttempts = 3;
     private static readonly Actor System = Actor.System("clip-export");
@@ -99,8 +100,10 @@ public sealed class CutClipJob(EvidenceDb db, IBlobStore store, IMediator mediat
                 $"clip request {request.Id}: {cut.ActualStartSeconds:0.###}–{cut.ActualEndSeconds:0.###} s cut {(request.Accurate ? "frame-accurately" : "by stream copy")} from {item.StreamSha256}, {clipBytes} bytes, manifest {manifestSha256}"));
         await db.SaveChangesAsync(cancellationToken);
 
-        // The package's proofs need a checkpoint that covers the ClipCut event just written, and with it the manifest's hash.
-        var checkpoint = await mediator.Send(new SignCheckpoint(), cancellationToken);
+        // The package's proofs need a served checkpoint (signed, and cosigned by the witness quorum) that covers the
+        // ClipCut event just written, and with it the manifest's hash.
+        var signed = await mediator.Send(new SignCheckpoint(), cancellationToken);
+        var checkpoint = await db.AwaitServedCheckpointAsync(signed.TreeSize, settings.Ledger.Witnessing, jobs, clock, cancellationToken);
         var custody = await db.ReadCustodyReportAsync(item.Id, checkpoint.Note, checkpoint.TreeSize, cancellationToken);
 
         db.ChangeTracker.Clear();

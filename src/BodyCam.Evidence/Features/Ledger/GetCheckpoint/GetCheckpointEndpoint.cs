@@ -17,7 +17,7 @@ internal sealed class GetCheckpointEndpoint : IEndpoint
                 TypedResults.Text((await mediator.Send(new GetCheckpoint(), ct)).Note, PlainText))
             .WithName(nameof(GetCheckpoint))
             .WithTags("Ledger")
-            .WithSummary("The latest signed checkpoint of the custody log (C2SP tlog-checkpoint in a signed note). Public.")
+            .WithSummary("The newest checkpoint of the custody log that met the witness quorum (C2SP tlog-checkpoint in a signed note: the log's signature line, then the witnesses' cosignature lines). Public.")
             .AllowAnonymous()
             .Produces<string>(StatusCodes.Status200OK, "text/plain")
             .ProducesProblem(StatusCodes.Status404NotFound);

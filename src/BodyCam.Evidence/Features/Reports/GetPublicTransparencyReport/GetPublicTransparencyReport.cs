@@ -21,6 +21,6 @@ internal sealed class GetPublicTransparencyReportHandler(EvidenceDb db, Evidence
         }
         var now = clock.GetUtcNow();
         var (from, to) = ReportPeriod.Of(query.From, query.To, now);
-        return await db.TransparencyReportAsync(from, to, now, cancellationToken);
+        return await db.TransparencyReportAsync(settings.Ledger.Witnessing, from, to, now, cancellationToken);
     }
 }

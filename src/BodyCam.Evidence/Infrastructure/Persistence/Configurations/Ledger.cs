@@ -27,3 +27,29 @@ internal sealed class LedgerCheckpointConfiguration : IEntityTypeConfiguration<L
         checkpoint.Property(c => c.SignedNote).HasMaxLength(4000);
     }
 }
+
+internal sealed class WitnessCosignatureConfiguration : IEntityTypeConfiguration<WitnessCosignature>
+{
+    public void Configure(EntityTypeBuilder<WitnessCosignature> cosignature)
+    {
+        cosignature.ToTable("witness_cosignatures");
+        cosignature.HasKey(c => new { c.TreeSize, c.WitnessKey });
+        cosignature.Property(c => c.WitnessKey).HasMaxLength(WitnessStateConfiguration.KeyLength);
+        cosignature.Property(c => c.SignatureLine).HasMaxLength(1000);
+        cosignature.HasOne<LedgerCheckpoint>().WithMany().HasForeignKey(c => c.TreeSize).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class WitnessStateConfiguration : IEntityTypeConfiguration<WitnessState>
+{
+    /// <summary>A verifier key: a name of a few hundred characters at most, and under 60 of key ID and key.</summary>
+    internal const int KeyLength = 500;
+
+    public void Configure(EntityTypeBuilder<WitnessState> state)
+    {
+        state.ToTable("witness_states");
+        state.HasKey(s => s.WitnessKey);
+        state.Property(s => s.WitnessKey).HasMaxLength(KeyLength);
+        state.Property(s => s.LastOutcome).HasMaxLength(1000);
+    }
+}

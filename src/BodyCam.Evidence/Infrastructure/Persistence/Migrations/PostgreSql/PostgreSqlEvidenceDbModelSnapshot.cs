@@ -987,6 +987,75 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("ledger_nodes", (string)null);
                 });
 
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Ledger.WitnessCosignature", b =>
+                {
+                    b.Property<long>("TreeSize")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tree_size");
+
+                    b.Property<string>("WitnessKey")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("witness_key");
+
+                    b.Property<DateTimeOffset>("CosignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cosigned_at");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("SignatureLine")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("signature_line");
+
+                    b.HasKey("TreeSize", "WitnessKey")
+                        .HasName("pk_witness_cosignatures");
+
+                    b.ToTable("witness_cosignatures", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Ledger.WitnessState", b =>
+                {
+                    b.Property<string>("WitnessKey")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("witness_key");
+
+                    b.Property<DateTimeOffset>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_until");
+
+                    b.Property<long>("CosignedSize")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cosigned_size");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer")
+                        .HasColumnName("failures");
+
+                    b.Property<DateTimeOffset?>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_attempt_at");
+
+                    b.Property<string>("LastOutcome")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("last_outcome");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.HasKey("WitnessKey")
+                        .HasName("pk_witness_states");
+
+                    b.ToTable("witness_states", (string)null);
+                });
+
             modelBuilder.Entity("BodyCam.Evidence.Domain.Oversight.FootageRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2158,6 +2227,16 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasDatabaseName("ix_evidence_reviews_evidence_id");
 
                     b.ToTable("evidence_reviews", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Ledger.WitnessCosignature", b =>
+                {
+                    b.HasOne("BodyCam.Evidence.Domain.Ledger.LedgerCheckpoint", null)
+                        .WithMany()
+                        .HasForeignKey("TreeSize")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_witness_cosignatures_ledger_checkpoints_tree_size");
                 });
 #pragma warning restore 612, 618
         }

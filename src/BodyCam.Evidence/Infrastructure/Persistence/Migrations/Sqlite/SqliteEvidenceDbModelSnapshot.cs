@@ -982,6 +982,75 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("ledger_nodes", (string)null);
                 });
 
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Ledger.WitnessCosignature", b =>
+                {
+                    b.Property<long>("TreeSize")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tree_size");
+
+                    b.Property<string>("WitnessKey")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("witness_key");
+
+                    b.Property<long>("CosignedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cosigned_at");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("SignatureLine")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signature_line");
+
+                    b.HasKey("TreeSize", "WitnessKey")
+                        .HasName("pk_witness_cosignatures");
+
+                    b.ToTable("witness_cosignatures", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Ledger.WitnessState", b =>
+                {
+                    b.Property<string>("WitnessKey")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("witness_key");
+
+                    b.Property<long>("ClaimedUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("claimed_until");
+
+                    b.Property<long>("CosignedSize")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cosigned_size");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failures");
+
+                    b.Property<long?>("LastAttemptAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_attempt_at");
+
+                    b.Property<string>("LastOutcome")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_outcome");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_attempt_at");
+
+                    b.HasKey("WitnessKey")
+                        .HasName("pk_witness_states");
+
+                    b.ToTable("witness_states", (string)null);
+                });
+
             modelBuilder.Entity("BodyCam.Evidence.Domain.Oversight.FootageRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2153,6 +2222,16 @@ namespace BodyCam.Evidence.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_evidence_reviews_evidence_id");
 
                     b.ToTable("evidence_reviews", (string)null);
+                });
+
+            modelBuilder.Entity("BodyCam.Evidence.Domain.Ledger.WitnessCosignature", b =>
+                {
+                    b.HasOne("BodyCam.Evidence.Domain.Ledger.LedgerCheckpoint", null)
+                        .WithMany()
+                        .HasForeignKey("TreeSize")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_witness_cosignatures_ledger_checkpoints_tree_size");
                 });
 #pragma warning restore 612, 618
         }
