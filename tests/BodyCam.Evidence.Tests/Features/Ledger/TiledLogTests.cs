@@ -127,16 +127,16 @@ public sealed class TiledLogTests(ApiProfile profile)
         Assert.Multiple(() =>
         {
             Assert.That(checkpoint.Content.Headers.ContentType?.ToString(), Is.EqualTo("text/plain; charset=utf-8"));
-            Assert.That(checkpoint.Headers.CacheControl?.ToString(), Is.EqualTo("public, max-age=5"));
+            Assert.That(CacheControl(checkpoint), Is.EqualTo("public, max-age=5"));
             foreach (var response in new[] { fullTile, partialTile, fullBundle, partialBundle })
             {
                 Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), response.RequestMessage!.RequestUri!.ToString());
                 Assert.That(response.Content.Headers.ContentType?.ToString(), Is.EqualTo("application/octet-stream"));
             }
-            Assert.That(fullTile.Headers.CacheControl?.ToString(), Is.EqualTo("public, max-age=31536000, immutable"));
-            Assert.That(partialTile.Headers.CacheControl?.ToString(), Is.EqualTo("public, max-age=60"));
-            Assert.That(fullBundle.Headers.CacheControl?.ToString(), Is.EqualTo("private, max-age=31536000, immutable"));
-            Assert.That(partialBundle.Headers.CacheControl?.ToString(), Is.EqualTo("private, max-age=60"));
+            Assert.That(CacheControl(fullTile), Is.EqualTo("public, max-age=31536000, immutable"));
+            Assert.That(CacheControl(partialTile), Is.EqualTo("public, max-age=60"));
+            Assert.That(CacheControl(fullBundle), Is.EqualTo("private, max-age=31536000, immutable"));
+            Assert.That(CacheControl(partialBundle), Is.EqualTo("private, max-age=60"));
         });
         Assert.That((await fullTile.Content.ReadAsByteArrayAsync()).Length, Is.EqualTo(8192));
         Assert.That(await _anonymous.GetStringAsync("/log/checkpoint"), Is.EqualTo(await _anonymous.GetStringAsync("/api/ledger/checkpoint")));
@@ -181,13 +181,16 @@ public sealed class TiledLogTests(ApiProfile profile)
     }
 
     [TestCase("/log/tile/0/x999/999")]
-    [TestCase("/log/tile/0/x999/x999/x999/x999/x999/x999/999")]
+    [TestCase("/log/tile/0/x036/x028/x797/x018/x963/967")]
     [TestCase("/log/tile/7/000.p/1")]
     [TestCase("/log/tile/63/000")]
     [TestCase("/log/tile/entries/x999/999.p/5")]
     [TestCase("/log/tile/entries/x009/x223/x372/x036/x854/x775/807")]
     public async Task A_tile_beyond_the_log_is_not_found(string path) =>
         await (await _auditor.GetAsync(path)).AssertProblemAsync(HttpStatusCode.NotFound);
+
+    /// <summary>As sent: the client's own parsed header would reorder the directives.</summary>
+    private static string CacheControl(HttpResponseMessage response) => string.Join(", ", response.Headers.NonValidated["Cache-Control"]);
 
     private HttpClient ClientFor(string role, string subject) => ClientFor(_api, role, subject);
 
