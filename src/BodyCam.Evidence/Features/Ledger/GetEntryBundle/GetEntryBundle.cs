@@ -23,7 +23,7 @@ public sealed class GetEntryBundleValidator : AbstractValidator<GetEntryBundle>
         {
             if (!TilePath.TryParseEntryBundle(path, out _, out var problem))
             {
-                context.AddFailure(problem.Part, problem.Message);
+                context.AddFailure("path", problem.Message);
             }
         });
 }

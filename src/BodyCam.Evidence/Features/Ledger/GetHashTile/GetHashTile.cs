@@ -24,7 +24,7 @@ public sealed class GetHashTileValidator : AbstractValidator<GetHashTile>
         {
             if (!TilePath.TryParseHashTile(path, out _, out var problem))
             {
-                context.AddFailure(problem.Part, problem.Message);
+                context.AddFailure("path", problem.Message);
             }
         });
 }
