@@ -59,6 +59,7 @@ public sealed class TiledLogTests(ApiProfile profile)
 
             Assert.That(checkpoint.TreeSize, Is.EqualTo(size));
             Assert.That(await hashTiles.RootHashAsync(size, CancellationToken.None), Is.EqualTo(checkpoint.RootHash), $"root of {size} entries");
+            Assert.That(await GoTileReaderRootAsync(api, checkpoint), Is.EqualTo(Convert.ToBase64String(checkpoint.RootHash)), $"Go's tlog, {size} entries");
             var last = await hashTiles.InclusionProofAsync(size - 1, size, CancellationToken.None);
             var lastLeaf = await LeafHashAsync(api, size - 1);
             Assert.That(MerkleTree.VerifyInclusion(lastLeaf, size - 1, size, last, checkpoint.RootHash), Is.True, $"the last entry of {size}");
@@ -188,6 +189,22 @@ public sealed class TiledLogTests(ApiProfile profile)
     [TestCase("/log/tile/entries/x009/x223/x372/x036/x854/x775/807")]
     public async Task A_tile_beyond_the_log_is_not_found(string path) =>
         await (await _auditor.GetAsync(path)).AssertProblemAsync(HttpStatusCode.NotFound);
+
+    /// <summary>
+    /// The root Go's golang.org/x/mod/sumdb/tlog (Debian's golang-golang-x-mod-dev) recomputes from the served tiles,
+    /// which it checks against the checkpoint's root as it reads them: an implementation of tiles not written from
+    /// this server's understanding of them.
+    /// </summary>
+    private static async Task<string> GoTileReaderRootAsync(EvidenceApiFactory api, Checkpoint checkpoint)
+    {
+        var (exitCode, output, errors) = await LocalServices.RunToExitAsync("go",
+            new Dictionary<string, string> { ["GO111MODULE"] = "off", ["GOPATH"] = "/usr/share/gocode" },
+            "run", Path.Combine("tests", "BodyCam.Evidence.Tests", "Features", "Ledger", "GoTileReader", "main.go"),
+            new Uri(api.BaseAddress, "/log/").ToString(), checkpoint.TreeSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Convert.ToBase64String(checkpoint.RootHash));
+        Assert.That(exitCode, Is.Zero, errors);
+        return output.Trim();
+    }
 
     /// <summary>As sent: the client's own parsed header would reorder the directives.</summary>
     private static string CacheControl(HttpResponseMessage response) => string.Join(", ", response.Headers.NonValidated["Cache-Control"]);
