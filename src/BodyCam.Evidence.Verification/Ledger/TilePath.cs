@@ -32,8 +32,6 @@ public static class TilePath
     /// <summary>"&lt;L&gt; MUST be a decimal ASCII integer between 0 and 63."</summary>
     public const int MaxLevel = 63;
 
-    public const string Checkpoint = "checkpoint";
-
     public static string HashTile(int level, long index, int width = FullWidth)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(level);
