@@ -85,10 +85,15 @@ public static class ConsoleSessions
 
     /// <summary>
     /// The console's pages, and the API's media reads a native video or image element makes with the cookie; every
-    /// other API request is authenticated by its own header only, so no cookie can carry a forged change to it.
+    /// other API request is authenticated by its own header only, so no cookie can carry a forged change to it. The
+    /// tiled log (/log) is read by programs with a bearer token: a caller without one is answered 401, not sent to sign in.
     /// </summary>
     public static bool Serves(HttpRequest request)
     {
+        if (request.Path.StartsWithSegments("/log"))
+        {
+            return false;
+        }
         if (!request.Path.StartsWithSegments("/api", out var rest))
         {
             return true;

@@ -107,6 +107,48 @@ public static class LedgerTree
     }
 
     /// <summary>
+    /// The hashes of the <paramref name="count"/> complete subtrees of <paramref name="level"/> from index
+    /// <paramref name="start"/> on, concatenated (a tlog-tiles tile), or null unless the log has completed all of
+    /// them. From the node cache if it holds them all; otherwise in one range read, since the positions of one level
+    /// are consecutive keys.
+    /// </summary>
+    public static async Task<byte[]?> ConsecutiveSubtreeHashesAsync(this EvidenceDb db, int level, long start, int count, CancellationToken cancellationToken)
+    {
+        if (level > LedgerNode.HighestLevel || start > (1L << (LedgerNode.HighestLevel - level)) - count)
+        {
+            return null;
+        }
+        var hashes = new byte[count * MerkleHash.Size];
+        var cache = db.NodeCache();
+        var cached = 0;
+        while (cached < count && cache is not null && cache.TryGet(LedgerNode.PositionOf(level, start + cached), out var hash))
+        {
+            hash.CopyTo(hashes, cached * MerkleHash.Size);
+            cached++;
+        }
+        if (cached == count)
+        {
+            return hashes;
+        }
+        var from = LedgerNode.PositionOf(level, start + cached);
+        var to = LedgerNode.PositionOf(level, start + count);
+        var stored = await db.LedgerNodes.AsNoTracking()
+            .Where(n => n.Position >= from && n.Position < to)
+            .OrderBy(n => n.Position)
+            .Select(n => n.Hash)
+            .ToListAsync(cancellationToken);
+        if (cached + stored.Count < count)
+        {
+            return null;
+        }
+        foreach (var hash in stored)
+        {
+            hash.CopyTo(hashes, cached++ * MerkleHash.Size);
+        }
+        return hashes;
+    }
+
+    /// <summary>
     /// Whether the node cache holds the whole tree of <paramref name="treeSize"/> entries, which proves them
     /// committed without a round trip; it is extended first if it lags by a node of its lowest level or more (a cache
     /// from level L covers whole multiples of 2^L only). False says nothing: ask the database.
