@@ -200,7 +200,7 @@ internal static partial class VerifyCommand
         }
     }
 
-    private static string Describe(WitnessCosignature witness) => witness.Status switch
+    private static string Describe(CosignatureCheck witness) => witness.Status switch
     {
         CosignatureStatus.Cosigned => $"cosigned at {witness.CosignedAt:O}",
         CosignatureStatus.Missing => $"has no cosignature on the checkpoint (key ID {Convert.ToHexStringLower(witness.Witness.KeyId)})",

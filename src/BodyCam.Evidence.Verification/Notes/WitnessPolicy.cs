@@ -44,18 +44,18 @@ public sealed class WitnessPolicy
         return new CosignatureQuorum(Quorum, [.. Witnesses.Select(witness => Cosignature(witness, checkpoint))]);
     }
 
-    private static WitnessCosignature Cosignature(CosignatureVerifierKey witness, SignedNote checkpoint)
+    private static CosignatureCheck Cosignature(CosignatureVerifierKey witness, SignedNote checkpoint)
     {
         var lines = checkpoint.Signatures.Where(witness.Identifies).ToList();
         if (lines.Count == 0)
         {
-            return new WitnessCosignature(witness, CosignatureStatus.Missing, null);
+            return new CosignatureCheck(witness, CosignatureStatus.Missing, null);
         }
         var times = lines.Select(line => witness.Verifies(line, checkpoint.Text)).ToList();
         // signed-note: a line of a known key that fails to verify should reject the whole note, so a good line beside it does not count.
         return times.Any(time => time is null)
-            ? new WitnessCosignature(witness, CosignatureStatus.Invalid, null)
-            : new WitnessCosignature(witness, CosignatureStatus.Cosigned, times.Max());
+            ? new CosignatureCheck(witness, CosignatureStatus.Invalid, null)
+            : new CosignatureCheck(witness, CosignatureStatus.Cosigned, times.Max());
     }
 }
 
@@ -72,10 +72,10 @@ public enum CosignatureStatus
 }
 
 /// <summary>One witness's cosignature on a checkpoint; <see cref="CosignedAt"/> is the time it states, when it verifies.</summary>
-public sealed record WitnessCosignature(CosignatureVerifierKey Witness, CosignatureStatus Status, DateTimeOffset? CosignedAt);
+public sealed record CosignatureCheck(CosignatureVerifierKey Witness, CosignatureStatus Status, DateTimeOffset? CosignedAt);
 
 /// <summary>Every witness of a <see cref="WitnessPolicy"/> with its cosignature's status, and whether enough cosigned.</summary>
-public sealed record CosignatureQuorum(int Quorum, IReadOnlyList<WitnessCosignature> Witnesses)
+public sealed record CosignatureQuorum(int Quorum, IReadOnlyList<CosignatureCheck> Witnesses)
 {
     public int Cosigned => Witnesses.Count(witness => witness.Status == CosignatureStatus.Cosigned);
 
