@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using BodyCam.Evidence.Tests.Support;
 using BodyCam.Evidence.Verification.Notes;
 
 namespace BodyCam.Evidence.Tests.Witnessing;
@@ -141,10 +142,7 @@ internal sealed class GoWitness : IAsyncDisposable
 
     private static InvalidOperationException NotStarted() => new("The witness has not been started.");
 
-    /// <summary>
-    /// Builds the program once per test run with Debian's Go (deploy/local/go.sh) in GOPATH mode, where
-    /// golang.org/x/mod comes from Debian's package: offline, no module proxy.
-    /// </summary>
+    /// <summary>Builds the program once per test run with Debian's Go.</summary>
     private static async Task<string> BuildAsync()
     {
         var output = Path.Combine(TestContext.CurrentContext.TestDirectory, "gowitness");
@@ -153,16 +151,7 @@ internal sealed class GoWitness : IAsyncDisposable
         var building = Path.Combine(output, $"gowitness.{Environment.ProcessId}");
         await LocalServices.RunAsync(
             "go",
-            new Dictionary<string, string>
-            {
-                ["GO111MODULE"] = "off",
-                ["GOPATH"] = "/usr/share/gocode",
-                ["GOCACHE"] = Path.Combine(output, "cache"),
-                ["GOENV"] = "off",
-                ["GOFLAGS"] = "",
-                ["GOPROXY"] = "off",
-                ["CGO_ENABLED"] = "0",
-            },
+            DebianGo.Environment(Path.Combine(output, "cache")),
             // GOPATH mode takes a package outside GOPATH by a relative path only; RunAsync runs from the repository root.
             "build", "-o", building, "./tests/BodyCam.Evidence.Tests/Witnessing/GoWitness");
         // A rename, so that another test run on the same output folder never starts a half-written binary.

@@ -198,7 +198,7 @@ public sealed class TiledLogTests(ApiProfile profile)
     private static async Task<string> GoTileReaderRootAsync(EvidenceApiFactory api, Checkpoint checkpoint)
     {
         var (exitCode, output, errors) = await LocalServices.RunToExitAsync("go",
-            new Dictionary<string, string> { ["GO111MODULE"] = "off", ["GOPATH"] = "/usr/share/gocode" },
+            DebianGo.Environment(Path.Combine(TestContext.CurrentContext.TestDirectory, "gotilereader", "cache")),
             "run", Path.Combine("tests", "BodyCam.Evidence.Tests", "Features", "Ledger", "GoTileReader", "main.go"),
             new Uri(api.BaseAddress, "/log/").ToString(), checkpoint.TreeSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
             Convert.ToBase64String(checkpoint.RootHash));
